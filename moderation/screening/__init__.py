@@ -1,0 +1,39 @@
+"""The screening engine: text in, findings out. Plain Python, no Django.
+
+    from moderation.screening import screen
+    for finding in screen(text, kind="comment", role="reader"):
+        ...
+
+See README.md in this folder for the rules, the lists they use and where
+those lists come from.
+"""
+
+from .engine import RULES, screen
+from .findings import (
+    BLOCK,
+    CATEGORIES,
+    PRIVACY,
+    PROFESSIONALISM,
+    REPLACEMENTS,
+    REVIEW,
+    SAFETY,
+    SEVERITIES,
+    Finding,
+)
+
+ENGINE_VERSION = "1.0.0"
+
+__all__ = [
+    "BLOCK",
+    "CATEGORIES",
+    "ENGINE_VERSION",
+    "PRIVACY",
+    "PROFESSIONALISM",
+    "REPLACEMENTS",
+    "REVIEW",
+    "RULES",
+    "SAFETY",
+    "SEVERITIES",
+    "Finding",
+    "screen",
+]

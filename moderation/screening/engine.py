@@ -1,0 +1,122 @@
+"""The screen: run every rule, resolve overlaps, apply the policy."""
+
+from __future__ import annotations
+
+from .base import Document, Rule
+from .contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
+from .findings import PRIVACY, Finding
+from .identifiers import (
+    AgeRule,
+    DateMonthYearRule,
+    DateRule,
+    IdKeywordRule,
+    IdPatternRule,
+    PoBoxRule,
+    SsnRule,
+    StreetAddressRule,
+    ZipRule,
+)
+from .names import NameRule, UppercaseNameRule
+from .policy import apply_policy
+from .professionalism import (
+    AbuseRule,
+    CredentialClaimRule,
+    MedicalAdviceRule,
+    PatientDisclosureRule,
+    PromotionRule,
+)
+from .safety import CrisisRule
+
+__all__ = ["RULES", "screen"]
+
+#: Every rule, in no particular order; overlaps are settled by ``_PRIORITY``.
+RULES: tuple[Rule, ...] = (
+    EmailRule(),
+    ObfuscatedEmailRule(),
+    UrlRule(),
+    HandleRule(),
+    SsnRule(),
+    IdKeywordRule(),
+    IdPatternRule(),
+    PhoneRule(),
+    DateRule(),
+    DateMonthYearRule(),
+    StreetAddressRule(),
+    PoBoxRule(),
+    ZipRule(),
+    AgeRule(),
+    UppercaseNameRule(),
+    NameRule(),
+    CrisisRule(),
+    MedicalAdviceRule(),
+    CredentialClaimRule(),
+    PatientDisclosureRule(),
+    AbuseRule(),
+    PromotionRule(),
+)
+
+# When privacy findings overlap, the more specific category keeps the span.
+_PRIORITY = {
+    "email": 0,
+    "url": 1,
+    "id_number": 2,
+    "date": 3,
+    "phone": 4,
+    "address": 5,
+    "age": 6,
+    "name": 7,
+}
+# Within a category, keyword-anchored rules beat pattern guesses.
+_RULE_PRIORITY = {"id_number.keyword": 0, "id_number.ssn": 1, "date.day": 0}
+
+
+def screen(text: str, *, kind: str = "story", role: str | None = None) -> list[Finding]:
+    """Screen ``text`` and return its findings, sorted by start offset.
+
+    ``kind`` is "story" or "comment"; ``role`` is the author's role
+    ("patient", "family", "employee", "reader") or None when unknown.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"screen() needs a str, not {type(text).__name__}")
+    if not text.strip():
+        return []
+    doc = Document(text, kind=kind, role=role)
+    privacy: list[Finding] = []
+    other: list[Finding] = []
+    for rule in RULES:
+        for finding in rule.find(doc):
+            (privacy if finding.category in PRIVACY else other).append(finding)
+    findings = _resolve_privacy(privacy) + _resolve_same_category(other)
+    findings = apply_policy(findings, kind=kind, role=role)
+    findings.sort(key=lambda f: (f.start, f.end, f.category))
+    return findings
+
+
+def _resolve_privacy(findings: list[Finding]) -> list[Finding]:
+    """Keep at most one privacy finding over any character."""
+    ranked = sorted(
+        findings,
+        key=lambda f: (
+            _PRIORITY[f.category],
+            _RULE_PRIORITY.get(f.rule, 5),
+            -(f.end - f.start),
+            f.start,
+        ),
+    )
+    kept: list[Finding] = []
+    for finding in ranked:
+        if not any(finding.start < k.end and k.start < finding.end for k in kept):
+            kept.append(finding)
+    return kept
+
+
+def _resolve_same_category(findings: list[Finding]) -> list[Finding]:
+    """Drop a finding that overlaps an earlier one of the same category."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+        if not any(
+            k.category == finding.category and finding.start < k.end and k.start < finding.end
+            for k in kept
+        ):
+            kept.append(finding)
+    return kept

@@ -1,0 +1,344 @@
+"""Professionalism: advice, credentials, other patients' details, abuse, advertising.
+
+These are judged per sentence or per text, and always leave the decision to a
+moderator (severity "review") unless the policy raises them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .base import Document, Rule
+from .findings import REVIEW
+
+__all__ = [
+    "AbuseRule",
+    "CredentialClaimRule",
+    "MedicalAdviceRule",
+    "PatientDisclosureRule",
+    "PromotionRule",
+]
+
+# ---------------------------------------------------------------- medical advice
+
+# Common drugs and supplements by name, and the stems that name drug classes.
+_DRUGS = (
+    r"metformin|insulin|statins?|atorvastatin|simvastatin|rosuvastatin|lisinopril|losartan"
+    r"|amlodipine|metoprolol|atenolol|propranolol|carvedilol|warfarin|apixaban|rivaroxaban"
+    r"|eliquis|xarelto|heparin|aspirin|ibuprofen|naproxen|acetaminophen|paracetamol|tylenol"
+    r"|advil|aleve|motrin|prednisone|prednisolone|methotrexate|levothyroxine|synthroid"
+    r"|sertraline|zoloft|fluoxetine|prozac|escitalopram|lexapro|citalopram|bupropion"
+    r"|wellbutrin|venlafaxine|duloxetine|trazodone|mirtazapine|lithium|quetiapine|olanzapine"
+    r"|risperidone|aripiprazole|clozapine|lamotrigine|gabapentin|pregabalin|lyrica"
+    r"|oxycodone|hydrocodone|morphine|fentanyl|tramadol|codeine|buprenorphine|suboxone"
+    r"|methadone|naloxone|benzodiazepines?|xanax|alprazolam|lorazepam|ativan|clonazepam"
+    r"|klonopin|diazepam|valium|zolpidem|ambien|melatonin|diphenhydramine|benadryl"
+    r"|antihistamines?|omeprazole|pantoprazole|ranitidine|famotidine|furosemide|lasix"
+    r"|hydrochlorothiazide|spironolactone|digoxin|amiodarone|nitroglycerin|clopidogrel"
+    r"|semaglutide|ozempic|wegovy|tirzepatide|mounjaro|glipizide|jardiance|antibiotics?"
+    r"|amoxicillin|azithromycin|doxycycline|ciprofloxacin|steroids?|antidepressants?"
+    r"|beta[- ]?blockers?|blood thinners?|chemo(?:therapy)?|radiation|immunotherapy|biologics?"
+    r"|vitamin\s+[a-z]\d*|vitamins|supplements?|berberine|coq10|red\s+yeast\s+rice|turmeric"
+    r"|fish\s+oil|magnesium|zinc|iron\s+pills|cbd|thc|kratom|ivermectin|hydroxychloroquine"
+    r"|apricot\s+kernels?|colloidal\s+silver|essential\s+oils?|herbs?|inhalers?|nebuli[sz]er"
+    r"|epipen|puffers?|patch(?:es)?|[a-z]+(?:statin|olol|pril|sartan|azepam|zolam|oxetine|"
+    r"triptyline|prazole|tidine|cillin|mycin|cycline|floxacin|mab|nib|gliptin|gliflozin|glutide"
+    r"|semide|thiazide|codone|morphone)"
+)
+_MED_OBJECT = re.compile(
+    rf"\b(?:{_DRUGS}|meds|medications?|medicines?|pills|tablets|capsules|gummies|doses?|dosage"
+    r"|prescriptions?|injections?|shots|drugs|treatments?|protocol|regimen|cleanse|detox)\b"
+    r"|\b\d[\d,.]*\s*(?:mg|mcg|µg|g|ml|iu|units?|milligrams?|micrograms?|puffs?|tablespoons?"
+    r"|teaspoons?|drops?|tablets?|pills?|capsules?)\b",
+    re.IGNORECASE,
+)
+_TREAT_VERBS = (
+    r"take|stop|quit|skip|ditch|double(?:\s+up)?|cut|halve|start|try|switch|swap|replace|use"
+    r"|increase|decrease|lower|raise|up|taper|wean|drop|add|avoid|fill|refuse|flush|toss|throw\s+out"
+    r"|get\s+off|come\s+off|go\s+off|split|crush|mix|combine|reduce|bump|keep\s+taking|forget"
+    r"|give\s+up|ignore|skip|treat|put|load\s+up"
+)
+# A clause that tells the reader to do something to their treatment.
+_DIRECTIVE = re.compile(
+    rf"(?:^|[:;,]\s+|\b(?:and|then|so|but|or|just|instead)\s+)(?:just\s+|simply\s+|then\s+|also\s+)?"
+    rf"(?:(?:don['’]?t|do\s+not|never)\s+)?(?:{_TREAT_VERBS})\b"
+    rf"|\byou\s+(?:should|can|could|must|need\s+to|ought\s+to|have\s+to|may\s+want\s+to|might\s+want\s+to"
+    rf"|shouldn['’]?t|don['’]?t\s+need\s+to|do\s+not\s+need\s+to|won['’]?t\s+need)\s+(?:just\s+|also\s+)?"
+    rf"(?:{_TREAT_VERBS})\b"
+    r"|\byou\s+(?:don['’]?t|do\s+not)\s+need\s+(?:the\s+|your\s+|any\s+)?\w+"
+    r"|\b(?:i\s+(?:would|'d)\s+)?(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you|everyone|anyone)\b"
+    r"|\bmy\s+advice\b|\bhere['’]?s\s+what\s+(?:you|to)\b|\bdo\s+yourself\s+a\s+favou?r\b"
+    r"|\bare\s+poison\b|\bis\s+poison\b",
+    re.IGNORECASE,
+)
+_NOT_ADVICE = re.compile(
+    r"\bas\s+(?:prescribed|directed)\b|\b(?:ask|talk\s+to|check\s+with|call)\s+(?:your|a)\s+"
+    r"(?:doctor|pharmacist|provider|nurse|care\s+team|gp|clinician)",
+    re.IGNORECASE,
+)
+_REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b", re.IGNORECASE)
+
+
+def _clauses(sentence: str) -> Iterator[str]:
+    yield from re.split(r"(?<=[:;])\s+|\s+(?=\b(?:and|then|but|so)\s+)", sentence)
+
+
+class MedicalAdviceRule(Rule):
+    id = "medical_advice.directive"
+    category = "medical_advice"
+    severity = REVIEW
+    message = "Tells readers which treatment, dose or medication to take, stop or change."
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for start, end in doc.sentences:
+            sentence = text[start:end]
+            if "?" in sentence[-2:] or not _MED_OBJECT.search(sentence):
+                continue
+            if _NOT_ADVICE.search(sentence):
+                continue
+            if _is_advice(sentence):
+                yield start, end
+
+
+def _is_advice(sentence: str) -> bool:
+    narrative = bool(_REPORTED.match(sentence))
+    for clause in _clauses(sentence):
+        if not _MED_OBJECT.search(clause) and not re.search(r"\b(?:it|them)\b", clause, re.I):
+            continue
+        directive = _DIRECTIVE.search(clause)
+        if not directive:
+            continue
+        if directive.start() == 0 and _REPORTED.match(clause):
+            continue
+        # "He ... and cut my medication in half" continues a report.
+        if narrative and re.match(r"(?:and|then|so|but|or)\b", directive.group(), re.I):
+            continue
+        if re.search(r"\bmy\b", clause, re.I) and not re.search(r"\byou|\byour", clause, re.I):
+            continue
+        # "I take my pills at 8" reports; "take your pills" directs.
+        if _REPORTED.match(clause) and not re.search(
+            r"\byou\b|\byour\b|\bmy\s+advice\b", clause, re.I
+        ):
+            continue
+        return True
+    return False
+
+
+# ------------------------------------------------------------- credential claims
+
+_CLINICAL_TITLE = (
+    r"nurse|rn|lpn|lvn|np|nurse\s+practitioner|physician|doctor|md|surgeon|resident|intern"
+    r"|attending|hospitalist|intensivist|pharmacist|pharmd|therapist|paramedic|emt|midwife"
+    r"|dietitian|dietician|nutritionist|psychologist|psychiatrist|counsel+or|dentist"
+    r"|[a-z]+ologist|[a-z]+iatrist|anesthetist|anaesthetist|radiographer|sonographer"
+    r"|phlebotomist|cna|nursing\s+assistant|physician\s+assistant|pa-c|chiropractor|optometrist"
+    r"|podiatrist|clinician|practitioner|medic|gp|obstetrician|pediatrician|paediatrician"
+    r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw"
+)
+_CLAIM = re.compile(
+    rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
+    rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an)\s+(?:[\w-]+[,]?\s+){{0,4}}?"
+    rf"(?:{_CLINICAL_TITLE})s?\b"
+    rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})\s+here\b"
+    r"|\bi['’]m\s+dr\.?\s+[A-Z]|\bboard[- ]certified\b",
+    re.IGNORECASE,
+)
+_CREDENTIAL_LETTERS = re.compile(
+    r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"
+    r"|EMT|EMT-P|LCSW|OTR|CCRN|FACP|FACS|MBBS|MRCP|NP)(?:\s*,\s*[A-Z][\w-]*)*\s*(?=[),]|$|\s)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b", re.IGNORECASE)
+_NOT_A_CLAIM = re.compile(
+    r"\bnot\s+(?:a|an)\s*$|\b(?:my|our|his|her|their|your|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
+)
+
+
+class CredentialClaimRule(Rule):
+    id = "credential_claim.title"
+    category = "credential_claim"
+    severity = REVIEW
+    message = "The author claims a clinical credential or title; check before it is relied on."
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for match in _CLAIM.finditer(text):
+            if "not" in text[max(0, match.start() - 6) : match.start()].lower():
+                continue
+            if re.search(r"\bnot\s+(?:a|an)\b", match.group(), re.I):
+                continue
+            yield match.span()
+        for start, end in doc.sentences:
+            sentence = text[start:end]
+            if not _FIRST_PERSON.search(sentence):
+                continue
+            for match in _CREDENTIAL_LETTERS.finditer(sentence):
+                yield start + match.start(), start + match.end()
+
+
+# ------------------------------------------------------------ patient disclosure
+
+_CLINICAL = re.compile(
+    r"\b(?:diagnos\w+|admitted|leukemia|lymphoma|cancer|tumou?r|mass|metasta\w+|pneumonia|sepsis"
+    r"|septic|fracture[sd]?|stroke|heart\s+attack|seizures?|relapsed?|chemo\w*|biopsy|ct|mri"
+    r"|x-ray|transfusions?|hemoglobin|haemoglobin|lactate|white\s+count|counts|platelets"
+    r"|intubated|coded|dialysis|surgery|delirious|dementia|overdos\w+|hiv|diabetes|diabetic"
+    r"|blood\s+pressure|heart\s+rate|oxygen|sats|spleen|femur|gcs|icu|trauma|infection"
+    r"|hospice|palliative|dnr|vent(?:ilator)?|bleed(?:ing)?|hemorrhage|cardiac|arrest"
+    r"|died|passed\s+away|labs?|glucose|a1c|kidney|liver|renal|failure|withdrawal|psychosis"
+    r"|schizophreni\w+|bipolar|suicidal|isolation|prognosis|terminal|stage\s+(?:[1-4]|i{1,3}v?)"
+    r"|fertility|port|iv|pain\s+meds|morphine|norepinephrine|pressors|antibiotics)\b",
+    re.IGNORECASE,
+)
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
+    r"|brother|sister|grand\w+|aunt|uncle|cousin|nephew|niece|partner|child|baby|kid|twin"
+    r"|boyfriend|girlfriend|fianc\w+|stepson|stepdaughter)\b[^.!?]{0,20}$",
+    re.IGNORECASE,
+)
+_STAFF_NEAR = re.compile(
+    r"\b(?:dr\.?|doctor|nurse|surgeon|caseworker|therapist|manager|officer|pharmacist|aide"
+    r"|attending|resident|navigator|interpreter|chaplain|social\s+worker|cardiologist"
+    r"|oncologist|neurologist|physician|coworker|colleague)\b",
+    re.IGNORECASE,
+)
+_SUBJECTS = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+"
+    r"|\b(?:a|one|another|this|that)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman|boy|girl|gentleman"
+    r"|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|farmworker|worker|student|grandmother"
+    r"|grandfather)\s+named\s+[A-Z][\w'’-]+"
+    r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:a\s+)?\d{1,3}(?:[- ]year[- ]old)?,"
+    r"|\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen)\s+in\s+the\s+"
+    r"(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
+    r"|\b(?:my|a|one|this|that)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"
+    r"|\b[A-Z][a-z]+\b(?=[^.!?]{0,80}\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?"
+    r"(?:diagnosed|admitted|intubated|hospitali[sz]ed)\b)",
+)
+_NOT_SUBJECT = frozenset(
+    "I We He She They It My Our His Her Their This That The A An And But So Then When After "
+    "Before Mom Dad Mum Everyone Nobody Someone Anyone Everybody".split()
+)
+
+
+class PatientDisclosureRule(Rule):
+    id = "patient_disclosure.other_patient"
+    category = "patient_disclosure"
+    severity = REVIEW
+    message = "Describes another patient's clinical details; they have not agreed to this."
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for match in _SUBJECTS.finditer(text):
+            subject = match.group()
+            if subject.split()[0] in _NOT_SUBJECT and not subject.startswith(("A ", "The ")):
+                continue
+            before = text[max(0, match.start() - 60) : match.start()]
+            if _FAMILY_BEFORE.search(before):
+                continue
+            s_start, s_end = doc.sentence_at(match.start())
+            own = text[s_start:s_end]
+            if _STAFF_NEAR.search(text[max(s_start, match.start() - 30) : match.start()]):
+                continue
+            # The clinical details sit in this sentence or the next two.
+            window_end = s_end
+            following = [s for s in doc.sentences if s[0] >= s_end][:2]
+            if following:
+                window_end = following[-1][1]
+            window = text[match.end() : window_end]
+            hits = {m.group().lower() for m in _CLINICAL.finditer(own + " " + window)}
+            if len(hits) >= 2:
+                yield match.span()
+
+
+# ------------------------------------------------------------------------ abuse
+
+_INSULT_NOUNS = (
+    r"idiots?|morons?|imbeciles?|bitch(?:es)?|assholes?|arseholes?|bastards?|scum(?:bags?)?"
+    r"|dickheads?|jerks?|losers?|cunts?|twats?|dumbass(?:es)?|jackass(?:es)?|douche\w*|pricks?"
+    r"|clowns?|frauds?|quacks?|hacks?|butchers?|monsters?|liars?|pigs?|trash|garbage|freaks?"
+    r"|piece\s+of\s+(?:shit|crap|trash|garbage|work)|waste\s+of\s+(?:space|oxygen|skin)|suit"
+)
+_INSULT_ADJ = (
+    r"lazy|useless|spineless|stupid|incompetent|worthless|pathetic|disgusting|smug|cowardly"
+    r"|greedy|lying|entitled|ignorant|arrogant|heartless|evil|clueless|dumb|fat|ugly|miserable"
+    r"|brainless|gutless|selfish|cruel|vile|despicable|sick|crooked|corrupt|negligent|sorry"
+)
+_ABUSE = re.compile(
+    # Insults aimed at someone.
+    rf"\b(?:you(?:['’]re|\s+are)?|people\s+like\s+you|you\s+people|(?:he|she)(?:['’]s|\s+is)"
+    rf"|they(?:['’]re|\s+are)|what\s+an?|such\s+an?)\s+(?:an?\s+|such\s+an?\s+|so\s+|too\s+"
+    rf"|nothing\s+but\s+(?:an?\s+)?|just\s+(?:an?\s+)?|all\s+)?(?:[\w-]+,?\s+){{0,3}}?"
+    rf"(?:{_INSULT_NOUNS}|{_INSULT_ADJ})\b"
+    # Profanity at someone.
+    r"|\b(?:fuck|screw|damn)\s+(?:you|him|her|them|off)\b|\bgo\s+to\s+hell\b"
+    r"|\bshut\s+(?:up|your\s+(?:mouth|face|trap))\b|\b(?:bitch|asshole|motherfucker|cunt)\b"
+    r"|\bpiece\s+of\s+(?:shit|trash|garbage)\b"
+    # Threats and harassment.
+    r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+li?ves?\b"
+    r"|\bwatch\s+your\s+back\b|\bdeserves?\s+to\s+(?:feel\s+hunted|suffer|die|rot|be\s+(?:fired|hurt))"
+    r"|\b(?:flood|spam|bombard|blow\s+up)\s+(?:his|her|their|your)\s+(?:inbox|phone|email|voicemail)"
+    r"|\bi\s+hope\s+(?:you|he|she|they)\s+(?:die|rot|suffer|lose|get\s+fired|burn)"
+    r"|\bmake\s+(?:his|her|their|your)\s+life\s+(?:as\s+)?(?:miserable|hell)"
+    r"|\bhunt\s+(?:you|him|her|them)\s+down\b|\byou['’]?ll\s+(?:regret|pay\s+for)\b"
+    r"|\b(?:i['’]m|i\s+am)\s+going\s+to\s+(?:make\s+sure\s+everyone|find\s+you|expose|ruin|hurt|get)"
+    r"|\bi\s+found\s+your\s+(?:real\s+name|address|home|house|family)"
+    r"|\bi['’]?(?:ll|\s+will)\s+(?:find|hurt|kill|ruin|get|expose)\s+(?:you|him|her|them)\b",
+    re.IGNORECASE,
+)
+
+
+class AbuseRule(Rule):
+    id = "abuse.insult_or_threat"
+    category = "abuse"
+    severity = REVIEW
+    message = "Contains an insult, profanity aimed at someone, harassment or a threat."
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        for match in _ABUSE.finditer(doc.text):
+            snippet = match.group().lower()
+            # "you're so sorry", "you are sick" read as sympathy, not insult.
+            if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
+                r"\bsick\s+(?:fuck|bastard)", snippet
+            ):
+                continue
+            yield match.span()
+
+
+# -------------------------------------------------------------------- promotion
+
+_PROMO_STRONG = re.compile(
+    r"\b\d+\s*%\s*off\b|\b(?:use|with|enter)\s+(?:my\s+|the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code\b"
+    r"|\b(?:promo|discount|coupon|referral|affiliate)\s+(?:code|link)\b|\blink\s+in\s+(?:my\s+)?bio\b"
+    r"|\bdm\s+me\s+(?:for|to\s+(?:order|buy|get|join))\b|\bsign\s+up\s+(?:at|now|today|here)\b"
+    r"|\bshop\s+(?:now|through|at|my|our)\b|\b(?:buy|order)\s+(?:now|today|yours|here)\b"
+    r"|\blaunch\s+pric\w+|\bfor\s+sale\b|\bi['’]?m\s+selling\b|\bselling\s+(?:all|my|it|them)\b"
+    r"|\bor\s+best\s+offer\b|\bobo\b|\bi\s+charge\b|\bfree\s+(?:trial|sample|consultation|shipping)\b"
+    r"|\b(?:limited\s+time|this\s+week\s+only|today\s+only|while\s+supplies\s+last)\b"
+    r"|\b(?:group|special|introductory|wholesale)\s+(?:rates?|pricing|prices?|discounts?)\b"
+    r"|\bcash\s+(?:or\s+venmo\s+)?only\b|\bvenmo\b|\bcash\s*app\b|\bzelle\b"
+    r"|\bbook\s+(?:a|your)\s+(?:free\s+)?(?:call|session|consult\w*)\b|\bnothing\s+up\s+front\b"
+    r"|\bmembers\s+get\b|\bsubscribe\s+(?:to|at|now)\b|\bcheck\s+out\s+my\s+(?:shop|store|site|page|program)",
+    re.IGNORECASE,
+)
+_PROMO_WEAK = re.compile(
+    r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:program|protocol|course|products?|coaching|services|business|shop|store|company|brand"
+    r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b",
+    re.IGNORECASE,
+)
+
+
+class PromotionRule(Rule):
+    id = "promotion.sales_pitch"
+    category = "promotion"
+    severity = REVIEW
+    message = "Advertises or sells a product or service."
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        strong = list(_PROMO_STRONG.finditer(doc.text))
+        weak = list(_PROMO_WEAK.finditer(doc.text))
+        kinds = {m.group().lower() for m in strong}
+        score = 2 * len(kinds) + min(len({m.group().lower()[:6] for m in weak}), 3)
+        if score >= 3 and strong:
+            yield strong[0].span()
