@@ -1,0 +1,146 @@
+"""Set-up of a Sharing site: the page tree, the moderators' group, demo content."""
+
+import secrets
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+
+from stories.models import StoryIndexPage, StoryPage, Topic
+
+from .demo_stories import STORIES, TOPICS
+from .models import HomePage
+
+MODERATORS_GROUP = "Moderators"
+MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
+HOME_INTRO = (
+    "<p>Real stories of care, told by the patients, families and staff who lived them. "
+    "Every story is read by a moderator before it is published, so that nobody's "
+    "privacy is put at risk.</p>"
+)
+
+
+@dataclass
+class SetUpReport:
+    created: list[str] = field(default_factory=list)
+    admin_password: str | None = None
+
+
+@transaction.atomic
+def set_up_site(report=None):
+    """Make the home page, the story index and the Moderators group if missing.
+
+    Safe to run any number of times; returns the story index.
+    """
+    report = report or SetUpReport()
+    root = Page.get_first_root_node()
+    home = HomePage.objects.first()
+    if home is None:
+        # A fresh Wagtail install has a plain welcome page where ours belongs.
+        for welcome in root.get_children().filter(slug="home"):
+            if type(welcome.specific) is Page:
+                welcome.delete()
+        home = root.add_child(
+            instance=HomePage(title="Stories of care", slug="home", intro=HOME_INTRO)
+        )
+        report.created.append("home page")
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
+        create_defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": settings.WAGTAIL_SITE_NAME,
+        },
+    )
+
+    index = StoryIndexPage.objects.child_of(home).first()
+    if index is None:
+        index = home.add_child(
+            instance=StoryIndexPage(
+                title="Stories",
+                slug="stories",
+                intro="<p>Stories from patients, families and the people who care for them.</p>",
+            )
+        )
+        report.created.append("story index")
+
+    set_up_moderators_group(index, report)
+    return index
+
+
+def set_up_moderators_group(index, report):
+    group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
+    if created:
+        report.created.append(f"{MODERATORS_GROUP} group")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    for permission_type in MODERATOR_PAGE_PERMISSIONS:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
+        )
+        GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
+    root_collection = Collection.get_first_root_node()
+    for codename in ["add_image", "change_image", "choose_image"]:
+        permission = Permission.objects.get(
+            content_type__app_label="wagtailimages", codename=codename
+        )
+        GroupCollectionPermission.objects.get_or_create(
+            group=group, collection=root_collection, permission=permission
+        )
+    return group
+
+
+@transaction.atomic
+def load_demo_content(admin_password=None):
+    """Set the site up and fill it with fictional stories and an admin user.
+
+    Idempotent: what exists (matched by slug, name or username) is left alone.
+    """
+    report = SetUpReport()
+    index = set_up_site(report)
+
+    topics = {}
+    for name in TOPICS:
+        topic, created = Topic.objects.get_or_create(name=name)
+        topics[name] = topic
+        if created:
+            report.created.append(f"topic {name}")
+
+    existing = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+    for data in STORIES:
+        if data["slug"] in existing:
+            continue
+        story = StoryPage(
+            title=data["title"],
+            slug=data["slug"],
+            author_display_name=data["name"],
+            author_role=data["role"],
+            summary=data["summary"],
+            body=data["body"],
+        )
+        index.add_child(instance=story)
+        story.topics.set([topics[name] for name in data["topics"]])
+        story.save_revision().publish()
+        report.created.append(f"story {data['title']}")
+
+    report.admin_password = ensure_admin(admin_password)
+    return report
+
+
+def ensure_admin(password=None, username="admin"):
+    """Create the admin user if missing; return the password only when one was generated."""
+    user_model = get_user_model()
+    if user_model.objects.filter(username=username).exists():
+        return None
+    generated = not password
+    password = password or secrets.token_urlsafe(12)
+    user_model.objects.create_superuser(
+        username=username, email="admin@example.org", password=password
+    )
+    return password if generated else ""

@@ -1,0 +1,190 @@
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import ItemBase, TagBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.images import get_image_model
+from wagtail.models import Page
+from wagtail.search import index
+
+STORIES_PER_PAGE = 12
+CARD_IMAGE_SPEC = "fill-640x360"
+
+
+class AuthorRole(models.TextChoices):
+    PATIENT = "patient", _("Patient")
+    FAMILY = "family", _("Family member or caregiver")
+    EMPLOYEE = "employee", _("Employee or volunteer")
+
+
+class Topic(TagBase):
+    """A topic stories are filed under. Editors manage the list; nobody else adds to it."""
+
+    free_tagging = False
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+        ordering = ["name"]
+
+
+class StoryTopic(ItemBase):
+    tag = models.ForeignKey(Topic, related_name="tagged_stories", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "stories.StoryPage", related_name="topic_items", on_delete=models.CASCADE
+    )
+
+
+def story_cards(queryset):
+    """What a list of story cards needs, in a fixed number of queries."""
+    image_model = get_image_model()
+    return queryset.prefetch_related(
+        "topics",
+        Prefetch(
+            "hero_image",
+            queryset=image_model.objects.prefetch_renditions(CARD_IMAGE_SPEC),
+        ),
+    )
+
+
+class StoryIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    subpage_types = ["stories.StoryPage"]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def published_stories(self):
+        return (
+            StoryPage.objects.live()
+            .public()
+            .child_of(self)
+            .order_by("-date", "-first_published_at")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.published_stories()
+
+        topic_slug = request.GET.get("topic", "")
+        topic = Topic.objects.filter(slug=topic_slug).first() if topic_slug else None
+        if topic:
+            stories = stories.filter(topics=topic)
+        role = request.GET.get("role", "")
+        if role in AuthorRole.values:
+            stories = stories.filter(author_role=role)
+        else:
+            role = ""
+
+        paginator = Paginator(story_cards(stories), STORIES_PER_PAGE)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            page = paginator.page(1)
+        except EmptyPage:
+            page = paginator.page(paginator.num_pages)
+
+        context.update(
+            stories=page,
+            paginator=paginator,
+            topics=Topic.objects.filter(tagged_stories__isnull=False).distinct(),
+            roles=AuthorRole.choices,
+            current_topic=topic,
+            current_role=role,
+        )
+        return context
+
+
+class StoryPage(Page):
+    author_display_name = models.CharField(
+        _("author's name as published"),
+        max_length=120,
+        blank=True,
+        help_text=_("Leave empty to publish anonymously."),
+    )
+    author_role = models.CharField(_("author's role"), max_length=20, choices=AuthorRole.choices)
+    date = models.DateField(_("story date"), default=timezone.localdate)
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences shown on story cards and in the feed."),
+    )
+    body = models.TextField(
+        _("story"),
+        help_text=_("Plain text. Separate paragraphs with an empty line."),
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    topics = ClusterTaggableManager(through=StoryTopic, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("author_display_name"), FieldPanel("author_role")],
+            heading=_("Author"),
+        ),
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("hero_image"),
+        FieldPanel("topics"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("author_role"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    @property
+    def author_label(self):
+        return self.author_display_name or _("Anonymous")
+
+    @property
+    def excerpt(self):
+        if self.summary:
+            return self.summary
+        first = self.body.strip().split("\n\n", 1)[0]
+        return first if len(first) <= 240 else first[:237].rsplit(" ", 1)[0] + "…"
+
+    def related_stories(self, limit=3):
+        topic_ids = [topic.pk for topic in self.topics.all()]
+        if not topic_ids:
+            return StoryPage.objects.none()
+        return story_cards(
+            StoryPage.objects.live()
+            .public()
+            .filter(topics__in=topic_ids)
+            .exclude(pk=self.pk)
+            .distinct()
+            .order_by("-date")
+        )[:limit]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_stories"] = self.related_stories()
+        return context

@@ -1,0 +1,93 @@
+"""Browser tests: Playwright for Python driving Debian's Chromium.
+
+They skip on a machine without Chromium (saying how to install it), unless
+E2E_REQUIRED is set, as CI does: then a missing browser is a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make around it are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "/e2e/" in str(item.fspath):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not (os.path.exists(CHROMIUM) or shutil.which(CHROMIUM)):
+        message = (
+            f"Chromium not found at {CHROMIUM}: install it with "
+            "`sudo apt-get install chromium` (or set CHROMIUM_PATH) to run the browser tests."
+        )
+        if os.environ.get("E2E_REQUIRED"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call":
+        item.stash.setdefault(_failed_key, report.failed)
+        if report.failed:
+            item.stash[_failed_key] = True
+    return report
+
+
+_failed_key = pytest.StashKey[bool]()
+
+
+def _make_page(request, chromium, **context_options):
+    context = chromium.new_context(**context_options)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    yield page
+    if request.node.stash.get(_failed_key, False):
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{request.node.name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"\nScreenshot of the failing page: {path}")  # noqa: T201
+    context.close()
+
+
+@pytest.fixture
+def page(request, chromium):
+    """A desktop-sized browser page; a screenshot is saved if the test fails."""
+    yield from _make_page(request, chromium, viewport={"width": 1280, "height": 900})
+
+
+@pytest.fixture
+def phone_page(request, chromium):
+    """A phone-sized browser page (390×844, touch)."""
+    yield from _make_page(
+        request, chromium, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
+    )

@@ -1,0 +1,163 @@
+import pytest
+
+from stories.models import STORIES_PER_PAGE, AuthorRole
+from tests.factories import TopicFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_story_page_renders_title_author_role_topics_and_paragraphs(client, make_story):
+    topic = TopicFactory(name="Heart health")
+    story = make_story(
+        title="Back on the bike",
+        author_display_name="Tomasz",
+        author_role=AuthorRole.PATIENT,
+        body="Cardiac rehab began slowly.\n\nNow I ride to the coast.",
+        topics=[topic],
+    )
+
+    response = client.get(story.url)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<h1>Back on the bike</h1>" in html
+    assert "By Tomasz" in html
+    assert "Patient" in html
+    assert "<p>Cardiac rehab began slowly.</p>" in html
+    assert "<p>Now I ride to the coast.</p>" in html
+    assert "?topic=heart-health" in html
+
+
+def test_story_without_a_name_is_shown_as_anonymous(client, make_story):
+    story = make_story(author_display_name="")
+    assert "By Anonymous" in client.get(story.url).content.decode()
+
+
+def test_story_body_is_escaped_not_rendered_as_html(client, make_story):
+    story = make_story(body='Before <script>alert("x")</script> after')
+    html = client.get(story.url).content.decode()
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_unpublished_story_is_not_found_for_the_public(client, make_story):
+    draft = make_story(title="Still a draft", live=False)
+    assert client.get(f"/stories/{draft.slug}/").status_code == 404
+    assert "Still a draft" not in client.get("/stories/").content.decode()
+
+
+def test_related_stories_share_a_topic(client, make_story):
+    topic, other = TopicFactory(name="Surgery"), TopicFactory(name="Caregiving")
+    story = make_story(title="Main story", topics=[topic])
+    make_story(title="Same topic story", topics=[topic])
+    make_story(title="Other topic story", topics=[other])
+
+    html = client.get(story.url).content.decode()
+
+    assert "Related stories" in html
+    assert "Same topic story" in html
+    assert "Other topic story" not in html
+
+
+def test_index_lists_published_stories_newest_first_in_pages(client, story_index, make_story):
+    stories = [make_story(title=f"Numbered story {i:02d}") for i in range(STORIES_PER_PAGE + 3)]
+    for i, story in enumerate(stories):
+        story.date = story.date.replace(day=1, month=1 + i % 12, year=2020 + i // 12)
+        story.save_revision().publish()
+
+    first = client.get("/stories/").content.decode()
+    second = client.get("/stories/?page=2").content.decode()
+
+    assert f"{len(stories)} stories" in first
+    assert "Page 1 of 2" in first
+    assert "Numbered story 14" in first and "Numbered story 00" not in first
+    assert "Numbered story 00" in second and "Numbered story 14" not in second
+    assert first.index("Numbered story 14") < first.index("Numbered story 13")
+
+
+def test_index_page_number_out_of_range_or_invalid_shows_a_page(client, make_story):
+    make_story(title="Only story")
+    assert "Only story" in client.get("/stories/?page=99").content.decode()
+    assert "Only story" in client.get("/stories/?page=abc").content.decode()
+
+
+def test_index_filters_by_topic(client, make_story):
+    heart = TopicFactory(name="Heart health")
+    make_story(title="About a heart", topics=[heart])
+    make_story(title="About a knee")
+
+    html = client.get("/stories/?topic=heart-health").content.decode()
+
+    assert "About a heart" in html
+    assert "About a knee" not in html
+
+
+def test_index_filters_by_author_role(client, make_story):
+    make_story(title="From a nurse", author_role=AuthorRole.EMPLOYEE)
+    make_story(title="From a patient", author_role=AuthorRole.PATIENT)
+
+    html = client.get("/stories/?role=employee").content.decode()
+
+    assert "From a nurse" in html
+    assert "From a patient" not in html
+
+
+def test_index_ignores_an_unknown_role_or_topic(client, make_story):
+    make_story(title="Any story")
+    assert "Any story" in client.get("/stories/?role=pirate&topic=nope").content.decode()
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_index_query_count_does_not_grow_with_stories(
+    client, make_story, django_assert_max_num_queries, count
+):
+    topic = TopicFactory(name="Caregiving")
+    for _ in range(count):
+        make_story(topics=[topic])
+
+    client.get("/stories/")  # warm the site and root-path caches, as any server would
+    with django_assert_max_num_queries(11):
+        response = client.get("/stories/")
+    assert response.status_code == 200
+
+
+def test_home_page_shows_the_call_and_the_latest_stories(client, home_page, make_story):
+    make_story(title="A recent story")
+
+    html = client.get("/").content.decode()
+
+    assert home_page.title in html
+    assert "Share your story" in html
+    assert "A recent story" in html
+
+
+def test_home_page_lists_featured_stories_first(client, home_page, make_story):
+    featured = make_story(title="The featured one")
+    home_page.featured_stories.create(story=featured)
+    home_page.save_revision().publish()
+
+    html = client.get("/").content.decode()
+
+    assert "Featured stories" in html
+    assert html.index("The featured one") < html.index("Latest stories")
+
+
+def test_search_finds_published_stories_only(client, make_story):
+    make_story(title="Infusion chair by the window", body="Chemotherapy every other week.")
+    make_story(title="Unpublished infusion story", live=False)
+
+    html = client.get("/search/?q=infusion").content.decode()
+
+    assert "Infusion chair by the window" in html
+    assert "Unpublished infusion story" not in html
+
+
+def test_search_with_no_results_says_so(client, story_index):
+    html = client.get("/search/?q=zebra").content.decode()
+    assert "No stories match" in html
+
+
+def test_missing_page_has_a_friendly_404(client, story_index):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "We can't find that page" in response.content.decode()
