@@ -37,7 +37,7 @@ _ID_KEYWORDS = (
     r"|(?:reference|confirmation|tracking|ticket|invoice|order|prescription|Rx)\s*(?:number|no\.?|#)"
     r"|ID(?:\s+(?:number|no\.?|#))?|ID\s*card"
 )
-_ID_VALUE = r"(?:[A-Z]{1,5}[ -]?)?\d[\dA-Z]*(?:[-/. ][\dA-Z]+)*"
+_ID_VALUE = r"(?-i:(?:[A-Z]{1,5}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*)"
 
 
 class IdKeywordRule(Rule):
@@ -166,7 +166,7 @@ class DateRule(Rule):
         rf"\b{_MONTH}\.?[^\S\n]+{_DAY}(?![\d:]|[^\S\n]*(?:mg|ml|%|am|pm|a\.m|p\.m)\b)"
         rf"(?:,?[^\S\n]+{_YEAR}\b)?"
         # day [of] Month[, year]
-        rf"|\b{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}\b\.?(?:,?[^\S\n]+{_YEAR}\b)?"
+        rf"|\b{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}\b(?:,?[^\S\n]+{_YEAR}\b)?"
         # numeric with a year: m/d/yyyy, d.m.yyyy, m/d/yy
         r"|(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/]|\.\d)"
         r"|(?<![\d.-])(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d(?![\d-]|\.\d)"

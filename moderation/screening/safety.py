@@ -58,7 +58,7 @@ _PATTERNS = (
     r"\bputting\s+my\s+(?:things|affairs|life)\s+in\s+order\b",
     r"\bi\s+don['’]?t\s+know\s+if\s+i(?:['’]ll|\s+will)\b[^.!?\n]{0,30}\btomorrow\b",
     r"\bthink(?:ing)?\s+about\s+doing\s+it\b",
-    r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,20}\b(?:not|never|won['’]?t|wouldn['’]?t)\s+wake\s+up\b",
+    r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,40}\b(?:not|never|won['’]?t|wouldn['’]?t)\s+wake\s+up\b",
     r"\bnot\s+going\s+to\s+(?:wait\s+for\s+the\s+(?:cancer|disease|tumou?r|end)|be\s+(?:here|around)"
     r"\s+(?:much\s+longer|for\s+long|tomorrow))",
     r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|roof|building|overpass|ledge|balcony"

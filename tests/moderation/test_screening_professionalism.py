@@ -1,0 +1,178 @@
+"""Professionalism and safety findings, judged per text."""
+
+import pytest
+
+from moderation.screening import BLOCK, REVIEW, screen
+
+
+def labels(text, **kwargs):
+    return {f.category for f in screen(text, **kwargs) if f.group != "privacy"}
+
+
+# ------------------------------------------------------------- medical advice
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If your statin makes your legs ache, just stop taking it and use fish oil instead.",
+        "Honestly, you don't need the antidepressants. Quit them and go for long walks.",
+        "Skip your evening dose of metoprolol if you feel dizzy.",
+        "Take 2,000 mg of turmeric every morning and cut your insulin by half.",
+        "You should double your inhaler on bad air days.",
+    ],
+)
+def test_telling_readers_to_change_their_treatment_is_medical_advice(text):
+    assert "medical_advice" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My oncologist put me on 20 mg of prednisone and tapered it over a month.",
+        "I take my blood thinner at 8 every night with dinner.",
+        "The nurse told us to give him 5 ml of the syrup every six hours.",
+        "Take the respite hours when they are offered. The dishes can wait.",
+        "Ask your pharmacist about the timing of your pills.",
+        "Take your medication as prescribed and call your doctor with questions.",
+    ],
+)
+def test_reporting_ones_own_treatment_or_general_encouragement_is_not_advice(text):
+    assert "medical_advice" not in labels(text)
+
+
+# ----------------------------------------------------------- credential claims
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been a hospice nurse for twelve years.",
+        "As a licensed occupational therapist I see this every week.",
+        "Oncology pharmacist here, and I want to say thank you.",
+        "I'm Corinne Batts, RN, BSN, and I run the night shift.",
+        "I am a board-certified cardiologist at a teaching hospital.",
+    ],
+)
+def test_claiming_a_clinical_credential_is_found(text):
+    assert "credential_claim" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not a doctor, but I have read a lot about my condition.",
+        "My wife is a nurse and she spotted it first.",
+        "I'm a hospital chaplain and a retired teacher.",
+        "I work in the kitchen and deliver the meal trays.",
+        "Our cardiologist was patient with all my questions.",
+    ],
+)
+def test_other_jobs_and_other_peoples_credentials_are_not_claims(text):
+    assert "credential_claim" not in labels(text)
+
+
+# ---------------------------------------------------------- patient disclosure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mrs. Pellegrino came in septic from a nursing home. Her lactate was 5.1 and "
+        "she was intubated within the hour.",
+        "A patient named Rufus, 47, came to us with a stroke. His CT showed a bleed "
+        "and he needed surgery that night.",
+        "The girl in the next bed had relapsed twice. Her counts were so low she was "
+        "in isolation the whole month.",
+    ],
+)
+def test_describing_another_patients_clinical_details_is_found(text):
+    assert "patient_disclosure" in labels(text, role="employee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My son Arlo was diagnosed with leukemia in the spring. His counts are better now.",
+        "Patients tell me all kinds of things while I clean their rooms.",
+        "Dr. Haddad explained the biopsy and the surgery plan to us.",
+    ],
+)
+def test_own_family_staff_and_general_remarks_are_not_disclosures(text):
+    assert "patient_disclosure" not in labels(text, role="family")
+
+
+# ---------------------------------------------------------------------- abuse
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are a useless, heartless excuse for a doctor.",
+        "People like you are lazy idiots who should never work in a hospital.",
+        "Dr. Foyle, you're a lying piece of garbage.",
+        "I know where you live, and you won't see me coming.",
+        "Shut your mouth and stop posting your fake cures.",
+    ],
+)
+def test_insults_and_threats_are_abuse(text):
+    assert "abuse" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "That line about the coffee killed me. I'm dying laughing.",
+        "Losing my hair sucks, and I hated every minute of chemo.",
+        "I was angry and exhausted, and I'm not proud of it.",
+        "You are so brave for sharing this.",
+    ],
+)
+def test_strong_feelings_without_a_target_are_not_abuse(text):
+    assert "abuse" not in labels(text)
+
+
+# ------------------------------------------------------------------ promotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 30-day gut reset course is $99 this week only. Use code HEAL10 for 10% off!",
+        "Selling my late mother's lift chair, $300 or best offer, cash only.",
+        "DM me for a free consultation, link in bio.",
+        "I charge a flat $200 and nothing up front, details at my site.",
+    ],
+)
+def test_selling_and_advertising_is_promotion(text):
+    assert "promotion" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bill was $18,200 until the appeal went through.",
+        "Our support group is free and always will be. Email us to join.",
+        "I keep a blog about recovery at mystory.example if it helps anyone.",
+    ],
+)
+def test_prices_of_bills_and_free_groups_are_not_promotion(text):
+    assert "promotion" not in labels(text)
+
+
+def test_promotion_in_a_comment_is_blocked():
+    text = "Great story! DM me for 20% off my detox tea, link in bio."
+    (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
+    assert finding.severity == BLOCK
+
+
+def test_professionalism_findings_in_stories_are_held_for_review():
+    text = "You are a lazy idiot."
+    (finding,) = [f for f in screen(text) if f.category == "abuse"]
+    assert finding.severity == REVIEW
+
+
+def test_advice_from_an_author_claiming_a_credential_is_blocked():
+    text = "I'm an ER nurse. Stop your blood pressure pills if you feel dizzy."
+    (finding,) = [f for f in screen(text) if f.category == "medical_advice"]
+    assert finding.severity == BLOCK
