@@ -22,6 +22,9 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots_txt",
     ),
+    # Ours first: comments-xtd's post and reply views wrapped (rate limit, clear
+    # pages), reports, unsubscribe.
+    path("comments/", include("moderation.comments.urls")),
     path("comments/", include("django_comments_xtd.urls")),
 ]
 

@@ -42,8 +42,10 @@ class StoryTopic(ItemBase):
 
 def story_cards(queryset):
     """What a list of story cards needs, in a fixed number of queries."""
+    from moderation.comments.models import with_comment_counts
+
     image_model = get_image_model()
-    return queryset.prefetch_related(
+    return with_comment_counts(queryset).prefetch_related(
         "topics",
         Prefetch(
             "hero_image",

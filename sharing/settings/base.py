@@ -26,6 +26,9 @@ env = environ.Env(
     SITE_NAME=(str, "Sharing"),
     AKISMET_API_KEY=(str, ""),
     AKISMET_SITE_URL=(str, ""),
+    COMMENT_RATE=(str, "5/10m"),
+    COMMENT_REPORT_THRESHOLD=(int, 3),
+    COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     TIME_ZONE=(str, "UTC"),
@@ -46,6 +49,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "moderation",
+    "moderation.comments",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",
@@ -160,6 +164,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Akismet: the spam check is skipped (and reported as not done) without a key.
 AKISMET_API_KEY = env("AKISMET_API_KEY")
 AKISMET_SITE_URL = env("AKISMET_SITE_URL") or env("SITE_URL")
+AKISMET_CLIENT_CLASS = "akismet.SyncClient"  # tests use the package's test clients
+AKISMET_TIMEOUT = 2.0  # seconds; past it the check counts as not done
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME")
@@ -175,6 +181,27 @@ TAGGIT_CASE_INSENSITIVE = True
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # three levels: a comment, a reply, a reply to it
+COMMENTS_XTD_FORM_CLASS = "moderation.comments.forms.StoryCommentForm"
+COMMENTS_XTD_CONFIRM_EMAIL = True  # a comment without an account is confirmed by email
+COMMENTS_XTD_SEND_HTML_EMAIL = False
+COMMENTS_XTD_THREADED_EMAILS = False  # mail goes out in the request or a background task
+COMMENTS_XTD_FROM_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_CONTACT_EMAIL = DEFAULT_FROM_EMAIL
+COMMENTS_XTD_APP_MODEL_OPTIONS = {
+    "default": {
+        "who_can_post": "all",
+        "allow_flagging": True,
+        "allow_feedback": False,
+        "show_feedback": False,
+    }
+}
+COMMENT_MAX_LENGTH = 3000
+COMMENT_RATE = env("COMMENT_RATE")  # comments posted per client, e.g. "5/10m"
+COMMENT_REPORT_RATE = "20/h"  # reports sent per client
+# Readers' reports that hide a comment until a moderator decides.
+COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
+# A lone first name ("Thank you, Maria") does not hold a comment for a moderator.
+COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,134 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
+from django.utils.translation import gettext_lazy as _
+from django_comments_xtd.models import XtdComment
+
+from moderation.spam import Verdict
+
+
+class ReviewState(models.TextChoices):
+    # Waiting for a moderator: the comment is not public.
+    HELD = "held", _("Held by the screen")
+    SUSPECTED_SPAM = "suspected_spam", _("Held as spam")
+    REPORTED = "reported", _("Hidden after reports")
+    # Settled.
+    PUBLISHED = "published", _("Published")
+    APPROVED = "approved", _("Approved by a moderator")
+    REMOVED = "removed", _("Removed by a moderator")
+    SPAM = "spam", _("Spam")
+
+
+PENDING_STATES = (ReviewState.HELD, ReviewState.SUSPECTED_SPAM, ReviewState.REPORTED)
+VISIBLE_STATES = (ReviewState.PUBLISHED, ReviewState.APPROVED)
+
+
+class CommentReview(models.Model):
+    """What the screen and Akismet said about a comment, and where it stands.
+
+    Made when the comment is posted, before its author confirms it by email, and
+    attached to the comment when the comment is saved (matched by ``key``).
+    """
+
+    comment = models.OneToOneField(
+        XtdComment, null=True, blank=True, on_delete=models.CASCADE, related_name="review"
+    )
+    key = models.CharField(max_length=64, unique=True, editable=False)
+    state = models.CharField(max_length=20, choices=ReviewState.choices, db_index=True)
+    findings = models.JSONField(default=list, blank=True)
+    held_for = models.JSONField(
+        default=list, blank=True, help_text=_("The categories of the findings that held it.")
+    )
+    engine_version = models.CharField(max_length=20, blank=True)
+    spam_verdict = models.CharField(
+        max_length=10, choices=Verdict.choices, default=Verdict.UNCHECKED
+    )
+    user_agent = models.CharField(max_length=300, blank=True)
+    referrer = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("comment review")
+        permissions = [("moderate_comments", _("Can moderate comments"))]
+
+    def __str__(self):
+        return f"{self.get_state_display()}: comment {self.comment_id}"
+
+    @property
+    def is_pending(self):
+        return self.state in PENDING_STATES
+
+    @property
+    def has_crisis(self):
+        return any(finding["category"] == "crisis" for finding in self.findings)
+
+
+class CommentReport(models.Model):
+    """A reader's report that a published comment should not be there."""
+
+    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.CharField(
+        max_length=64,
+        help_text=_("A keyed hash of the reader's address: the same reader counts once."),
+    )
+    reason = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment report")
+        constraints = [
+            models.UniqueConstraint(fields=["comment", "reporter"], name="one_report_per_reader")
+        ]
+
+    def __str__(self):
+        return f"Report on comment {self.comment_id}"
+
+
+class Decision(models.TextChoices):
+    APPROVE = "approve", _("Approve")
+    REMOVE = "remove", _("Remove")
+    SPAM = "spam", _("Mark as spam")
+    NOT_SPAM = "not_spam", _("Mark as not spam")
+
+
+class CommentDecision(models.Model):
+    """A moderator's decision on a comment: who, when, what and why."""
+
+    comment = models.ForeignKey(XtdComment, on_delete=models.CASCADE, related_name="decisions")
+    action = models.CharField(max_length=10, choices=Decision.choices)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.CharField(max_length=500, blank=True)
+    previous_state = models.CharField(max_length=20, choices=ReviewState.choices)
+    decided_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("comment decision")
+        ordering = ["-decided_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_action_display()}: comment {self.comment_id}"
+
+
+def public_comments():
+    return XtdComment.norel_objects.filter(is_public=True, is_removed=False)
+
+
+def with_comment_counts(pages):
+    """Annotate a page queryset with ``comment_count``, its public comments, in the same query."""
+    counts = (
+        public_comments()
+        .filter(
+            content_type__app_label=pages.model._meta.app_label,
+            content_type__model=pages.model._meta.model_name,
+            object_pk=Cast(OuterRef("pk"), models.CharField()),
+        )
+        .order_by()
+        .values("object_pk")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return pages.annotate(comment_count=Coalesce(Subquery(counts), 0))

@@ -1,0 +1,220 @@
+"""Screening, spam checks, reports and visibility of comments on stories."""
+
+import hashlib
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Max
+from django.utils.crypto import salted_hmac
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import XtdComment
+
+from moderation import spam
+from moderation.screening import ENGINE_VERSION, REVIEW, screen
+
+from .models import (
+    VISIBLE_STATES,
+    CommentReport,
+    CommentReview,
+    ReviewState,
+)
+from .tasks import notify_followers_task
+
+logger = logging.getLogger(__name__)
+
+
+def review_key(*, content_type_id, object_pk, email, submit_date):
+    """What ties a posted comment to the row saved once its author confirms it."""
+    value = f"{content_type_id}:{object_pk}:{email.lower()}:{submit_date.isoformat()}"
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def _key_for(comment):
+    return review_key(
+        content_type_id=comment.content_type.pk,
+        object_pk=comment.object_pk,
+        email=comment.user_email or "",
+        submit_date=comment.submit_date,
+    )
+
+
+def screen_comment(text):
+    """Screen a comment: (every finding, the categories that hold it for a moderator).
+
+    Any finding holds the comment, except a lone first name when
+    ``COMMENTS_PUBLISH_FIRST_NAMES`` is on ("Thank you, Maria").
+    """
+    findings = screen(text, kind="comment", role="reader")
+    held_for = []
+    for finding in findings:
+        if (
+            settings.COMMENTS_PUBLISH_FIRST_NAMES
+            and finding.category == "name"
+            and finding.severity == REVIEW
+            and len(text[finding.start : finding.end].split()) == 1
+        ):
+            continue
+        if finding.category not in held_for:
+            held_for.append(finding.category)
+    return findings, held_for
+
+
+def spam_arguments(comment, *, user_agent="", referrer=""):
+    """What Akismet is told about a comment (``user_ip`` and the Akismet arguments)."""
+    target = comment.content_object
+    return {
+        "user_ip": comment.ip_address or "",
+        "comment_type": "reply"
+        if comment.parent_id and comment.parent_id != comment.pk
+        else "comment",
+        "comment_content": comment.comment,
+        "comment_author": comment.user_name,
+        "comment_author_email": comment.user_email,
+        "user_agent": user_agent,
+        "referrer": referrer,
+        "permalink": target.full_url if target is not None else "",
+        "user_role": "administrator" if comment.user and comment.user.is_staff else "",
+    }
+
+
+def review_new_comment(comment, request):
+    """Screen and spam-check a comment as it is posted; return its ``CommentReview``.
+
+    ``comment`` is still unsaved (comments-xtd saves it once its author has
+    confirmed it by email); the review waits for it under its key.
+    """
+    findings, held_for = screen_comment(comment.comment)
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+    referrer = request.META.get("HTTP_REFERER", "")[:500]
+    verdict = spam.check(**spam_arguments(comment, user_agent=user_agent, referrer=referrer))
+    if verdict == spam.Verdict.SPAM:
+        state = ReviewState.SUSPECTED_SPAM
+    elif held_for:
+        state = ReviewState.HELD
+    else:
+        state = ReviewState.PUBLISHED
+    review, _created = CommentReview.objects.update_or_create(
+        key=_key_for(comment),
+        defaults={
+            "state": state,
+            "findings": [finding.to_dict() for finding in findings],
+            "held_for": held_for,
+            "engine_version": ENGINE_VERSION,
+            "spam_verdict": verdict,
+            "user_agent": user_agent,
+            "referrer": referrer,
+        },
+    )
+    return review
+
+
+def attach_review(comment):
+    """Tie a newly saved comment to the review made when it was posted.
+
+    A comment saved some other way (a data import, the Django admin) is screened
+    now, without a spam check, and hidden if the screen holds it.
+    """
+    key = _key_for(comment)
+    updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(comment=comment)
+    if updated:
+        return CommentReview.objects.get(key=key)
+    findings, held_for = screen_comment(comment.comment)
+    review = CommentReview.objects.create(
+        comment=comment,
+        key=key,
+        state=ReviewState.HELD if held_for else ReviewState.PUBLISHED,
+        findings=[finding.to_dict() for finding in findings],
+        held_for=held_for,
+        engine_version=ENGINE_VERSION,
+    )
+    if held_for and comment.is_public:
+        XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
+        comment.is_public = False
+    return review
+
+
+def reporter_key(request):
+    """The same reader, hashed: a signed-in user by id, anyone else by IP address."""
+    if request.user.is_authenticated:
+        value = f"user:{request.user.pk}"
+    else:
+        value = f"ip:{request.META.get('REMOTE_ADDR', '')}"
+    return salted_hmac("comment_moderation.report", value).hexdigest()
+
+
+def count_reports(comment):
+    """Reports and comments-xtd removal flags since a moderator last decided on it."""
+    since = comment.decisions.aggregate(last=Max("decided_at"))["last"]
+    reports = comment.reports.all()
+    flags = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
+    if since is not None:
+        reports = reports.filter(created_at__gt=since)
+        flags = flags.filter(flag_date__gt=since)
+    return reports.count() + flags.count()
+
+
+@transaction.atomic
+def report_comment(comment, *, reporter, reason=""):
+    """Record a reader's report; hide the comment once enough readers have reported it.
+
+    Returns True when this report was new (a reader counts once per comment).
+    """
+    _report, created = CommentReport.objects.get_or_create(
+        comment=comment, reporter=reporter, defaults={"reason": reason[:300]}
+    )
+    hide_if_reported(comment)
+    return created
+
+
+@transaction.atomic
+def hide_if_reported(comment):
+    """Hide a published comment once ``COMMENT_REPORT_THRESHOLD`` readers have reported it."""
+    review = CommentReview.objects.select_for_update().filter(comment=comment).first()
+    if review is None or review.state not in VISIBLE_STATES:
+        return False
+    if count_reports(comment) < settings.COMMENT_REPORT_THRESHOLD:
+        return False
+    review.state = ReviewState.REPORTED
+    review.save(update_fields=["state", "updated_at"])
+    set_visibility(comment, public=False)
+    logger.info("Comment %s hidden after reports", comment.pk)
+    return True
+
+
+def set_visibility(comment, *, public, removed=False):
+    """Show or hide a comment, and its replies with it.
+
+    Replies follow their parent, except a reply that is itself held, reported,
+    removed or spam, which stays hidden. (Done here rather than by comments-xtd's
+    own pre-save cascade, which would publish every reply, held ones included.)
+    """
+    XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=public, is_removed=removed)
+    comment.is_public, comment.is_removed = public, removed
+
+    rows = XtdComment.norel_objects.filter(
+        thread_id=comment.thread_id, level__gt=comment.level
+    ).values_list("pk", "parent_id", "is_removed", "review__state")
+    children = defaultdict(list)
+    for pk, parent_id, is_removed, state in rows:
+        children[parent_id].append((pk, is_removed, state))
+    show, hide = [], []
+    stack = [(comment.pk, public and not removed)]
+    while stack:
+        parent_pk, parent_visible = stack.pop()
+        for pk, is_removed, state in children.get(parent_pk, []):
+            visible = (
+                parent_visible and not is_removed and (state is None or state in VISIBLE_STATES)
+            )
+            (show if visible else hide).append(pk)
+            stack.append((pk, visible))
+    if show:
+        XtdComment.norel_objects.filter(pk__in=show).update(is_public=True)
+    if hide:
+        XtdComment.norel_objects.filter(pk__in=hide).update(is_public=False)
+
+
+def notify_followers(comment):
+    """Mail the readers who asked to hear about new comments on this story, after commit."""
+    transaction.on_commit(lambda: notify_followers_task.enqueue(comment.pk))

@@ -1,0 +1,48 @@
+"""Receivers, connected in ``CommentModerationConfig.ready()``."""
+
+from django.db.models.signals import post_save
+from django_comments.models import CommentFlag
+from django_comments.signals import comment_was_flagged
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+from django_comments_xtd.signals import confirmation_received
+
+from . import services
+from .threads import fit_reply
+
+
+def attach_review_on_create(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        services.attach_review(instance)
+
+
+def hide_flagged_comment(sender, comment, flag, created, request, **kwargs):
+    """comments-xtd's own flagging (signed-in readers) counts towards the threshold."""
+    if created and flag.flag == CommentFlag.SUGGEST_REMOVAL:
+        services.hide_if_reported(comment)
+
+
+def fit_confirmed_reply(sender, comment, request, **kwargs):
+    """Check a reply again when its author confirms it, before comments-xtd saves it:
+    its parent may have been answered down to the deepest level, or removed, since."""
+    if comment.xtd_comment is not None or not comment.parent_id:
+        return None
+    comment.parent_id = fit_reply(comment.parent_id, comment.content_type, comment.object_pk)
+    return None
+
+
+def connect():
+    post_save.connect(
+        attach_review_on_create,
+        sender=XtdComment,
+        dispatch_uid="comment_moderation.attach_review_on_create",
+    )
+    comment_was_flagged.connect(
+        hide_flagged_comment,
+        sender=XtdComment,
+        dispatch_uid="comment_moderation.hide_flagged_comment",
+    )
+    confirmation_received.connect(
+        fit_confirmed_reply,
+        sender=TmpXtdComment,
+        dispatch_uid="comment_moderation.fit_confirmed_reply",
+    )

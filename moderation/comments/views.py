@@ -1,0 +1,184 @@
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
+from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.http import require_http_methods, require_POST
+from django_comments.views.comments import CommentPostBadRequest
+from django_comments.views.comments import post_comment as comments_post_comment
+from django_comments.views.moderation import perform_flag
+from django_comments_xtd import get_form
+from django_comments_xtd.models import XtdComment
+from django_ratelimit.core import get_usage
+from wagtail.models import Page
+
+from . import services
+from .threads import fit_reply
+
+logger = logging.getLogger(__name__)
+
+POST_RATE_GROUP = "comments.post"
+REPORT_RATE_GROUP = "comments.report"
+UNSUBSCRIBE_SALT = "comment_moderation.unsubscribe"
+REPORT_REASONS = [
+    ("personal", gettext_lazy("It shares someone's personal details")),
+    ("abusive", gettext_lazy("It is abusive or unkind")),
+    ("spam", gettext_lazy("It is advertising or spam")),
+    ("unsafe", gettext_lazy("Someone may be in danger")),
+    ("other", gettext_lazy("Something else")),
+]
+
+
+def _usage(request, group, rate, increment):
+    return get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=increment)
+
+
+def _target(data):
+    """The object a posted comment is for, or None if the post does not name one."""
+    try:
+        model = apps.get_model(*data.get("content_type", "").split(".", 1))
+        return model._default_manager.get(pk=data.get("object_pk"))
+    except (
+        LookupError,
+        TypeError,
+        ValueError,
+        AttributeError,
+        ObjectDoesNotExist,
+        ValidationError,
+    ):
+        return None
+
+
+@csrf_protect
+@require_POST
+def post_comment(request):
+    """comments-xtd's post view, rate-limited per client and with clear pages for bad posts."""
+    usage = _usage(request, POST_RATE_GROUP, settings.COMMENT_RATE, increment=True)
+    if usage and usage["should_limit"]:
+        target = _target(request.POST)
+        form = get_form()(target, data=request.POST) if target is not None else None
+        return render(
+            request,
+            "comments/preview.html",
+            {
+                "form": form,
+                "target": target,
+                "rate_limited": True,
+                "comment": request.POST.get("comment", ""),
+            },
+            status=429,
+        )
+    response = comments_post_comment(request)
+    if isinstance(response, CommentPostBadRequest):
+        return render(
+            request,
+            "comment_moderation/post_failed.html",
+            {"target": _target(request.POST), "comment": request.POST.get("comment", "")},
+            status=400,
+        )
+    return response
+
+
+def reply(request, cid):
+    """The reply form for one comment. A comment at the deepest level is answered
+    in its conversation, one level up, and the page says so."""
+    comment = get_object_or_404(XtdComment, pk=cid, is_public=True, is_removed=False)
+    target = comment.content_object
+    if target is None or not getattr(target, "live", False):
+        raise Http404("Comments are closed on this page.")
+    parent_id = fit_reply(comment.pk, comment.content_type, comment.object_pk)
+    parent = comment if parent_id == comment.pk else XtdComment.objects.filter(pk=parent_id).first()
+    form = get_form()(target, comment=parent) if parent else get_form()(target)
+    return render(
+        request,
+        "django_comments_xtd/reply.html",
+        {
+            "comment": comment,
+            "parent": parent,
+            "reply_moved": parent_id != comment.pk,
+            "form": form,
+            "target": target,
+            "next": reverse("comments-xtd-sent"),
+        },
+    )
+
+
+def comment_redirect(request, content_type_id, object_pk):
+    """Where a comment's permalink leads: the page it is on (Wagtail pages have no
+    ``get_absolute_url``, which the stock redirect needs)."""
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model is None or not issubclass(model, Page):
+        raise Http404
+    page = get_object_or_404(model, pk=object_pk)
+    url = page.get_url(request)
+    if not url or not page.live:
+        raise Http404
+    return HttpResponseRedirect(url)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report(request, comment_id):
+    """A reader reports a published comment; enough reports hide it for a moderator."""
+    comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
+    target = comment.content_object
+    if request.method == "POST":
+        usage = _usage(request, REPORT_RATE_GROUP, settings.COMMENT_REPORT_RATE, increment=True)
+        if usage and usage["should_limit"]:
+            return render(
+                request,
+                "comment_moderation/report.html",
+                {"comment": comment, "target": target, "rate_limited": True},
+                status=429,
+            )
+        reason = request.POST.get("reason", "")
+        if reason not in dict(REPORT_REASONS):
+            reason = ""
+        if request.user.is_authenticated:
+            # comments-xtd's own flagging; its signal counts it towards the threshold.
+            perform_flag(request, comment)
+        else:
+            services.report_comment(comment, reporter=services.reporter_key(request), reason=reason)
+        messages.success(
+            request,
+            _("Thank you for telling us. A moderator will look at this comment."),
+        )
+        url = target.get_url(request) if target is not None else "/"
+        return redirect(f"{url}#comments")
+    return render(
+        request,
+        "comment_moderation/report.html",
+        {"comment": comment, "target": target, "reasons": REPORT_REASONS},
+    )
+
+
+def unsubscribe_token(email):
+    return signing.dumps(email.lower(), salt=UNSUBSCRIBE_SALT)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """Stop every follow-up email to an address (the per-story link is comments-xtd's mute)."""
+    try:
+        email = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature:
+        return render(request, "comment_moderation/unsubscribe.html", {"invalid": True}, status=400)
+    done = False
+    if request.method == "POST":
+        XtdComment.norel_objects.filter(user_email__iexact=email, followup=True).update(
+            followup=False
+        )
+        done = True
+    return render(request, "comment_moderation/unsubscribe.html", {"done": done})

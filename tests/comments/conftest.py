@@ -1,0 +1,106 @@
+import re
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core import mail
+from django.core.cache import cache
+from django_comments_xtd import get_form
+from django_comments_xtd.models import XtdComment
+
+from home.services import MODERATORS_GROUP
+from tests.comments import akismet_clients
+
+CONFIRM_LINK = re.compile(r"https?://\S+/comments/confirm/\S+/")
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def story(make_story):
+    return make_story(title="The night nurse", body="She sat with me until morning.")
+
+
+@pytest.fixture
+def akismet_requests():
+    akismet_clients.requests.clear()
+    return akismet_clients.requests
+
+
+@pytest.fixture
+def akismet_ham(settings, akismet_requests):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.HamClient"
+    return akismet_requests
+
+
+@pytest.fixture
+def akismet_spam(settings, akismet_requests):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.SpamClient"
+    return akismet_requests
+
+
+@pytest.fixture
+def akismet_unreachable(settings):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.UnreachableClient"
+
+
+def comment_data(target, text, *, name="Sam", email="sam@example.org", reply_to=0, **extra):
+    """What the comment form under ``target`` posts."""
+    form = get_form()(target)
+    data = {
+        **form.generate_security_data(),
+        "name": name,
+        "email": email,
+        "comment": text,
+        "reply_to": reply_to,
+        "honeypot": "",
+        "next": "/comments/sent/",
+    }
+    data.update(extra)
+    return data
+
+
+@pytest.fixture
+def post_comment(client, django_capture_on_commit_callbacks):
+    """Post a comment as a reader without an account and confirm it from the email,
+    as comments-xtd asks; return the saved comment (or None) and the last response."""
+
+    def post(target, text, *, confirm=True, **kwargs):
+        outbox_before = len(mail.outbox)
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/comments/post/", comment_data(target, text, **kwargs), follow=True
+            )
+        if not confirm or len(mail.outbox) == outbox_before:
+            return None, response
+        link = CONFIRM_LINK.search(mail.outbox[-1].body).group()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(link.split("testserver", 1)[1], follow=True)
+        return XtdComment.objects.order_by("-pk").first(), response
+
+    return post
+
+
+@pytest.fixture
+def moderator(story_index):
+    """A member of the Moderators group, as set_up_site() makes it."""
+    user = get_user_model().objects.create_user(
+        username="mod", email="mod@example.org", password="pw", first_name="Mo"
+    )
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    # TODO(lead): set_up_moderators_group() should grant this; see the report.
+    group.permissions.add(
+        Permission.objects.get(
+            content_type__app_label="comment_moderation", codename="moderate_comments"
+        )
+    )
+    user.groups.add(group)
+    return user

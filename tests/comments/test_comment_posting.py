@@ -1,0 +1,204 @@
+import pytest
+from django.core import mail
+from django_comments_xtd.models import XtdComment
+
+from tests.comments.conftest import comment_data
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reader_comment_is_published_after_email_confirmation(client, story, post_comment):
+    comment, response = post_comment(story, "Thank you for writing this.", confirm=False)
+
+    assert comment is None
+    assert "Please confirm your comment" in response.content.decode()
+    assert not XtdComment.objects.exists()
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["sam@example.org"]
+    assert "http://testserver/comments/confirm/" in mail.outbox[0].body
+
+    comment, response = post_comment(story, "It helped me a lot.")
+
+    assert comment.is_public
+    page = client.get(story.url).content.decode()
+    assert "It helped me a lot." in page
+    assert "Thank you for writing this." not in page  # never confirmed
+
+
+def test_public_page_never_shows_the_commenters_email(client, story, post_comment):
+    post_comment(story, "Beautifully told.", email="private.person@example.org")
+
+    page = client.get(story.url).content.decode()
+
+    assert "Beautifully told." in page
+    assert "private.person" not in page
+
+
+def test_signed_in_reader_skips_the_confirmation(client, story, django_user_model):
+    user = django_user_model.objects.create_user(
+        username="reader", email="reader@example.org", password="pw", first_name="Ana"
+    )
+    client.force_login(user)
+    data = comment_data(story, "Signed in and commenting.")
+    del data["name"], data["email"]
+
+    response = client.post("/comments/post/", data, follow=True)
+
+    assert response.status_code == 200
+    assert len(mail.outbox) == 0
+    comment = XtdComment.objects.get()
+    assert comment.is_public and comment.user == user
+    assert "Signed in and commenting." in client.get(story.url).content.decode()
+
+
+def test_reply_is_shown_nested_under_its_comment(client, story, post_comment):
+    first, _ = post_comment(story, "The first comment.")
+    reply, _ = post_comment(story, "A reply to the first.", reply_to=first.pk, name="Lee")
+    post_comment(story, "A second conversation.", name="Kim")
+
+    page = client.get(story.url).content.decode()
+
+    first_item = page.index(f'id="c{first.pk}"')
+    replies_list = page.index("comment-list--replies", first_item)
+    assert first_item < replies_list < page.index(f'id="c{reply.pk}"')
+    assert page.index(f'id="c{reply.pk}"') < page.index("A second conversation.")
+    assert reply.level == 1 and reply.thread_id == first.pk
+
+
+def test_comments_are_listed_oldest_or_newest_first(client, story, post_comment):
+    post_comment(story, "Posted first.")
+    post_comment(story, "Posted second.", name="Kim")
+
+    oldest = client.get(story.url).content.decode()
+    newest = client.get(story.url + "?comments=newest").content.decode()
+
+    assert oldest.index("Posted first.") < oldest.index("Posted second.")
+    assert newest.index("Posted second.") < newest.index("Posted first.")
+
+
+def test_reply_past_the_deepest_level_joins_the_deepest_level(client, story, post_comment):
+    top, _ = post_comment(story, "Level one.")
+    middle, _ = post_comment(story, "Level two.", reply_to=top.pk)
+    deepest, _ = post_comment(story, "Level three.", reply_to=middle.pk)
+    assert deepest.level == 2
+
+    too_deep, response = post_comment(story, "One level too far.", reply_to=deepest.pk)
+
+    assert response.status_code == 200
+    assert too_deep.level == 2
+    assert too_deep.parent_id == middle.pk
+    assert XtdComment.objects.count() == 4  # no half-saved row
+    page = client.get(story.url).content.decode()
+    assert "One level too far." in page
+    assert f'href="/comments/reply/{deepest.pk}/"' not in page  # no reply link at the bottom
+
+
+def test_reply_page_of_a_deepest_comment_says_where_the_reply_goes(client, story, post_comment):
+    top, _ = post_comment(story, "Level one.")
+    middle, _ = post_comment(story, "Level two.", reply_to=top.pk, name="Lee")
+    deepest, _ = post_comment(story, "Level three.", reply_to=middle.pk)
+
+    response = client.get(f"/comments/reply/{deepest.pk}/")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "as deep as replies go" in html
+    assert "under Lee" in html
+    assert f'name="reply_to" value="{middle.pk}"' in html
+
+
+def test_reply_to_a_comment_that_is_not_shown_gets_a_clear_message(client, story, post_comment):
+    held, _ = post_comment(story, "Call me on 555-201-7788.")
+    assert not held.is_public
+
+    response = client.post(
+        "/comments/post/", comment_data(story, "Replying anyway.", reply_to=held.pk)
+    )
+
+    assert response.status_code == 200
+    assert "no longer shown" in response.content.decode()
+    assert XtdComment.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"comment": "   "}, "comment", "Please write your comment."),
+        ({"email": "not-an-address"}, "email", "Please check your email address"),
+        ({"name": ""}, "name", "Please give a name"),
+        ({"comment": "x" * 3001}, "comment", "Please shorten your comment to 3000"),
+    ],
+)
+def test_bad_input_gets_a_message_next_to_the_field(client, story, changes, field, message):
+    data = {**comment_data(story, "Fine text."), **changes}
+
+    response = client.post("/comments/post/", data)
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    errors = html.index(f'id="id_{field}_errors"')
+    assert message in html[errors : errors + 300]
+    assert not XtdComment.objects.exists()
+    assert not mail.outbox
+
+
+def test_expired_form_gets_a_clear_page_and_keeps_the_text(client, story):
+    data = comment_data(story, "Written slowly.")
+    data["timestamp"] = str(int(data["timestamp"]) - 3 * 60 * 60)
+
+    response = client.post("/comments/post/", data)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Your comment was not posted" in html
+    assert "Written slowly." in html
+    assert not XtdComment.objects.exists()
+
+
+def test_html_is_removed_and_links_are_nofollow(client, story, post_comment, settings):
+    comment, _ = post_comment(
+        story, "<b>Bold</b> <script>alert(1)</script>see https://example.org/care please"
+    )
+    assert comment.comment == "Bold see https://example.org/care please"
+    assert not comment.is_public  # a web address is held for a moderator first
+    from moderation.comments.actions import ModerateComments
+    from moderation.comments.models import Decision
+
+    ModerateComments([comment], user=_superuser(), action=Decision.APPROVE).execute()
+
+    page = client.get(story.url).content.decode()
+    assert "<script>alert(1)" not in page
+    assert (
+        '<a href="https://example.org/care" rel="nofollow ugc noopener">https://example.org/care</a>'
+        in page
+    )
+
+
+def _superuser():
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+
+
+def test_posting_is_rate_limited_with_a_clear_message(client, story, settings):
+    settings.COMMENT_RATE = "2/m"
+    for text in ("One.", "Two."):
+        assert client.post("/comments/post/", comment_data(story, text)).status_code == 302
+
+    response = client.post("/comments/post/", comment_data(story, "Three, too soon."))
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a few minutes" in html
+    assert "Three, too soon." in html  # what they typed is kept
+    assert len(mail.outbox) == 2
+
+
+def test_comments_on_a_draft_story_are_refused(client, make_story):
+    draft = make_story(live=False)
+
+    response = client.post("/comments/post/", comment_data(draft, "Hello?"))
+
+    assert response.status_code == 200
+    assert "Comments are closed" in response.content.decode()
+    assert not mail.outbox
