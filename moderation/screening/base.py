@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
 from .findings import REPLACEMENTS, Finding
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+|\n+")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
 class Document:
@@ -33,19 +35,73 @@ class Document:
         """(start, end) of each sentence, split on end punctuation and line breaks."""
         spans = []
         start = 0
-        for match in _SENTENCE_END.finditer(self.text):
-            if match.start() > start:
-                spans.append((start, match.start()))
+        text = self.text
+        for match in _SENTENCE_END.finditer(text):
+            end = match.start() + (text[match.start()] in ".!?")
+            if end > start:
+                spans.append((start, end))
             start = match.end()
         if start < len(self.text):
             spans.append((start, len(self.text)))
         return spans
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [start for start, _end in self.sentences]
+
     def sentence_at(self, pos: int) -> tuple[int, int]:
-        for start, end in self.sentences:
-            if start <= pos < end:
+        """The sentence holding ``pos`` (or the gap before the next one)."""
+        index = bisect_right(self._sentence_starts, pos) - 1
+        if index >= 0:
+            start, end = self.sentences[index]
+            if pos < end:
                 return start, end
         return pos, pos
+
+    def end_of_sentences(self, pos: int, count: int) -> int:
+        """The end of the ``count``-th sentence after the one holding ``pos``."""
+        index = bisect_right(self._sentence_starts, pos) - 1
+        index = min(len(self.sentences) - 1, max(0, index) + count)
+        return max(pos, self.sentences[index][1]) if self.sentences else pos
+
+    @cached_property
+    def word_index(self) -> dict[str, list[int]]:
+        """Where each lower-case ASCII word starts: built once, shared by the rules."""
+        index: dict[str, list[int]] = {}
+        for match in _LOWER_WORD.finditer(self.lower):
+            index.setdefault(match.group(), []).append(match.start())
+        return index
+
+    def sentences_with_words(
+        self, words: frozenset[str], suffixes: tuple[str, ...] = ()
+    ) -> list[tuple[int, int]]:
+        """Sentences holding any of ``words`` (or a word ending in one of ``suffixes``)."""
+        index = self.word_index
+        positions = [p for word in words & index.keys() for p in index[word]]
+        if suffixes:
+            for word, places in index.items():
+                if word.endswith(suffixes):
+                    positions.extend(places)
+        spans = {self.sentence_at(p) for p in positions}
+        return sorted(span for span in spans if span[0] < span[1])
+
+    def scan(
+        self, words: frozenset[str], pattern: re.Pattern[str], suffixes: tuple[str, ...] = ()
+    ) -> Iterator[re.Match[str]]:
+        """Matches of ``pattern`` in the lower-cased text, looked for only in the
+        sentences that hold one of the trigger ``words``: a dictionary look-up is
+        far cheaper than a large regex over the whole text."""
+        for start, end in self.sentences_with_words(words, suffixes):
+            yield from pattern.finditer(self.lower, start, end)
+
+    def sentences_with(self, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
+        """Sentences in which ``trigger`` matches the lower-cased text, in order."""
+        seen: dict[tuple[int, int], None] = {}
+        for match in trigger.finditer(self.lower):
+            span = self.sentence_at(match.start())
+            if span[0] < span[1]:
+                seen[span] = None
+        return list(seen)
 
 
 class Rule:
@@ -92,6 +148,26 @@ class RegexRule(Rule):
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
         return True
+
+
+def words_of(*sources: str) -> frozenset[str]:
+    """The plain words in regex sources (with singulars), to use as cheap triggers."""
+    words = set()
+    for source in sources:
+        for word in re.findall(r"(?<![\\])[a-z]{2,}", source):
+            words.add(word)
+            if word.endswith("s"):
+                words.add(word[:-1])
+    return frozenset(words)
+
+
+def at_word_start(text: str, index: int) -> bool:
+    """Whether ``index`` begins a word (a cheap stand-in for a leading ``\\b``)."""
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
+
+
+def at_word_end(text: str, index: int) -> bool:
+    return index >= len(text) or not (text[index].isalnum() or text[index] == "_")
 
 
 def trim_trailing(text: str, start: int, end: int, chars: str = ".,;:!?)]}'\"”’") -> int:

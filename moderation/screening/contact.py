@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from .base import Document, RegexRule, Rule, trim_trailing
+from .base import Document, RegexRule, Rule, at_word_start, trim_trailing
 from .findings import BLOCK
 
 __all__ = ["EmailRule", "ObfuscatedEmailRule", "PhoneRule", "UrlRule", "HandleRule"]
@@ -55,15 +55,27 @@ def _plausible(number: phonenumbers.PhoneNumber) -> bool:
     return digits >= 7
 
 
-class EmailRule(RegexRule):
+class EmailRule(Rule):
     id = "email.address"
     category = "email"
     severity = BLOCK
     message = "Looks like an email address."
-    pattern = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b", re.UNICODE)
+    local = re.compile(r"[\w.+-]+$")
+    domain = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        at = text.find("@")
+        while at != -1:
+            domain = self.domain.match(text, at)
+            local = self.local.search(text, max(0, at - 64), at) if domain else None
+            if domain and local:
+                yield local.start(), domain.end()
+            at = text.find("@", at + 1)
 
 
 _AT = r"(?:\s*[\[({]\s*at\s*[\])}]\s*|\s+at\s+)"
+_OBFUSCATION_MARKS = ("dot ", "dot]", "dot)", "dot}", "[at", "(at", "{at")
 _DOT = r"(?:\s*[\[({]\s*dot\s*[\])}]\s*|\s+dot\s+)"
 _TLD = r"(?:com|org|net|edu|gov|io|co|us|uk|ca|info|me|biz|health|example)"
 
@@ -78,11 +90,16 @@ class ObfuscatedEmailRule(RegexRule):
     pattern = re.compile(
         rf"\b[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*"
         rf"(?:{_DOT}|\.){_TLD}\b",
-        re.IGNORECASE,
     )
 
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if any(mark in doc.lower for mark in _OBFUSCATION_MARKS):
+            for match in self.pattern.finditer(doc.lower):
+                if self.accept(doc, match):
+                    yield match.span()
+
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
-        snippet = match.group().lower()
+        snippet = match.group()
         # "at" between plain words is everyday English: insist on a spelled-out dot
         # or a bracketed [at].
         return bool(re.search(r"[\[({]\s*at|\bdot\b", snippet))
@@ -102,18 +119,33 @@ class UrlRule(Rule):
     category = "url"
     severity = BLOCK
     message = "Looks like a web address."
-    pattern = re.compile(
-        r"\bhttps?://[^\s<>\"']+"
-        r"|\bwww\.[^\s<>\"']+"
-        rf"|(?<![@\w.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{_TLDS})\b(?![@\w-])"
-        r"(?:/[^\s<>\"']*)?",
-        re.IGNORECASE,
-    )
+    prefixed = re.compile(r"(?:https?://|www\.)[^\s<>\"']+")
+    # A bare domain is found from its ending (".com", ".org/path"), then widened.
+    tld = re.compile(rf"\.(?:{_TLDS})(?![\w@-])")
+    host = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+    path = re.compile(r"/[^\s<>\"']*")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in self.pattern.finditer(doc.text):
-            start, end = match.span()
-            end = trim_trailing(doc.text, start, end)
+        lower = doc.lower
+        if "." not in lower:
+            return
+        if "http" in lower or "www." in lower:
+            for match in self.prefixed.finditer(lower):
+                start = match.start()
+                if at_word_start(lower, start):
+                    yield start, trim_trailing(lower, start, match.end())
+        for match in self.tld.finditer(lower):
+            host = self.host.search(lower, max(0, match.start() - 80), match.start())
+            if not host or host.start() == host.end():
+                continue
+            start = host.start()
+            if start and (lower[start - 1] in "@.-/:" or lower[start - 1].isalnum()):
+                continue
+            end = match.end()
+            path = self.path.match(lower, end)
+            if path:
+                end = path.end()
+            end = trim_trailing(lower, start, end)
             if end - start > 4:
                 yield start, end
 
@@ -126,10 +158,16 @@ class HandleRule(RegexRule):
     severity = BLOCK
     message = "Looks like a social media handle."
     pattern = re.compile(
-        r"(?<![\w@.+-])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])"
-        r"|(?<![\w/])u/[A-Za-z0-9_-]{3,20}\b"
+        r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])|u/[A-Za-z0-9_-]{3,20}\b"
     )
 
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if "@" in doc.text or "u/" in doc.text:
+            yield from super().spans(doc)
+
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
+        start = match.start()
+        if start and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "_@.+-/"):
+            return False
         # "@ 5pm" or "@3" are shorthand for "at".
         return not match.group()[1:].isdigit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import Document, RegexRule, Rule, trim_trailing
+from .base import Document, RegexRule, Rule, at_word_start, trim_trailing
 from .findings import BLOCK, REVIEW
 from .lexicons import state_names_pattern
 
@@ -47,19 +47,30 @@ class IdKeywordRule(Rule):
     category = "id_number"
     severity = BLOCK
     message = "Looks like a record, account, licence or other ID number."
-    pattern = re.compile(
-        rf"\b(?:{_ID_KEYWORDS})(?![a-z])[^\S\n]*(?:[#:=]|\b(?:is|was|of|reads|number|no\.?)\b"
-        rf"|[,(]|[^\S\n])*[^\S\n]*(?P<value>{_ID_VALUE})",
-        re.IGNORECASE,
+    # Found from the number backwards: numbers are rarer than words.
+    value = re.compile(r"\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*")
+    keyword_before = re.compile(
+        rf"(?<![a-z])(?:{_ID_KEYWORDS.lower()})(?![a-z])[^\S\n]*"
+        r"(?:[#:=]|\b(?:is|was|of|reads|number|no\.?)\b|[,(]|[^\S\n])*$"
     )
+    letter_prefix = re.compile(r"(?<![A-Za-z])[A-Z]{1,5}[ -]?$")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in self.pattern.finditer(doc.text):
-            start, end = match.span("value")
-            end = trim_trailing(doc.text, start, end, ".,;:-/ ")
-            value = doc.text[start:end]
-            if sum(c.isdigit() for c in value) >= 4:
-                yield start, end
+        text = doc.text
+        for match in self.value.finditer(text):
+            start, end = match.span()
+            if start and (text[start - 1].isdigit() or text[start - 1] in "-/."):
+                continue
+            end = trim_trailing(text, start, end, ".,;:-/ ")
+            if sum(c.isdigit() for c in text[start:end]) < 4:
+                continue
+            prefix = self.letter_prefix.search(text, max(0, start - 6), start)
+            value_start = start
+            if prefix and not self.keyword_before.search(doc.lower, 0, start):
+                value_start = prefix.start()
+            lo = max(0, value_start - 50)
+            if self.keyword_before.search(doc.lower, lo, value_start):
+                yield value_start, end
 
 
 class SsnRule(RegexRule):
@@ -67,7 +78,11 @@ class SsnRule(RegexRule):
     category = "id_number"
     severity = BLOCK
     message = "Looks like a Social Security number."
-    pattern = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])")
+    pattern = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
+
+    def accept(self, doc: Document, match: re.Match[str]) -> bool:
+        start = match.start()
+        return not start or not (doc.text[start - 1].isdigit() or doc.text[start - 1] == "-")
 
 
 class IdPatternRule(RegexRule):
@@ -100,16 +115,22 @@ _STREET_WORD = r"(?:[A-Z][\w'’.-]*|\d+(?:st|nd|rd|th))"
 
 
 class StreetAddressRule(RegexRule):
+    """A house number, a capitalised street name and a street type: "12 Elm St"."""
+
     id = "address.street"
     category = "address"
     severity = BLOCK
     message = "Looks like a street address."
     pattern = re.compile(
-        rf"\b\d{{1,6}}[A-Z]?(?:-\d+)?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
+        rf"\d{{1,6}}[A-Z]?(?:-\d+)?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
         rf"(?:{_STREET_WORD}[^\S\n]+){{0,3}}?{_STREET_WORD}[^\S\n]+(?:{_STREET_SUFFIX})\b\.?"
         rf"(?:[^\S\n]+{_DIRECTION}(?![\w]))?"
         r"(?:,?[^\S\n]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Room|Fl(?:oor)?\.?|#)[^\S\n]*[\w-]+)?"
     )
+
+    def accept(self, doc: Document, match: re.Match[str]) -> bool:
+        start = match.start()
+        return not start or not (doc.text[start - 1].isalnum() or doc.text[start - 1] in ".,-/")
 
 
 class PoBoxRule(RegexRule):
@@ -117,7 +138,12 @@ class PoBoxRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a post office box."
-    pattern = re.compile(r"\bP\.?[^\S\n]?O\.?[^\S\n]+Box[^\S\n]+\d+\b", re.IGNORECASE)
+    pattern = re.compile(r"\bp\.?[^\S\n]?o\.?[^\S\n]+box[^\S\n]+\d+\b")
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if "box" in doc.lower:
+            for match in self.pattern.finditer(doc.lower):
+                yield match.span()
 
 
 class ZipRule(Rule):
@@ -127,21 +153,26 @@ class ZipRule(Rule):
     category = "address"
     severity = BLOCK
     message = "Looks like a ZIP code."
-
-    _pattern: re.Pattern[str] | None = None
+    value = re.compile(r"\d{5}(?:-\d{4})?(?![\d-])")
+    _before: re.Pattern[str] | None = None
 
     @classmethod
-    def pattern(cls) -> re.Pattern[str]:
-        if cls._pattern is None:
-            cls._pattern = re.compile(
+    def before(cls) -> re.Pattern[str]:
+        if cls._before is None:
+            cls._before = re.compile(
                 rf"(?:\b(?:{state_names_pattern()}),?[^\S\n]+|\b(?i:zip|zip\s*code|postal\s+code)"
-                r"\b[\s:#(]*)(?P<zip>\d{5}(?:-\d{4})?)\b",
+                r"\b[\s:#(]*)$"
             )
-        return cls._pattern
+        return cls._before
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in self.pattern().finditer(doc.text):
-            yield match.span("zip")
+        text = doc.text
+        for match in self.value.finditer(text):
+            start = match.start()
+            if start and (text[start - 1].isalnum() or text[start - 1] in "-/.$"):
+                continue
+            if self.before().search(text, max(0, start - 30), start):
+                yield match.span()
 
 
 # ---------------------------------------------------------------------- dates
@@ -161,32 +192,34 @@ class DateRule(Rule):
     category = "date"
     severity = BLOCK
     message = "Looks like a specific date, which can identify a person."
+    # No branch starts with an anchor, so the regex engine can skip ahead to a
+    # capital or a digit; word boundaries are checked on each match instead.
     pattern = re.compile(
+        # The lookahead lets the engine skip to a digit or a month's capital.
+        r"(?=[\dJFMASOND])(?:"
         # Month day[, year]
-        rf"\b{_MONTH}\.?[^\S\n]+{_DAY}(?![\d:]|[^\S\n]*(?:mg|ml|%|am|pm|a\.m|p\.m)\b)"
+        rf"{_MONTH}\.?[^\S\n]+{_DAY}(?![\d:]|[^\S\n]*(?:mg|ml|%|am|pm|a\.m|p\.m)\b)"
         rf"(?:,?[^\S\n]+{_YEAR}\b)?"
         # day [of] Month[, year]
-        rf"|\b{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}\b(?:,?[^\S\n]+{_YEAR}\b)?"
-        # numeric with a year: m/d/yyyy, d.m.yyyy, m/d/yy
-        r"|(?<![\d/.-])(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/]|\.\d)"
-        r"|(?<![\d.-])(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d(?![\d-]|\.\d)"
-        r"|(?<![\d.-])(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d(?![\d-]|\.\d)"
+        rf"|{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}\b(?:,?[^\S\n]+{_YEAR}\b)?"
+        # numeric with a year: m/d/yyyy, m/d/yy, d.m.yyyy, m-d-yyyy
+        r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/]|\.\d)"
+        r"|(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d(?![\d-]|\.\d)"
+        r"|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d(?![\d-]|\.\d)"
         # ISO
-        r"|(?<![\d/.-])(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
+        r"|(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
+        r")"
     )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in self.pattern.finditer(doc.text):
+        text = doc.text
+        for match in self.pattern.finditer(text):
             start, end = match.span()
-            snippet = match.group()
-            if snippet[:3] == "May" and not _looks_like_month_use(doc.text, start, end):
-                continue
-            yield start, trim_trailing(doc.text, start, end, " ,")
-
-
-def _looks_like_month_use(text: str, start: int, end: int) -> bool:
-    """ "May 5" is a date; "May 5 of us go" is not, but is rare: accept unless lowercase."""
-    return text[start] == "M"
+            if start:
+                previous = text[start - 1]
+                if previous.isalnum() or (text[start].isdigit() and previous in "/.-"):
+                    continue
+            yield start, trim_trailing(text, start, end, " ,")
 
 
 class DateMonthYearRule(RegexRule):
@@ -197,10 +230,13 @@ class DateMonthYearRule(RegexRule):
     severity = REVIEW
     message = "A month and year can help identify a person."
     pattern = re.compile(
-        rf"\b(?:January|February|March|April|June|July|August|September|October|November"
+        rf"(?:January|February|March|April|June|July|August|September|October|November"
         rf"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?[^\S\n]+(?:of[^\S\n]+)?"
         rf"{_YEAR}\b"
     )
+
+    def accept(self, doc: Document, match: re.Match[str]) -> bool:
+        return at_word_start(doc.text, match.start())
 
 
 # ----------------------------------------------------------------------- ages
@@ -229,29 +265,48 @@ class AgeRule(Rule):
     category = "age"
     severity = REVIEW
     message = "An age of 90 or over can identify a person."
-    pattern = re.compile(
-        rf"\b(?P<a>{_AGE})[^\S\n]*(?:-|[^\S\n])?(?:years?|yrs?)[- ]?old\b"
-        rf"|\b(?P<b>{_AGE})[- ]year[- ]old\b"
-        rf"|\b(?P<c>{_AGE})(?:st|nd|rd|th)?[^\S\n]+birthday\b"
-        rf"|\b(?:aged?|age of)[^\S\n]+(?P<d>{_AGE})\b{_NOT_A_UNIT}"
-        rf"|\b{_AGE_SUBJECT}(?:[^\S\n]+(?:was|is|am|turned|turns|will be)|['’]s|['’]m)"
-        rf"[^\S\n]+(?:just[^\S\n]+|now[^\S\n]+|almost[^\S\n]+|nearly[^\S\n]+)?"
-        rf"(?P<e>{_AGE})\b{_NOT_A_UNIT}"
-        rf"|\b(?:at|turned|turning)[^\S\n]+(?P<f>{_AGE})\b(?=[^\S\n]*(?:,|\.|;|$|[^\S\n]+"
-        rf"(?:i|he|she|we|you|my|her|his|and still|years)\b)){_NOT_A_UNIT}"
-        rf"|\b(?:in[^\S\n]+(?:his|her|their|my)[^\S\n]+)(?P<g>(?:9|10)0['’]?s|nineties)\b",
-        re.IGNORECASE,
+    # Found from the number outwards: the number is rare, its context is not.
+    value = re.compile(rf"{_AGE_NUM}(?!\d)|{_AGE_WORD}\b")
+    number = re.compile(
+        rf"{_AGE_NUM}(?!\d)|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     )
+    after = re.compile(
+        r"[^\S\n]*(?:-|[^\S\n])?(?:years?|yrs?)[- ]?old\b|[- ]year[- ]old\b"
+        r"|(?:st|nd|rd|th)?[^\S\n]+birthday\b"
+    )
+    before = re.compile(
+        rf"(?:\b(?:aged?|age\s+of)"
+        rf"|\b{_AGE_SUBJECT}(?:[^\S\n]+(?:was|is|am|turned|turns|will\s+be)|['’]s|['’]m)"
+        r"(?:[^\S\n]+(?:just|now|almost|nearly))?"
+        r"|\b(?:at|turned|turning))[^\S\n]+$"
+    )
+    at_tail = re.compile(
+        r"(?=[^\S\n]*(?:,|\.|;|$|[^\S\n]+(?:i|he|she|we|you|my|her|his|and still|years)\b))"
+    )
+    not_a_unit = re.compile(_NOT_A_UNIT)
+    decade = re.compile(r"\bin[^\S\n]+(?:his|her|their|my)[^\S\n]+((?:9|10)0['’]?s|nineties)\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in self.pattern.finditer(doc.text):
-            before = doc.lower[max(0, match.start() - 40) : match.start()]
-            if _MEASUREMENT_BEFORE.search(before):
+        lower = doc.lower
+        for match in (self.value if "hundred" in lower else self.number).finditer(lower):
+            start, end = match.span()
+            if start and (lower[start - 1].isalnum() or lower[start - 1] in ".,$/-"):
                 continue
-            for name in "abcdefg":
-                if match.group(name):
-                    yield match.span(name)
-                    break
+            if _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
+                continue
+            if self.after.match(lower, end):
+                yield start, end
+                continue
+            context = self.before.search(lower, max(0, start - 40), start)
+            if not context or not self.not_a_unit.match(lower, end):
+                continue
+            if context.group().strip().split()[0] in ("at", "turned", "turning"):
+                if not self.at_tail.match(lower, end):
+                    continue
+            yield start, end
+        if "in " in lower:
+            for match in self.decade.finditer(lower):
+                yield match.span(1)
 
 
 # A number after these is a reading ("fever at 101", "sats at 92"), not an age.

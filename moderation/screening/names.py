@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from .base import Document, Rule
 from .findings import REVIEW, Finding
@@ -60,28 +59,100 @@ _LETTER = r"[^\W\d_]"
 _CAP_WORD = rf"[{_UPPER}]{_LETTER}*(?:[-'’]{_LETTER}+)*"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|St\.)"
 # Capitalised words in a row on one line, possibly with name particles between.
-_SEQUENCE = re.compile(
-    rf"(?<![\w@#/'’.-]){_CAP_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP_WORD})*"
-)
+_SEQUENCE = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP_WORD})*")
+_GLUED = frozenset("@#/'’.-_")
 _WORD = re.compile(_CAP_WORD)
 
-_TITLE_BEFORE = re.compile(
-    r"(?:^|(?<=[\s(\"'“]))(?P<title>"
-    + "|".join(re.escape(t) for t in sorted({t.rstrip(".") for t in TITLES}, key=len, reverse=True))
-    + r")\.?[^\S\n]+$"
+_TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
+_RELATION_WORDS = frozenset(RELATIONS.replace("?", "").split("|")) | {
+    "fiance", "fiancé", "fiancee", "fiancée", "neighbor", "neighbour", "counselor", "counsellor",
+    "manager", "mum", "mom",
+}  # fmt: skip
+_DETERMINERS = frozenset("my our his her their your the a an whose".split())
+_INTRO_ONE = frozenset(
+    "named called name's name’s nicknamed signed regards cheers xoxo rip".split()
 )
-_RELATION_BEFORE = re.compile(
-    rf"\b(?:my|our|his|her|their|your|the|a|an|whose)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,3}}?"
-    rf"(?:{RELATIONS})(?:[^\S\n]+(?:{RELATIONS}))?,?[^\S\n]+$",
-    re.IGNORECASE,
+_INTRO_TWO = frozenset(
+    [("name", "is"), ("name", "was"), ("names", "are"), ("ask", "for"), ("asked", "for"),
+     ("thanks", "to"), ("thank", "you"), ("known", "as"), ("goes", "by"), ("memory", "of"),
+     ("calls", "him"), ("calls", "her"), ("calls", "me"), ("calls", "them"), ("call", "me"),
+     ("call", "him"), ("call", "her"), ("called", "him"), ("called", "her"),
+     ("called", "me"), ("shout-out", "to"), ("shoutout", "to"), ("love", "you")]
+)  # fmt: skip
+# Self-introductions: enough for a listed first name or a full name.
+_SELF_ONE = frozenset("i'm i’m it's it’s".split())
+_SELF_TWO = frozenset([("i", "am"), ("this", "is")])
+_PLACE_PREPS = frozenset(
+    "in from to near outside around across into toward towards via visiting visit of at".split()
 )
-_INTRO_BEFORE = re.compile(
-    r"(?:\bnamed|\bname\s+(?:is|was)|\bname['’]s|\bnames\s+are|\bcalled|\bcalls?\s+(?:him|her|me|them)"
-    r"|\bknown\s+as|\bgoes\s+by|\bI['’]m|\bI\s+am|\bthis\s+is|\bit['’]s|\bask\s+for|\basked\s+for"
-    r"|\bthanks?\s+(?:you\s+)?to|\bshout-?out\s+to|\bsigned|\blove|\bregards|\bcheers|\bxoxo"
-    r"|^[^\S\n]*-+|\bRIP|\bin\s+memory\s+of|\bmiss\s+you)[,:]?[^\S\n]+$",
-    re.IGNORECASE,
-)
+_STRIP = "\"'“”‘’()[],;:*"
+
+
+def _prev_words(before: str) -> list[str]:
+    """The words before a candidate on its own line, nearest last."""
+    return before[before.rfind("\n") + 1 :].split()[-7:]
+
+
+def _clean(word: str) -> str:
+    return word.strip(_STRIP).lower()
+
+
+def _title_before(words: list[str]) -> str | None:
+    if words and words[-1].lstrip("(\"'“‘").rstrip(".") in _TITLE_STEMS:
+        return words[-1].lstrip("(\"'“‘").rstrip(".")
+    return None
+
+
+def _relation_before(words: list[str]) -> bool:
+    """ "my husband", "our night nurse,", "her nurse navigator," just before."""
+    cleaned = [_clean(w) for w in words]
+    end = len(cleaned)
+    if not end or cleaned[-1] not in _RELATION_WORDS:
+        return False
+    first = end - 1
+    if first and cleaned[first - 1] in _RELATION_WORDS and not words[first - 1].endswith(","):
+        first -= 1
+    for index in range(first - 1, max(-1, first - 5), -1):
+        if words[index][-1:] in ".!?":
+            break
+        if cleaned[index] in _DETERMINERS:
+            return True
+    return False
+
+
+def _intro_before(words: list[str]) -> bool:
+    if not words:
+        return False
+    last = _clean(words[-1])
+    if last in _INTRO_ONE or words[-1] in ("Love,", "-", "--", "—", "~"):
+        return True
+    return len(words) > 1 and (_clean(words[-2]), last) in _INTRO_TWO
+
+
+def _self_intro_before(words: list[str]) -> bool:
+    if not words:
+        return False
+    last = _clean(words[-1])
+    return last in _SELF_ONE or (len(words) > 1 and (_clean(words[-2]), last) in _SELF_TWO)
+
+
+def _place_before(words: list[str]) -> bool:
+    cleaned = [_clean(w) for w in words[-2:]]
+    if cleaned and cleaned[-1] == "the":
+        cleaned = cleaned[:-1]
+    return bool(cleaned) and cleaned[-1] in _PLACE_PREPS
+
+
+def _at_sentence_start(before: str) -> bool:
+    stripped = before.rstrip(" \t\"'“‘(*-–—")
+    if "\n" in before[len(stripped) :] or not stripped:
+        return True
+    last = stripped[-1]
+    if last in ".!?:;…\n":
+        return True
+    return last in "\"'”’)" and len(stripped) > 1 and stripped[-2] in ".!?"
+
+
 _AND_I_AFTER = re.compile(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|from|to|near|outside|around|across|into|toward|towards|via|visiting|visit|of|at)"
@@ -93,24 +164,39 @@ _EPONYM_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m|t|s)$|n['’]t$", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"['’]s?$")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;…\n]|[.!?][\"'”’)]+)[\s\"'“‘(*-]*$")
 
 
-@dataclass(frozen=True, slots=True)
-class _Token:
-    text: str
-    start: int
-    end: int
+# A capitalised word: (text without a possessive "'s", start, end).
+_Token = tuple[str, int, int]
 
 
-def _tokens(doc: Document, start: int, end: int) -> list[_Token]:
+def _tokens(text: str, start: int, end: int) -> list[_Token]:
+    if " " not in text[start:end]:
+        word = text[start:end]
+        if len(word) > 3 and word[-2:] in _POSSESSIVE_ENDINGS:
+            word = word[:-2]
+        return [(word, start, start + len(word))]
     out = []
-    for match in _WORD.finditer(doc.text, start, end):
+    for match in _WORD.finditer(text, start, end):
         word = match.group()
-        stripped = _POSSESSIVE.sub("", word) if len(word) > 3 else word
-        out.append(_Token(stripped, match.start(), match.start() + len(stripped)))
+        if len(word) > 3 and word[-2:] in _POSSESSIVE_ENDINGS:
+            word = word[:-2]
+        out.append((word, match.start(), match.start() + len(word)))
     return out
+
+
+_POSSESSIVE_ENDINGS = frozenset(("'s", "’s"))
+# Capitalised words that are never a name themselves.
+_NEVER_NAMES = frozenset(
+    "I I'm I’m I've I’ve I'd I’d I'll I’ll The A An My We He She It They Our His Her Their This "
+    "That These Those There Then When What Why How Who Where Which If But And So Or In On At For "
+    "From To With By Of As After Before During Every Each Some Any One No Not Nobody Everyone "
+    "Everybody Someone Anyone Nothing Something Everything Yes Now Today Tonight Yesterday "
+    "Tomorrow Later Finally Also Even Still Yet Just Only Maybe Because Since Until While "
+    "Once Please Thank Thanks Sorry Hi Hello Hey Oh Well You Your Me Us Them Him Its Was Is Are "
+    "Were Be Been Do Did Does Had Has Have Can Could Would Should Must Might Let Don't Didn't "
+    "It's That's There's Here Here's What's".split()
+)
 
 
 def _is_titlecase(word: str) -> bool:
@@ -130,10 +216,17 @@ class NameRule(Rule):
         text = doc.text
         found: list[tuple[int, int, str, str]] = []  # start, end, rule id, message
 
+        every: list[_Token] = []
         for seq in _SEQUENCE.finditer(text):
-            tokens = _tokens(doc, seq.start(), seq.end())
+            if seq.start() and (text[seq.start() - 1].isalnum() or text[seq.start() - 1] in _GLUED):
+                continue
+            tokens = _tokens(text, seq.start(), seq.end())
+            every.extend(tokens)
             while tokens:
-                before = text[max(0, tokens[0].start - 60) : tokens[0].start]
+                if tokens[0][0] in _NEVER_NAMES:
+                    tokens = tokens[1:]
+                    continue
+                before = text[max(0, tokens[0][1] - 60) : tokens[0][1]]
                 result = self._classify(
                     doc, tokens, before, firsts=firsts, lasts=lasts, wordlike=wordlike
                 )
@@ -141,31 +234,27 @@ class NameRule(Rule):
                     tokens = tokens[1:]
                     continue
                 count, rule_id, message = result
-                found.append((tokens[0].start, tokens[count - 1].end, rule_id, message))
+                found.append((tokens[0][1], tokens[count - 1][2], rule_id, message))
                 tokens = tokens[count:]
 
         # Every later mention of a name found once is a name too.
         known = {}
         for start, end, _rule, _msg in found:
-            for token in _tokens(doc, start, end):
-                if len(token.text) >= 3 and token.text not in NOT_NAMES:
-                    known[token.text] = token.text in wordlike
-        covered = {(s, e) for s, e, _r, _m in found}
-        if known:
-            pattern = re.compile(
-                r"(?<![\w'’-])(?:" + "|".join(re.escape(k) for k in known) + r")(?![\w-])"
-            )
-            for match in pattern.finditer(text):
-                span = match.span()
-                if any(s <= span[0] < e for s, e in covered):
-                    continue
-                after = text[span[1] : span[1] + 40]
-                if _EPONYM_AFTER.match(after) or _place_word_follows(after):
-                    continue
-                before = text[max(0, span[0] - 60) : span[0]]
-                if known[match.group()] and _SENTENCE_START.search(before):
-                    continue
-                found.append((span[0], span[1], "name.repeat",
+            for word, _s, _e in _tokens(text, start, end):
+                if len(word) >= 3 and word not in NOT_NAMES:
+                    known[word] = word in wordlike
+        covered = [(s, e) for s, e, _r, _m in found]
+        for word, start, end in every if known else ():
+            if word not in known or any(s <= start < e for s, e in covered):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] == "-"):
+                continue
+            after = text[end : end + 40]
+            if _EPONYM_AFTER.match(after) or _place_word_follows(after):
+                continue
+            if known[word] and _at_sentence_start(text[max(0, start - 60) : start]):
+                continue
+            found.append((start, end, "name.repeat",
                               "Repeats a name found elsewhere in this text."))  # fmt: skip
 
         for start, end, rule_id, message in found:
@@ -174,9 +263,8 @@ class NameRule(Rule):
 
     def _classify(self, doc, tokens, before, *, firsts, lasts, wordlike):
         """How many of ``tokens`` form a name, with the rule that says so, or None."""
-        first = tokens[0]
-        word = first.text
-        after = doc.text[first.end : first.end + 40]
+        word, _first_start, first_end = tokens[0]
+        after = doc.text[first_end : first_end + 40]
         if not _is_titlecase(word) or word in TITLES or word.rstrip(".") in TITLES:
             return None
         if word in EPONYMS or _EPONYM_AFTER.match(after):
@@ -185,26 +273,29 @@ class NameRule(Rule):
             return None
 
         org = _org_follows(tokens)
-        title = _TITLE_BEFORE.search(before)
+        words = _prev_words(before)
+        title = _title_before(words)
         if title:
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
-            if (
-                title.group("title") + "." in PATIENT_TITLES
-                or title.group("title") in PATIENT_TITLES
-            ):
+            if title in _PATIENT_TITLE_STEMS:
                 return count, "name.title", "A title (Mr., Mrs., Ms.) followed by a name."
             return count, "name.title", "A title such as Dr. followed by a name."
         if org:
             return None
-        if _RELATION_BEFORE.search(before) or _INTRO_BEFORE.search(before):
+        if _relation_before(words) or _intro_before(words):
             if word in MONTHS and word not in firsts:
                 return None
             if (word not in firsts and word in wordlike) or not self._plausible_unknown(word):
                 return None
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             return count, "name.context", "A name introduced by a relation or an introduction."
+        if _self_intro_before(words) and word not in wordlike and word not in MONTHS:
+            count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
+            unknown = word.lower() not in dictionary_words() and word not in place_names()
+            if word in firsts or count > 1 or (unknown and after[:1] in (",", ".", "!")):
+                return count, "name.context", "A name the author introduces."
 
-        at_start = bool(_SENTENCE_START.search(before))
+        at_start = _at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
             return None
         if word in firsts:
@@ -213,14 +304,14 @@ class NameRule(Rule):
             follows = tokens[1] if len(tokens) > 1 else None
             surname_follows = (
                 follows is not None
-                and (follows.text in lasts or follows.text in firsts)
-                and follows.text not in PLACE_WORDS
-                and follows.text not in NOT_NAMES
+                and (follows[0] in lasts or follows[0] in firsts)
+                and follows[0] not in PLACE_WORDS
+                and follows[0] not in NOT_NAMES
             )
-            if _place_word_follows(doc.text[first.end : first.end + 40]) and not surname_follows:
+            if _place_word_follows(doc.text[first_end : first_end + 40]) and not surname_follows:
                 return None
             if word in wordlike:
-                if surname_follows and follows.text not in wordlike:
+                if surname_follows and follows[0] not in wordlike:
                     return (
                         self._extent(tokens, firsts, lasts, wordlike),
                         "name.lexicon",
@@ -231,13 +322,13 @@ class NameRule(Rule):
                 if _AND_I_AFTER.match(after):
                     return 1, "name.lexicon", self.message
                 return None
-            if _PLACE_BEFORE.search(before) and word in place_names() and not surname_follows:
+            if _place_before(words) and word in place_names() and not surname_follows:
                 return None
             return self._extent(tokens, firsts, lasts, wordlike), "name.lexicon", self.message
         if (
             word not in lasts
             and word.lower() not in dictionary_words()
-            and _PERSON_VERB_AFTER.match(doc.text, first.end)
+            and _PERSON_VERB_AFTER.match(doc.text, first_end)
             and word not in place_names()
         ):
             return 1, "name.subject", "A word that is not in the dictionary, doing what people do."
@@ -252,7 +343,7 @@ class NameRule(Rule):
         """The first token plus the surname-like tokens that follow it (at most four)."""
         count = 1
         for token in tokens[1:4]:
-            word = token.text
+            word = token[0]
             if word in PLACE_WORDS or word in NOT_NAMES or word in MONTHS or word in TITLES:
                 break
             if not _is_titlecase(word):
@@ -262,6 +353,8 @@ class NameRule(Rule):
             count += 1
         return count
 
+
+_PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)
 
 # Word-names that, capitalised in mid-sentence, are nearly always people.
 _WORD_NAME_PEOPLE = frozenset(
@@ -284,7 +377,7 @@ _PERSON_VERB_AFTER = re.compile(
 def _org_follows(tokens: list[_Token]) -> bool:
     """Whether the capitalised run after the first token ends in "Hospital", "House"..."""
     for token in tokens[1:5]:
-        if token.text in PLACE_WORDS or token.text in EPONYMS:
+        if token[0] in PLACE_WORDS or token[0] in EPONYMS:
             return True
     return False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import Document, Rule
+from .base import Document, Rule, words_of
 from .findings import REVIEW
 
 __all__ = [
@@ -51,8 +51,20 @@ _MED_OBJECT = re.compile(
     r"|prescriptions?|injections?|shots|drugs|treatments?|protocol|regimen|cleanse|detox)\b"
     r"|\b\d[\d,.]*\s*(?:mg|mcg|µg|g|ml|iu|units?|milligrams?|micrograms?|puffs?|tablespoons?"
     r"|teaspoons?|drops?|tablets?|pills?|capsules?)\b",
-    re.IGNORECASE,
 )
+# Words one of which any _MED_OBJECT match holds, for a cheap first pass.
+_MED_WORDS = words_of(_DRUGS.split("|[a-z]+(?:statin")[0]) | frozenset(
+    "meds medication medications medicine medicines pills pill tablets capsules gummies dose "
+    "doses dosage prescription prescriptions injection injections shots drugs treatment "
+    "treatments protocol regimen cleanse detox mg mcg g ml iu unit units milligrams milligram "
+    "micrograms puff puffs tablespoons tablespoon teaspoons teaspoon drops tablet capsule "
+    "vitamin".split()
+)
+_MED_SUFFIXES = (
+    "statin", "statins", "olol", "pril", "sartan", "azepam", "zolam", "oxetine", "triptyline",
+    "prazole", "tidine", "cillin", "mycin", "cycline", "floxacin", "mab", "nib", "gliptin",
+    "gliflozin", "glutide", "semide", "thiazide", "codone", "morphone",
+)  # fmt: skip
 _TREAT_VERBS = (
     r"take|stop|quit|skip|ditch|double(?:\s+up)?|cut|halve|start|try|switch|swap|replace|use"
     r"|increase|decrease|lower|raise|up|taper|wean|drop|add|avoid|fill|refuse|flush|toss|throw\s+out"
@@ -70,14 +82,12 @@ _DIRECTIVE = re.compile(
     r"|\b(?:i\s+(?:would|'d)\s+)?(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you|everyone|anyone)\b"
     r"|\bmy\s+advice\b|\bhere['’]?s\s+what\s+(?:you|to)\b|\bdo\s+yourself\s+a\s+favou?r\b"
     r"|\bare\s+poison\b|\bis\s+poison\b",
-    re.IGNORECASE,
 )
 _NOT_ADVICE = re.compile(
     r"\bas\s+(?:prescribed|directed)\b|\b(?:ask|talk\s+to|check\s+with|call)\s+(?:your|a)\s+"
     r"(?:doctor|pharmacist|provider|nurse|care\s+team|gp|clinician)",
-    re.IGNORECASE,
 )
-_REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b", re.IGNORECASE)
+_REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b")
 
 
 def _clauses(sentence: str) -> Iterator[str]:
@@ -91,8 +101,8 @@ class MedicalAdviceRule(Rule):
     message = "Tells readers which treatment, dose or medication to take, stop or change."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        text = doc.text
-        for start, end in doc.sentences:
+        text = doc.lower
+        for start, end in doc.sentences_with_words(_MED_WORDS, _MED_SUFFIXES):
             sentence = text[start:end]
             if "?" in sentence[-2:] or not _MED_OBJECT.search(sentence):
                 continue
@@ -137,22 +147,27 @@ _CLINICAL_TITLE = (
     r"|podiatrist|clinician|practitioner|medic|gp|obstetrician|pediatrician|paediatrician"
     r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw"
 )
+_CLAIM_WORDS = frozenset(
+    "nurse nurses rn lpn lvn np practitioner physician doctor md surgeon resident intern "
+    "attending hospitalist intensivist pharmacist pharmd therapist paramedic emt midwife "
+    "dietitian dietician nutritionist psychologist psychiatrist counselor counsellor dentist "
+    "anesthetist anaesthetist radiographer sonographer phlebotomist cna assistant c "
+    "chiropractor optometrist podiatrist clinician medic gp obstetrician pediatrician "
+    "paediatrician internist fellow crna doula worker lcsw board dr".split()
+)
+_CLAIM_SUFFIXES = ("ologist", "iatrist", "ologists", "iatrists")
 _CLAIM = re.compile(
     rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
     rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an)\s+(?:[\w-]+[,]?\s+){{0,4}}?"
     rf"(?:{_CLINICAL_TITLE})s?\b"
     rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})\s+here\b"
-    r"|\bi['’]m\s+dr\.?\s+[A-Z]|\bboard[- ]certified\b",
-    re.IGNORECASE,
+    r"|\bi['’]m\s+dr\.?\s+[a-z]|\bboard[- ]certified\b",
 )
 _CREDENTIAL_LETTERS = re.compile(
     r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"
     r"|EMT|EMT-P|LCSW|OTR|CCRN|FACP|FACS|MBBS|MRCP|NP)(?:\s*,\s*[A-Z][\w-]*)*\s*(?=[),]|$|\s)"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b", re.IGNORECASE)
-_NOT_A_CLAIM = re.compile(
-    r"\bnot\s+(?:a|an)\s*$|\b(?:my|our|his|her|their|your|the)\s+(?:[\w-]+\s+){0,3}$", re.IGNORECASE
-)
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b")
 
 
 class CredentialClaimRule(Rule):
@@ -162,19 +177,17 @@ class CredentialClaimRule(Rule):
     message = "The author claims a clinical credential or title; check before it is relied on."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        text = doc.text
-        for match in _CLAIM.finditer(text):
-            if "not" in text[max(0, match.start() - 6) : match.start()].lower():
+        text = doc.lower
+        for match in doc.scan(_CLAIM_WORDS, _CLAIM, _CLAIM_SUFFIXES):
+            if "not" in text[max(0, match.start() - 6) : match.start()]:
                 continue
-            if re.search(r"\bnot\s+(?:a|an)\b", match.group(), re.I):
+            if re.search(r"\bnot\s+(?:a|an)\b", match.group()):
                 continue
             yield match.span()
-        for start, end in doc.sentences:
-            sentence = text[start:end]
-            if not _FIRST_PERSON.search(sentence):
-                continue
-            for match in _CREDENTIAL_LETTERS.finditer(sentence):
-                yield start + match.start(), start + match.end()
+        for match in _CREDENTIAL_LETTERS.finditer(doc.text):
+            start, end = doc.sentence_at(match.start())
+            if _FIRST_PERSON.search(text, start, end):
+                yield match.span()
 
 
 # ------------------------------------------------------------ patient disclosure
@@ -189,19 +202,16 @@ _CLINICAL = re.compile(
     r"|died|passed\s+away|labs?|glucose|a1c|kidney|liver|renal|failure|withdrawal|psychosis"
     r"|schizophreni\w+|bipolar|suicidal|isolation|prognosis|terminal|stage\s+(?:[1-4]|i{1,3}v?)"
     r"|fertility|port|iv|pain\s+meds|morphine|norepinephrine|pressors|antibiotics)\b",
-    re.IGNORECASE,
 )
 _FAMILY_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
     r"|brother|sister|grand\w+|aunt|uncle|cousin|nephew|niece|partner|child|baby|kid|twin"
     r"|boyfriend|girlfriend|fianc\w+|stepson|stepdaughter)\b[^.!?]{0,20}$",
-    re.IGNORECASE,
 )
 _STAFF_NEAR = re.compile(
     r"\b(?:dr\.?|doctor|nurse|surgeon|caseworker|therapist|manager|officer|pharmacist|aide"
     r"|attending|resident|navigator|interpreter|chaplain|social\s+worker|cardiologist"
     r"|oncologist|neurologist|physician|coworker|colleague)\b",
-    re.IGNORECASE,
 )
 _SUBJECTS = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+"
@@ -233,20 +243,16 @@ class PatientDisclosureRule(Rule):
             subject = match.group()
             if subject.split()[0] in _NOT_SUBJECT and not subject.startswith(("A ", "The ")):
                 continue
-            before = text[max(0, match.start() - 60) : match.start()]
+            lower = doc.lower
+            before = lower[max(0, match.start() - 60) : match.start()]
             if _FAMILY_BEFORE.search(before):
                 continue
             s_start, s_end = doc.sentence_at(match.start())
-            own = text[s_start:s_end]
-            if _STAFF_NEAR.search(text[max(s_start, match.start() - 30) : match.start()]):
+            if _STAFF_NEAR.search(lower[max(s_start, match.start() - 30) : match.start()]):
                 continue
             # The clinical details sit in this sentence or the next two.
-            window_end = s_end
-            following = [s for s in doc.sentences if s[0] >= s_end][:2]
-            if following:
-                window_end = following[-1][1]
-            window = text[match.end() : window_end]
-            hits = {m.group().lower() for m in _CLINICAL.finditer(own + " " + window)}
+            window_end = doc.end_of_sentences(match.start(), 2)
+            hits = {m.group() for m in _CLINICAL.finditer(lower, s_start, window_end)}
             if len(hits) >= 2:
                 yield match.span()
 
@@ -284,7 +290,14 @@ _ABUSE = re.compile(
     r"|\b(?:i['’]m|i\s+am)\s+going\s+to\s+(?:make\s+sure\s+everyone|find\s+you|expose|ruin|hurt|get)"
     r"|\bi\s+found\s+your\s+(?:real\s+name|address|home|house|family)"
     r"|\bi['’]?(?:ll|\s+will)\s+(?:find|hurt|kill|ruin|get|expose)\s+(?:you|him|her|them)\b",
-    re.IGNORECASE,
+)
+
+
+_ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
+    "idiot moron imbecile bitch asshole arsehole bastard scum scumbag dickhead jerk loser cunt "
+    "twat dumbass jackass douche douchebag prick clown fraud quack hack butcher monster liar "
+    "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves "
+    "inbox voicemail hope life hunt regret pay going found ll will".split()
 )
 
 
@@ -295,8 +308,8 @@ class AbuseRule(Rule):
     message = "Contains an insult, profanity aimed at someone, harassment or a threat."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        for match in _ABUSE.finditer(doc.text):
-            snippet = match.group().lower()
+        for match in doc.scan(_ABUSE_WORDS, _ABUSE):
+            snippet = match.group()
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet
@@ -319,13 +332,11 @@ _PROMO_STRONG = re.compile(
     r"|\bcash\s+(?:or\s+venmo\s+)?only\b|\bvenmo\b|\bcash\s*app\b|\bzelle\b"
     r"|\bbook\s+(?:a|your)\s+(?:free\s+)?(?:call|session|consult\w*)\b|\bnothing\s+up\s+front\b"
     r"|\bmembers\s+get\b|\bsubscribe\s+(?:to|at|now)\b|\bcheck\s+out\s+my\s+(?:shop|store|site|page|program)",
-    re.IGNORECASE,
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:program|protocol|course|products?|coaching|services|business|shop|store|company|brand"
     r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b",
-    re.IGNORECASE,
 )
 
 
@@ -336,9 +347,11 @@ class PromotionRule(Rule):
     message = "Advertises or sells a product or service."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        strong = list(_PROMO_STRONG.finditer(doc.text))
-        weak = list(_PROMO_WEAK.finditer(doc.text))
-        kinds = {m.group().lower() for m in strong}
-        score = 2 * len(kinds) + min(len({m.group().lower()[:6] for m in weak}), 3)
+        strong = list(_PROMO_STRONG.finditer(doc.lower))
+        if not strong:
+            return
+        weak = list(_PROMO_WEAK.finditer(doc.lower))
+        kinds = {m.group() for m in strong}
+        score = 2 * len(kinds) + min(len({m.group()[:6] for m in weak}), 3)
         if score >= 3 and strong:
             yield strong[0].span()

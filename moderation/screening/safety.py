@@ -66,7 +66,16 @@ _PATTERNS = (
     r"\b(?:bridge|overpass|rooftop|ledge|train\s+tracks)\b[^.!?\n]{0,60}\b(?:easy|jump)\b",
     r"\b(?:self[- ]harm|cutting\s+again|relapsed\s+on\s+cutting)\b",
 )
-_PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE)
+_PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+
+# Every pattern above needs one of these words; only sentences holding one are read.
+_TRIGGER = frozenset(
+    "myself suicide suicidal life want wanted wish wished rather prefer better reason point go "
+    "going keep pills meds medication medications tablets insulin medicine swallow swallowing "
+    "bottle overdose overdosing wheel today letters letter note things stuff belongings "
+    "possessions affairs tomorrow doing wake jump jumping front bridge overpass rooftop ledge "
+    "tracks harm cutting end ending die dead alive".split()
+)
 
 # Before a match, these make it a denial, a report about someone else, or advice.
 _NOT_ABOUT_ME = re.compile(
@@ -76,18 +85,14 @@ _NOT_ABOUT_ME = re.compile(
     r"|\bdaughter|\bbrother|\bsister|\bmother|\bfather|\bmom\b|\bdad\b|\bwife\b|\bhusband\b"
     r"|\bprevention\b|\bawareness\b|\bhotline\b|\blifeline\b|\bcrisis\s+line\b|\b988\b)"
     r"[^.!?\n]*$",
-    re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b", re.IGNORECASE)
+_DENIAL = re.compile(r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b")
 # "suicide prevention", "suicidal patients": the word names a topic, not a state.
 _NOT_ABOUT_CRISIS_AFTER = re.compile(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
     r"|patients?|screening|training|of\s+(?:my|a|his|her|their))\b",
-    re.IGNORECASE,
 )
-_FIRST_PERSON = re.compile(
-    r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b", re.IGNORECASE
-)
+_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
 
 
 class CrisisRule(Rule):
@@ -97,8 +102,8 @@ class CrisisRule(Rule):
     message = "The author may be at risk of suicide or self-harm now: act on this first."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        text = doc.text
-        for match in _PATTERN.finditer(text):
+        text = doc.lower
+        for match in doc.scan(_TRIGGER, _PATTERN):
             s_start, s_end = doc.sentence_at(match.start())
             sentence = text[s_start:s_end]
             before = text[s_start : match.start()]

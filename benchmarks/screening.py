@@ -1,0 +1,178 @@
+"""Speed and memory of the screening engine, on one core.
+
+    python benchmarks/screening.py [--dev PATH] [--stories N] [--words N]
+
+Prints a table: start-up (import + first screen, in a fresh interpreter),
+throughput and latency on the dev set and on generated 1,000-word stories,
+and the resident memory of a process that has loaded the screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess  # noqa: S404 - runs this same interpreter for a cold start
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+DEFAULT_DEV = ROOT.parent / "shared" / "eval" / "dev.jsonl"
+
+# Material for generated stories: sentences with what the screen looks for and
+# its look-alikes (doses, vitals, rooms, years, drugs), in two of five sentences,
+# and plain narrative in the rest.
+SENTENCES = [
+    "My husband {first} drove me to the clinic every Tuesday.",
+    "Dr. {first} {last} explained the scan with a drawing on the whiteboard.",
+    "The pain was about 6/10 most nights and my BP ran 128/84.",
+    "They moved me to room {n3} on the fourth floor, bed {n1}.",
+    "I was on {n2} mg of prednisone for a month before the taper.",
+    "We came home on March {n1} with a bag of gauze and a folder.",
+    "Hope is a strange thing to hold on to in a waiting room.",
+    "Call me at (312) 555-01{n2} if you want to talk about it.",
+    "My daughter flew in from Denver and stayed for the week.",
+    "The nurses at Grace Memorial Hospital were kind to all of us.",
+    "I was diagnosed with Crohn's disease in 2016 and it changed everything.",
+    "Some days I walked the hallway twice, some days not at all.",
+    "My A1C came down from 9.1 to 6.7 over eighteen months.",
+    "Our support group meets on the first Saturday of the month at the library.",
+    "Write to me at someone{n2}@example.org and I will answer.",
+    "She turned 94 last spring and still does the crossword in pen.",
+    "The bill was $14,200 before the appeal went through.",
+    "Nobody tells you how much the compression stockings itch.",
+]
+# Plain narrative, which most of any story is.
+PLAIN = [
+    "The first night was the longest, and I watched the clock on the wall until dawn.",
+    "Nobody warned me how tired I would feel for weeks after coming home.",
+    "I learned to ask for help, which was harder than any of the treatments.",
+    "The waiting room had the same three magazines every single visit.",
+    "Some mornings getting dressed took the whole of my energy.",
+    "My kids made a chart on the fridge and gave me a sticker for every walk.",
+    "The night staff checked on me quietly so they would not wake me.",
+    "I kept a notebook of questions because I always forgot them in the room.",
+    "Friends brought food until the freezer could not hold any more.",
+    "It was a long year, and I am still learning what recovery means.",
+    "We laughed more than I expected, even on the bad days.",
+    "The physical therapist made me climb the practice stairs twice.",
+    "I cried in the car park more than once, and that was all right.",
+    "Going back to work felt strange, as if I had been away for years.",
+    "If you are at the start of this, be patient with yourself.",
+    "The hardest part was not knowing what the next scan would show.",
+]
+
+
+def story(rng: random.Random, words: int) -> str:
+    firsts = ["Maya", "Tomas", "Ines", "Kwame", "Lena", "Rahul", "Grace", "Owen"]
+    lasts = ["Okafor", "Lindqvist", "Moreau", "Castillo", "Nguyen", "Hartley"]
+    out: list[str] = []
+    count = 0
+    while count < words:
+        pool = SENTENCES if rng.random() < 0.4 else PLAIN
+        sentence = rng.choice(pool).format(
+            first=rng.choice(firsts),
+            last=rng.choice(lasts),
+            n1=rng.randint(1, 28),
+            n2=rng.randint(10, 99),
+            n3=rng.randint(100, 999),
+        )
+        out.append(sentence)
+        count += len(sentence.split())
+        if rng.random() < 0.2:
+            out.append("\n\n")
+    return " ".join(out)
+
+
+def measure(screen, items) -> dict:
+    latencies = []
+    start = time.perf_counter()
+    for item in items:
+        t0 = time.perf_counter()
+        screen(item["text"], kind=item.get("kind", "story"), role=item.get("role"))
+        latencies.append((time.perf_counter() - t0) * 1000)
+    total = time.perf_counter() - start
+    latencies.sort()
+    return {
+        "texts": len(items),
+        "per_second": len(items) / total,
+        "median_ms": statistics.median(latencies),
+        "p95_ms": latencies[max(0, int(len(latencies) * 0.95) - 1)],
+    }
+
+
+def cold_start() -> float:
+    code = (
+        "import time; t = time.perf_counter();"
+        "from moderation.screening import screen;"
+        "screen('Dr. Ana Ruiz called (312) 555-0199 on May 4.');"
+        "print(time.perf_counter() - t)"
+    )
+    result = subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    return float(result.stdout.strip())
+
+
+def rss_mb() -> float:
+    """Resident set size of this process now, from /proc (Linux), else peak RSS."""
+    try:
+        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def pin_to_one_core() -> None:
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dev", type=Path, default=DEFAULT_DEV, help="dev set (JSON Lines)")
+    parser.add_argument("--stories", type=int, default=200, help="generated stories to screen")
+    parser.add_argument("--words", type=int, default=1000, help="words per generated story")
+    parser.add_argument("--repeat", type=int, default=5, help="passes over the dev set")
+    args = parser.parse_args()
+
+    pin_to_one_core()
+    startup = cold_start()
+
+    from moderation.screening import ENGINE_VERSION, screen
+
+    screen("Warm up: Dr. Ana Ruiz, (312) 555-0199.")
+    rows = []
+    if args.dev.exists():
+        with args.dev.open(encoding="utf-8") as source:
+            dev = [json.loads(line) for line in source if line.strip()]
+        rows.append(("dev set", measure(screen, dev * args.repeat)))
+    rng = random.Random(20240501)
+    stories = [{"text": story(rng, args.words)} for _ in range(args.stories)]
+    rows.append((f"{args.words}-word stories", measure(screen, stories)))
+    memory = rss_mb()
+
+    write = sys.stdout.write
+    write(f"screening engine {ENGINE_VERSION}, one core, Python {sys.version.split()[0]}\n\n")
+    write(f"{'corpus':<20} {'texts':>6} {'texts/s':>9} {'median ms':>10} {'p95 ms':>8}\n")
+    for name, row in rows:
+        write(
+            f"{name:<20} {row['texts']:>6} {row['per_second']:>9.0f} "
+            f"{row['median_ms']:>10.2f} {row['p95_ms']:>8.2f}\n"
+        )
+    write(f"\nstart-up (import + first screen): {startup * 1000:.0f} ms\n")
+    write(f"resident memory with the screen loaded: {memory:.0f} MB\n")
+
+
+if __name__ == "__main__":
+    main()
