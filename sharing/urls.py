@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", story_views.search, name="search"),
+    path("share/", include("stories.urls")),
     path("feed/", LatestStoriesFeed(), name="story_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

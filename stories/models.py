@@ -1,6 +1,8 @@
+from django.core.files.storage import storages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -190,3 +192,91 @@ class StoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
         return context
+
+
+def private_storage():
+    """Where submitted photos wait, unserved, until a moderator approves the story."""
+    return storages["private"]
+
+
+class NamingChoice(models.TextChoices):
+    FULL_NAME = "full", _("My full name")
+    FIRST_NAME = "first", _("My first name only")
+    ANONYMOUS = "anonymous", _("Anonymous")
+
+
+class Submission(models.Model):
+    """The private side of a submitted story: who sent it, what they agreed to, where it is.
+
+    Contact details live here, never on the page, so no template that renders
+    a page can show them.
+    """
+
+    class State(models.TextChoices):
+        RECEIVED = "received", _("Received")
+        IN_REVIEW = "in_review", _("In review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    reference = models.CharField(max_length=12, unique=True, editable=False)
+    status_token = models.CharField(max_length=64, unique=True, editable=False)
+    story = models.OneToOneField(
+        StoryPage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="submission",
+    )
+    state = models.CharField(max_length=20, choices=State.choices, default=State.RECEIVED)
+    state_reason = models.TextField(
+        blank=True, help_text=_("The moderator's reason, shown to the submitter.")
+    )
+
+    role = models.CharField(max_length=20, choices=AuthorRole.choices)
+    naming = models.CharField(max_length=20, choices=NamingChoice.choices)
+    name = models.CharField(max_length=120, blank=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=32, blank=True)
+
+    consent_version = models.CharField(max_length=40)
+    consent_given_at = models.DateTimeField()
+    employee_speaks_for_self = models.BooleanField(default=False)
+    employee_has_patient_permission = models.BooleanField(default=False)
+
+    ip_hash = models.CharField(max_length=64, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    urgent = models.BooleanField(default=False)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.reference
+
+    def get_status_url(self):
+        return reverse("stories:status", args=[self.status_token])
+
+    @property
+    def is_withdrawn(self):
+        return self.state == self.State.WITHDRAWN
+
+
+class SubmissionPhoto(models.Model):
+    submission = models.ForeignKey(Submission, related_name="photos", on_delete=models.CASCADE)
+    file = models.FileField(storage=private_storage, upload_to="submissions/%Y/%m/")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    content_type = models.CharField(max_length=30)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"Photo for {self.submission}"

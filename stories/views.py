@@ -1,10 +1,25 @@
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.shortcuts import render
+import functools
+import logging
 
-from .models import StoryPage, story_cards
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import get_usage
+
+from .consent import CONSENT_VERSION
+from .forms import StorySubmissionForm
+from .models import StoryPage, Submission, story_cards
+from .services import submit_story, withdraw_submission
+
+logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+SUBMISSION_RATE_GROUP = "stories.submit"
 
 
 def search(request):
@@ -21,3 +36,104 @@ def search(request):
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
     return render(request, "stories/search.html", {"query": query, "results": results})
+
+
+def submission_usage(request, increment=False):
+    return get_usage(
+        request,
+        group=SUBMISSION_RATE_GROUP,
+        key="ip",
+        rate=settings.SUBMISSION_RATE,
+        method="POST",
+        increment=increment,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def share_story(request):
+    """The "Share your story" form."""
+    if request.method == "POST":
+        form = StorySubmissionForm(request.POST, request.FILES)
+        usage = submission_usage(request)
+        if usage and usage["count"] >= usage["limit"]:
+            form.is_valid()  # keep what they typed, with any field errors, on the page
+            form.add_error(
+                None,
+                _(
+                    "You have shared several stories from this connection in the last hour. "
+                    "Please wait an hour and send this one again: nothing you typed is lost."
+                ),
+            )
+            return render(request, "stories/share_story.html", {"form": form}, status=429)
+        if form.is_valid():
+            submission = submit_story(
+                form.cleaned_data,
+                ip_address=request.META.get("REMOTE_ADDR", ""),
+                user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            )
+            submission_usage(request, increment=True)
+            return redirect("stories:received", token=submission.status_token)
+        status = 400
+    else:
+        form = StorySubmissionForm()
+        status = 200
+    return render(
+        request,
+        "stories/share_story.html",
+        {"form": form, "consent_version": CONSENT_VERSION},
+        status=status,
+    )
+
+
+def private_page(view):
+    """For pages reached through a submitter's secret link: never cached, never leaked
+    to another site in a Referer header."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return never_cache(wrapper)
+
+
+def get_submission(token):
+    submission = (
+        Submission.objects.select_related("story").filter(status_token=token).first()
+        if token
+        else None
+    )
+    if submission is None:
+        raise Http404("No story with this link.")
+    return submission
+
+
+@private_page
+def submission_received(request, token):
+    submission = get_submission(token)
+    return render(request, "stories/submission_received.html", {"submission": submission})
+
+
+@private_page
+def submission_status(request, token):
+    submission = get_submission(token)
+    story = submission.story
+    context = {
+        "submission": submission,
+        "story_url": story.url if story is not None and story.live else None,
+    }
+    return render(request, "stories/submission_status.html", context)
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def withdraw_story(request, token):
+    submission = get_submission(token)
+    if submission.is_withdrawn:
+        return redirect("stories:status", token=token)
+    if request.method == "POST":
+        withdraw_submission(submission)
+        return redirect("stories:status", token=token)
+    return render(request, "stories/withdraw_story.html", {"submission": submission})

@@ -31,6 +31,9 @@ env = environ.Env(
     COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
+    PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private_media")),
+    PHONE_REGION=(str, "US"),
+    SUBMISSION_RATE=(str, "5/h"),
     TIME_ZONE=(str, "UTC"),
     LOG_LEVEL=(str, "INFO"),
     SECURE_SSL_REDIRECT=(bool, True),
@@ -143,8 +146,14 @@ STATIC_ROOT = env("STATIC_ROOT")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env("MEDIA_ROOT")
 MEDIA_URL = "/media/"
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Never served: submitted photos wait here until a moderator approves them.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -156,6 +165,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 10
 MODERATORS_EMAIL = env("MODERATORS_EMAIL")
+
+# Story submissions
+PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
+SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
+STORY_MAX_CHARS = 20_000
+PHOTO_MAX_COUNT = 3
+PHOTO_MAX_BYTES = 10 * 1024 * 1024
+PHOTO_MAX_PIXELS = 40_000_000
 
 # Background work: immediate here; the production settings use the database
 # worker (`manage.py db_worker`).

@@ -4,6 +4,7 @@ They skip on a machine without Chromium (saying how to install it), unless
 E2E_REQUIRED is set, as CI does: then a missing browser is a failure.
 """
 
+import io
 import os
 import shutil
 from pathlib import Path
@@ -25,6 +26,29 @@ CHROMIUM_ARGS = [
 # Playwright's sync API runs an event loop in this thread; the ORM calls the
 # tests make around it are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture
+def demo_site(transactional_db):
+    """The demo site, built again for each browser test.
+
+    Browser tests need committed rows (the live server reads them through its
+    own connection), so their database is flushed after each test, taking the
+    rows that migrations make with it; those are put back first.
+    """
+    from django.conf import settings
+    from django.core.management import call_command
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    call_command("load_demo", stdout=io.StringIO())
 
 
 def pytest_collection_modifyitems(config, items):

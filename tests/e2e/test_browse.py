@@ -1,12 +1,9 @@
 import pytest
-from django.core.management import call_command
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def test_reader_opens_the_home_page_and_reads_a_story(live_server, page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
     page.goto(live_server.url + "/")
     assert page.get_by_role("heading", level=1).inner_text() == "Stories of care"
     first_story = page.locator(".story-card__title a").first
@@ -20,8 +17,6 @@ def test_reader_opens_the_home_page_and_reads_a_story(live_server, page):
 
 
 def test_skip_link_moves_keyboard_focus_to_the_content(live_server, page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
     page.goto(live_server.url + "/")
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
@@ -30,8 +25,6 @@ def test_skip_link_moves_keyboard_focus_to_the_content(live_server, page):
 
 
 def test_story_index_fits_a_phone_screen(live_server, phone_page):
-    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
     phone_page.goto(live_server.url + "/stories/")
     overflow = phone_page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"

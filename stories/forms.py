@@ -1,0 +1,181 @@
+import html
+
+import nh3
+import phonenumbers
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .consent import CONSENT_TEXT, EMPLOYEE_PERMISSION_TEXT, EMPLOYEE_SELF_TEXT
+from .models import AuthorRole, NamingChoice, Topic
+from .photos import clean_photo
+
+TITLE_MAX_CHARS = 120
+STORY_MIN_CHARS = 100
+
+
+def clean_plain_text(value):
+    """Plain text from whatever arrived: tags, scripts and event handlers removed by nh3.
+
+    nh3 escapes what it keeps; the text is unescaped again because it is stored
+    as plain text and escaped by the templates when shown.
+    """
+    cleaned = nh3.clean(value, tags=set(), clean_content_tags={"script", "style"})
+    text = html.unescape(cleaned).replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    widget = MultipleFileInput
+
+    def __init__(self, *args, max_count, **kwargs):
+        self.max_count = max_count
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+        self.widget.attrs.update(accept="image/jpeg,image/png,image/webp")
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
+        if len(files) > self.max_count:
+            raise ValidationError(
+                _("Please choose at most %(count)d photos.") % {"count": self.max_count}
+            )
+        errors, photos = [], []
+        for upload in files:
+            super().clean(upload, initial)
+            try:
+                photos.append(clean_photo(upload))
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        return photos
+
+
+class StorySubmissionForm(forms.Form):
+    """The public "Share your story" form. Everything is checked here, on the server."""
+
+    title = forms.CharField(
+        label=_("Title of your story"),
+        max_length=TITLE_MAX_CHARS,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    body = forms.CharField(
+        label=_("Your story"),
+        min_length=STORY_MIN_CHARS,
+        max_length=settings.STORY_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text=_(
+            "Write as you would speak. Leave an empty line between paragraphs. "
+            "Please leave out anyone's full name, phone number, address or record numbers: "
+            "a moderator will remove any that remain before publishing."
+        ),
+    )
+    role = forms.ChoiceField(
+        label=_("I am a"), choices=AuthorRole.choices, widget=forms.RadioSelect
+    )
+    naming = forms.ChoiceField(
+        label=_("When the story is published, call me"),
+        choices=NamingChoice.choices,
+        widget=forms.RadioSelect,
+    )
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+        help_text=_("Not needed if you choose to be anonymous."),
+    )
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("Never published. We use it only to tell you what happens to your story."),
+    )
+    phone = forms.CharField(
+        label=_("Your phone number (optional)"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+        help_text=_("Never published. Only if you are happy for a moderator to call you."),
+    )
+    topics = forms.ModelMultipleChoiceField(
+        label=_("Topics (optional)"),
+        queryset=Topic.objects.all(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos (optional)"),
+        max_count=settings.PHOTO_MAX_COUNT,
+        help_text=_(
+            "Up to 3 JPEG, PNG or WebP photos, 10 MB each. Location and camera details are "
+            "removed, and nobody sees the photos until a moderator approves your story."
+        ),
+    )
+    consent = forms.BooleanField(label=CONSENT_TEXT)
+    employee_speaks_for_self = forms.BooleanField(label=EMPLOYEE_SELF_TEXT, required=False)
+    employee_has_patient_permission = forms.BooleanField(
+        label=EMPLOYEE_PERMISSION_TEXT, required=False
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(required=False, label=_("Leave this field empty"))
+
+    error_messages = {
+        "consent": _("Please tick the box to agree to publication, or we cannot use your story."),
+        "name": _("Please tell us the name to publish, or choose to be anonymous."),
+        "employee": _("Staff and volunteers need to confirm this before sharing a story."),
+        "honeypot": _("Your story could not be accepted. Please try again."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["consent"].error_messages["required"] = self.error_messages["consent"]
+
+    def clean_title(self):
+        return clean_plain_text(self.cleaned_data["title"]).replace("\n", " ")
+
+    def clean_body(self):
+        body = clean_plain_text(self.cleaned_data["body"])
+        if len(body) < STORY_MIN_CHARS:
+            raise ValidationError(
+                _("Please write at least %(count)d characters.") % {"count": STORY_MIN_CHARS}
+            )
+        return body
+
+    def clean_name(self):
+        return clean_plain_text(self.cleaned_data["name"]).replace("\n", " ")
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        if not phone:
+            return ""
+        try:
+            number = phonenumbers.parse(phone, settings.PHONE_REGION)
+        except phonenumbers.NumberParseException:
+            number = None
+        if number is None or not phonenumbers.is_valid_number(number):
+            raise ValidationError(
+                _("This doesn't look like a phone number. Please check it, or leave it empty.")
+            )
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("website"):
+            raise ValidationError(self.error_messages["honeypot"], code="honeypot")
+        if data.get("naming") in (NamingChoice.FULL_NAME, NamingChoice.FIRST_NAME) and not data.get(
+            "name"
+        ):
+            self.add_error("name", self.error_messages["name"])
+        if data.get("role") == AuthorRole.EMPLOYEE:
+            for field in ("employee_speaks_for_self", "employee_has_patient_permission"):
+                if not data.get(field):
+                    self.add_error(field, self.error_messages["employee"])
+        return data

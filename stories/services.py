@@ -1,0 +1,143 @@
+"""What happens when a story is submitted, and when its author withdraws it."""
+
+import hashlib
+import hmac
+import logging
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.coreutils import find_available_slug
+
+from .consent import CONSENT_VERSION
+from .models import NamingChoice, StoryIndexPage, StoryPage, Submission, SubmissionPhoto
+from .tasks import notify_moderators_of_submission, send_submission_received
+
+logger = logging.getLogger(__name__)
+
+REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+def new_reference():
+    while True:
+        reference = "S-" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+        if not Submission.objects.filter(reference=reference).exists():
+            return reference
+
+
+def hash_ip(ip_address):
+    """A keyed hash: the same client can be recognised, its address not recovered."""
+    if not ip_address:
+        return ""
+    return hmac.new(settings.SECRET_KEY.encode(), ip_address.encode(), hashlib.sha256).hexdigest()
+
+
+def display_name(naming, name):
+    if naming == NamingChoice.FULL_NAME:
+        return name.strip()
+    if naming == NamingChoice.FIRST_NAME:
+        return name.strip().split(" ")[0]
+    return ""
+
+
+def submit_story(data, *, ip_address="", user_agent=""):
+    """Store a story as a draft page and its private submission, then tell people.
+
+    `data` is a StorySubmissionForm's cleaned_data. Both rows are written in
+    one transaction; mail is sent only after it commits, in the background, so
+    a mail failure can never lose a story.
+    """
+    with transaction.atomic():
+        index = StoryIndexPage.objects.select_for_update().first()
+        if index is None:
+            raise RuntimeError("The site has no story index: run `manage.py load_demo`.")
+        story = StoryPage(
+            title=data["title"],
+            slug=find_available_slug(index, slugify(data["title"])[:60] or "story"),
+            author_display_name=display_name(data["naming"], data["name"]),
+            author_role=data["role"],
+            body=data["body"],
+            live=False,
+        )
+        story.topics.set(data.get("topics") or [])
+        index.add_child(instance=story)
+        story.save_revision(log_action=True)
+
+        submission = Submission.objects.create(
+            reference=new_reference(),
+            status_token=secrets.token_urlsafe(32),
+            story=story,
+            role=data["role"],
+            naming=data["naming"],
+            name=data["name"],
+            contact_email=data["email"],
+            contact_phone=data.get("phone", ""),
+            consent_version=CONSENT_VERSION,
+            consent_given_at=timezone.now(),
+            employee_speaks_for_self=bool(data.get("employee_speaks_for_self")),
+            employee_has_patient_permission=bool(data.get("employee_has_patient_permission")),
+            ip_hash=hash_ip(ip_address),
+            user_agent=user_agent[:300],
+        )
+        for photo in data.get("photos") or []:
+            SubmissionPhoto.objects.create(
+                submission=submission,
+                file=photo.content,
+                width=photo.width,
+                height=photo.height,
+                content_type=photo.content_type,
+            )
+        transaction.on_commit(lambda: announce_submission(submission))
+    logger.info("Story submission %s received", submission.reference)
+    return submission
+
+
+def announce_submission(submission):
+    """Queue the mails about a new submission; a failure to queue is logged, never raised."""
+    for task in (send_submission_received, notify_moderators_of_submission):
+        try:
+            task.enqueue(submission.pk)
+        except Exception:
+            logger.exception("Could not queue %s for %s", task.name, submission.reference)
+
+
+def withdraw_submission(submission):
+    """The author takes their story back: unpublish it, erase contact details and photos.
+
+    The submission row stays, as the record that a withdrawal happened.
+    """
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if submission.is_withdrawn:
+            return submission
+        story = submission.story
+        if story is not None:
+            story = story.specific
+            if story.live:
+                story.unpublish(log_action="wagtail.unpublish")
+            workflow_state = story.current_workflow_state
+            if workflow_state is not None:
+                workflow_state.cancel()
+        photos = list(submission.photos.all())
+        submission.photos.all().delete()
+        submission.name = ""
+        submission.contact_email = ""
+        submission.contact_phone = ""
+        submission.ip_hash = ""
+        submission.user_agent = ""
+        submission.state = Submission.State.WITHDRAWN
+        submission.withdrawn_at = timezone.now()
+        submission.save()
+        transaction.on_commit(lambda: _delete_files(photos))
+    logger.info("Story submission %s withdrawn by its author", submission.reference)
+    return submission
+
+
+def _delete_files(photos):
+    for photo in photos:
+        try:
+            photo.file.delete(save=False)
+        except OSError:
+            logger.exception("Could not delete photo file %s", photo.file.name)

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "stories"
+
+urlpatterns = [
+    path("", views.share_story, name="share"),
+    path("received/<str:token>/", views.submission_received, name="received"),
+    path("status/<str:token>/", views.submission_status, name="status"),
+    path("status/<str:token>/withdraw/", views.withdraw_story, name="withdraw"),
+]
