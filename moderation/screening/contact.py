@@ -34,10 +34,14 @@ class PhoneRule(Rule):
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
         for cand in _PHONE_CANDIDATE.finditer(text):
+            digits = sum(c.isdigit() for c in cand.group())
+            if digits < 7 or digits > 15:
+                continue
             lo = max(0, cand.start() - 2)
             window = text[lo : cand.end() + 1]
             seen = False
-            for region in _REGIONS:
+            regions = _REGIONS if cand.group()[0] in "+0" else _REGIONS[:1]
+            for region in regions:
                 for match in PhoneNumberMatcher(window, region, leniency=Leniency.POSSIBLE):
                     raw = match.raw_string.strip()
                     if _YEAR_RANGE.match(raw) or _SSN.match(raw) or _DATE_LIKE.match(raw):

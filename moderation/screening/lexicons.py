@@ -214,12 +214,10 @@ def common_word_names() -> frozenset[str]:
     Webster's Second (english-words, MIT). US first names that happen to be
     dictionary words too ("Emma", "Peter") stay names.
     """
-    from english_words import get_english_words_set
-
     lorem = set(_faker_provider("lorem", "en_US").word_list)
     us_provider = _faker_provider("person", "en_US")
     us_names = set(us_provider.first_names_female) | set(us_provider.first_names_male)
-    dictionary = get_english_words_set(["web2"], lower=False, alpha=True)
+    dictionary = dictionary_words()
     words = set(WORD_NAMES)
     for name in first_names() | last_names():
         low = name.lower()

@@ -213,18 +213,46 @@ _STAFF_NEAR = re.compile(
     r"|attending|resident|navigator|interpreter|chaplain|social\s+worker|cardiologist"
     r"|oncologist|neurologist|physician|coworker|colleague)\b",
 )
-_SUBJECTS = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+"
-    r"|\b(?:a|one|another|this|that)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman|boy|girl|gentleman"
-    r"|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|farmworker|worker|student|grandmother"
-    r"|grandfather)\s+named\s+[A-Z][\w'’-]+"
-    r"|\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:a\s+)?\d{1,3}(?:[- ]year[- ]old)?,"
-    r"|\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen)\s+in\s+the\s+"
-    r"(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
-    r"|\b(?:my|a|one|this|that)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"
-    r"|\b[A-Z][a-z]+\b(?=[^.!?]{0,80}\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?"
-    r"(?:diagnosed|admitted|intubated|hospitali[sz]ed)\b)",
+# Ways a story points at one other patient, each with a cheap test of whether
+# the text could hold it at all.
+_SUBJECT_PATTERNS = (
+    (("Mr", "Ms", "Miss"), re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+")),
+    (
+        (" named ",),
+        re.compile(
+            r"\b(?:[Aa]|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman"
+            r"|boy|girl|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|farmworker"
+            r"|worker|student|grandmother|grandfather)\s+named\s+[A-Z][\w'’-]+"
+        ),
+    ),
+    (
+        re.compile(r",\s+(?:a\s+)?\d{1,3}(?:[- ]year[- ]old)?,"),
+        re.compile(
+            r"(?=[A-Z])\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:a\s+)?\d{1,3}"
+            r"(?:[- ]year[- ]old)?,"
+        ),
+    ),
+    (
+        ("other bed", "next bed", "other room", "next room", "other bay", "next bay", "crib"),
+        re.compile(
+            r"\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen)\s+in"
+            r"\s+the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
+        ),
+    ),
+    (
+        re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
+        re.compile(
+            r"\b(?i:my|a|one|this|that)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?"
+            r"(?:who|with|in\s+room|in\s+bed)"
+        ),
+    ),
 )
+# "Sam, who lives next door, was just diagnosed": found from the verb back.
+_DIAGNOSED = re.compile(
+    r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?"
+    r"(?:diagnosed|admitted|intubated|hospitali[sz]ed)\b"
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _NOT_SUBJECT = frozenset(
     "I We He She They It My Our His Her Their This That The A An And But So Then When After "
     "Before Mom Dad Mum Everyone Nobody Someone Anyone Everybody".split()
@@ -239,7 +267,20 @@ class PatientDisclosureRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
-        for match in _SUBJECTS.finditer(text):
+        matches = [
+            match
+            for gate, pattern in _SUBJECT_PATTERNS
+            if (gate.search(text) if isinstance(gate, re.Pattern) else any(g in text for g in gate))
+            for match in pattern.finditer(text)
+        ]
+        if any(
+            word in doc.word_index
+            for word in ("diagnosed", "admitted", "intubated", "hospitalized", "hospitalised")
+        ):
+            for verb in _DIAGNOSED.finditer(text):
+                lo = max(doc.sentence_at(verb.start())[0], verb.start() - 80)
+                matches.extend(_CAPITALISED.finditer(text, lo, verb.start()))
+        for match in sorted(matches, key=lambda m: m.start()):
             subject = match.group()
             if subject.split()[0] in _NOT_SUBJECT and not subject.startswith(("A ", "The ")):
                 continue
