@@ -56,8 +56,21 @@ PLACE_WORDS = frozenset(
     "Rehab Rehabilitation Hospice Care Cares Pharmacy Labs Lab Clinic's Society Association "
     "Alliance Fund Network Center's Plaza Square Gardens Garden Springs Falls Heights Hills "
     "Fields Creek Pointe Point Ridge Woods Forest Harbor Harbour State Bridge Trail Line "
-    "Club Team Foundation's Award Prize Act Law Plan Insurance Bank Press Times Post Show".split()
+    "Club Team Foundation's Award Prize Act Law Plan Insurance Bank Press Times Post Show "
+    "Lodge Manor Residence Residences Villa Villas Commons Place Estates Retreat Camp Shelter "
+    "Orthopedics Oncology Cardiology Pediatrics Surgery Surgical Dental Eye Vision Imaging "
+    "Radiology Dialysis Wellness Recovery Behavioral Mental Senior Assisted Living Nursing".split()
 )
+
+# Well-known health systems and charities whose names are made of personal names.
+INSTITUTIONS = (
+    "Kaiser Permanente", "MD Anderson", "Johns Hopkins", "Sloan Kettering", "Dana-Farber",
+    "Cedars-Sinai", "Mount Sinai", "Mass General", "Brigham and Women's", "St. Jude",
+    "Ronald McDonald", "Shriners", "Lurie", "Nemours", "Geisinger", "Ochsner", "Hoag",
+    "Lahey", "Beaumont", "Baylor Scott", "Scott & White", "Memorial Hermann", "Moffitt",
+    "Fred Hutch", "Huntsman", "Mayo", "Lucile Packard", "Rady", "Cohen Children's",
+    "Hackensack", "Henry Ford", "Rush", "Loma Linda", "Hopkins", "Kettering", "Sinai",
+)  # fmt: skip
 
 # Words after "X's" that make X an eponym or an occasion, not a person here.
 EPONYM_NOUNS = (
@@ -142,26 +155,51 @@ def _faker_provider(kind: str, locale: str):
     return importlib.import_module(f"faker.providers.{kind}.{locale}").Provider
 
 
+def _census(filename: str) -> list[tuple[str, int]]:
+    """(Name, rank) from a 1990 US Census name file shipped in the ``names`` package."""
+    import names
+
+    path = Path(names.__file__).parent / filename
+    out = []
+    with path.open(encoding="ascii") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) == 4:
+                out.append((parts[0].title(), int(parts[3])))
+    return out
+
+
+# A census first name that is also a dictionary word ("Delta", "Echo") counts
+# only if it is among this many of the commonest.
+CENSUS_WORD_NAME_RANK = 500
+
+
 @cache
 def first_names() -> frozenset[str]:
-    """First names from Faker's person providers (MIT licence)."""
+    """First names from Faker's person providers (MIT) and the 1990 US Census (public domain)."""
     names: set[str] = set()
     for locale in NAME_LOCALES:
         provider = _faker_provider("person", locale)
         for attr in ("first_names", "first_names_female", "first_names_male",
                      "first_names_nonbinary"):  # fmt: skip
             names.update(getattr(provider, attr, ()) or ())
+    dictionary = dictionary_words()
+    for filename in ("dist.female.first", "dist.male.first"):
+        for name, rank in _census(filename):
+            if rank <= CENSUS_WORD_NAME_RANK or name.lower() not in dictionary:
+                names.add(name)
     return frozenset(n for n in names if len(n) > 1 and n[0].isupper())
 
 
 @cache
 def last_names() -> frozenset[str]:
-    """Last names from Faker's person providers (MIT licence)."""
+    """Last names from Faker's person providers (MIT) and the 1990 US Census (public domain)."""
     names: set[str] = set()
     for locale in NAME_LOCALES:
         provider = _faker_provider("person", locale)
         for attr in ("last_names", "last_names_female", "last_names_male"):
             names.update(getattr(provider, attr, ()) or ())
+    names.update(name for name, _rank in _census("dist.all.last"))
     return frozenset(n for n in names if len(n) > 1 and n[0].isupper())
 
 
@@ -205,25 +243,26 @@ def place_names() -> frozenset[str]:
 
 
 @cache
-def common_word_names() -> frozenset[str]:
-    """First names that are, in English, more often ordinary words ("Hope", "Will", "Said").
-
-    Three sources agree on it: the curated WORD_NAMES; Faker's en_US lorem
-    word list (the ~1,000 commonest English words); and, for names that only
-    a non-English locale lists ("Said", "Floor", "Else"), a lower-case entry in
-    Webster's Second (english-words, MIT). US first names that happen to be
-    dictionary words too ("Emma", "Peter") stay names.
-    """
-    lorem = set(_faker_provider("lorem", "en_US").word_list)
-    us_provider = _faker_provider("person", "en_US")
-    us_names = set(us_provider.first_names_female) | set(us_provider.first_names_male)
-    dictionary = dictionary_words()
-    words = set(WORD_NAMES)
-    for name in first_names() | last_names():
-        low = name.lower()
-        if low in lorem or (name not in us_names and low in dictionary):
-            words.add(name)
+def common_words() -> frozenset[str]:
+    """About 3,000 everyday English words: Faker's en_US lorem lists (MIT)."""
+    lorem = _faker_provider("lorem", "en_US")
+    words = set(lorem.word_list)
+    for group in lorem.parts_of_speech.values():
+        words.update(group)
     return frozenset(words)
+
+
+@cache
+def common_word_names() -> frozenset[str]:
+    """First and last names that are, in English, more often everyday words ("Hope", "Will").
+
+    The curated WORD_NAMES, and every listed name whose lower-case form is one
+    of the everyday words of Faker's en_US lorem lists.
+    """
+    common = common_words()
+    return frozenset(WORD_NAMES) | frozenset(
+        name for name in first_names() | last_names() if name.lower() in common
+    )
 
 
 @cache

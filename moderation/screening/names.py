@@ -17,6 +17,7 @@ from .findings import REVIEW, Finding
 from .lexicons import (
     EPONYM_NOUNS,
     EPONYMS,
+    INSTITUTIONS,
     LEADING_WORDS,
     MONTHS,
     NOT_NAMES,
@@ -120,6 +121,18 @@ def _relation_before(words: list[str]) -> bool:
     return False
 
 
+def _appositive(words: list[str], after: str) -> bool:
+    """ "our leader, Patrice, kept": a possessive noun phrase, a comma, the name, a comma."""
+    if len(words) < 2 or not words[-1].endswith(",") or not after.startswith(","):
+        return False
+    for index in range(len(words) - 2, max(-1, len(words) - 5), -1):
+        if words[index][-1:] in ".!?,;:":
+            return False
+        if _clean(words[index]) in ("my", "our", "his", "her", "their", "your"):
+            return True
+    return False
+
+
 def _intro_before(words: list[str]) -> bool:
     if not words:
         return False
@@ -217,12 +230,17 @@ class NameRule(Rule):
         found: list[tuple[int, int, str, str]] = []  # start, end, rule id, message
 
         every: list[_Token] = []
+        blocked = _institution_spans(text)
         for seq in _SEQUENCE.finditer(text):
             if seq.start() and (text[seq.start() - 1].isalnum() or text[seq.start() - 1] in _GLUED):
                 continue
             tokens = _tokens(text, seq.start(), seq.end())
+            if blocked:
+                tokens = [t for t in tokens if not any(s <= t[1] < e for s, e in blocked)]
             every.extend(tokens)
             while tokens:
+                if tokens[0][0] in PLACE_WORDS or tokens[0][0] in _HOLIDAYS:
+                    break  # "Memorial Hermann", "Christmas Eve": the rest names a place or day
                 if tokens[0][0] in _NEVER_NAMES:
                     tokens = tokens[1:]
                     continue
@@ -274,6 +292,10 @@ class NameRule(Rule):
 
         org = _org_follows(tokens)
         words = _prev_words(before)
+        if words and words[-1] in ("St.", "St", "Saint", "Ste.", "San", "Santa"):
+            return None  # St. Luke's, Saint Jude: a church, a hospital, a place
+        if _STATE_AFTER.match(doc.text, first_end):
+            return None  # Tyler, Texas
         title = _title_before(words)
         if title:
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
@@ -285,10 +307,23 @@ class NameRule(Rule):
         if _relation_before(words) or _intro_before(words):
             if word in MONTHS and word not in firsts:
                 return None
-            if (word not in firsts and word in wordlike) or not self._plausible_unknown(word):
+            if not self._plausible_unknown(word):
                 return None
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             return count, "name.context", "A name introduced by a relation or an introduction."
+        if _RELATION_AFTER.match(doc.text, first_end) and self._plausible_unknown(word):
+            return 1, "name.context", "A name followed by who the person is to the author."
+        if _AND_I_AFTER.match(after) and (word in firsts or word in _WORD_NAME_PEOPLE):
+            return 1, "name.context", 'A name in "X and I".'
+        if (
+            _appositive(words, after)
+            and (word in firsts or word.lower() not in dictionary_words())
+            and word not in wordlike
+            and word not in place_names()
+            and self._plausible_unknown(word)
+        ):
+            count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
+            return count, "name.context", "A name set off after who the person is."
         if _self_intro_before(words) and word not in wordlike and word not in MONTHS:
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             unknown = word.lower() not in dictionary_words() and word not in place_names()
@@ -354,6 +389,19 @@ class NameRule(Rule):
         return count
 
 
+_STATE_AFTER = re.compile(
+    r",[^\S\n]+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
+    r"|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine"
+    r"|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
+    r"|New\s+\w+|North\s+\w+|South\s+\w+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island"
+    r"|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
+    r"|[A-Z]{2})\b"
+)
+# "Jack, our son," / "Ana, my nurse,": an appositive after the name.
+_RELATION_AFTER = re.compile(
+    rf",[^\S\n]+(?:my|our|his|her|their|your)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{RELATIONS})\b",
+    re.IGNORECASE,
+)
 _PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)
 
 # Word-names that, capitalised in mid-sentence, are nearly always people.
@@ -372,6 +420,22 @@ _PERSON_VERB_AFTER = re.compile(
     r"|(?:said|says|told|tells|asked|asks|texted|called\s+me|hugged|smiled|laughed|cried|whispered"
     r"|passed\s+away|died|sat\s+with|held\s+my|married))\b"
 )
+
+
+_HOLIDAYS = frozenset(
+    "Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa New "
+    "Valentine's Mother's Father's Memorial Labor Independence Veterans".split()
+)
+
+
+def _institution_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for name in INSTITUTIONS:
+        start = text.find(name)
+        while start != -1:
+            spans.append((start, start + len(name)))
+            start = text.find(name, start + 1)
+    return spans
 
 
 def _org_follows(tokens: list[_Token]) -> bool:

@@ -242,7 +242,7 @@ _SUBJECT_PATTERNS = (
     (
         re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
         re.compile(
-            r"\b(?i:my|a|one|this|that)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?"
+            r"\b(?i:my|a|one|this|that|the)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?"
             r"(?:who|with|in\s+room|in\s+bed)"
         ),
     ),
@@ -314,9 +314,10 @@ _INSULT_ADJ = (
 _ABUSE = re.compile(
     # Insults aimed at someone.
     rf"\b(?:you(?:['’]re|\s+are)?|people\s+like\s+you|you\s+people|(?:he|she)(?:['’]s|\s+is)"
-    rf"|they(?:['’]re|\s+are)|what\s+an?|such\s+an?)\s+(?:an?\s+|such\s+an?\s+|so\s+|too\s+"
+    rf"|they(?:['’]re|\s+are))\s+(?:an?\s+|such\s+an?\s+|so\s+|too\s+"
     rf"|nothing\s+but\s+(?:an?\s+)?|just\s+(?:an?\s+)?|all\s+)?(?:[\w-]+,?\s+){{0,3}}?"
     rf"(?:{_INSULT_NOUNS}|{_INSULT_ADJ})\b"
+    rf"|\b(?:what|such)\s+an?\s+(?:[\w-]+,?\s+){{0,2}}?(?:{_INSULT_NOUNS})\b"
     # Profanity at someone.
     r"|\b(?:fuck|screw|damn)\s+(?:you|him|her|them|off)\b|\bgo\s+to\s+hell\b"
     r"|\bshut\s+(?:up|your\s+(?:mouth|face|trap))\b|\b(?:bitch|asshole|motherfucker|cunt)\b"
@@ -372,7 +373,10 @@ _PROMO_STRONG = re.compile(
     r"|\b(?:group|special|introductory|wholesale)\s+(?:rates?|pricing|prices?|discounts?)\b"
     r"|\bcash\s+(?:or\s+venmo\s+)?only\b|\bvenmo\b|\bcash\s*app\b|\bzelle\b"
     r"|\bbook\s+(?:a|your)\s+(?:free\s+)?(?:call|session|consult\w*)\b|\bnothing\s+up\s+front\b"
-    r"|\bmembers\s+get\b|\bsubscribe\s+(?:to|at|now)\b|\bcheck\s+out\s+my\s+(?:shop|store|site|page|program)",
+    r"|\bmembers\s+get\b|\bsubscribe\s+(?:to|at|now)\b"
+    r"|\bcheck\s+out\s+my\s+(?:shop|store|site|website|page|program|book|ebook|course|podcast"
+    r"|channel|products?|merch|line)\b|\bavailable\s+(?:now\s+)?(?:on|at)\s+(?:amazon|etsy|my)\b"
+    r"|\bsigned\s+copies\b|\border\s+(?:yours|a\s+copy|now)\b",
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"

@@ -86,6 +86,9 @@ _NOT_ABOUT_ME = re.compile(
     r"|\bprevention\b|\bawareness\b|\bhotline\b|\blifeline\b|\bcrisis\s+line\b|\b988\b)"
     r"[^.!?\n]*$",
 )
+_NOT_WANT = re.compile(
+    r"(?:n['’]t|\bnot|\bnever)\s+(?:really\s+)?(?:want|wanted|wish)\s+to\s+die\b"
+)
 _DENIAL = re.compile(r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b")
 # "suicide prevention", "suicidal patients": the word names a topic, not a state.
 _NOT_ABOUT_CRISIS_AFTER = re.compile(
@@ -109,7 +112,7 @@ class CrisisRule(Rule):
             before = text[s_start : match.start()]
             if _NOT_ABOUT_ME.search(before) and not _FIRST_PERSON.search(match.group()):
                 continue
-            if _DENIAL.search(before[-30:] + match.group()):
+            if _DENIAL.search(before[-30:] + match.group()) or _NOT_WANT.search(match.group()):
                 continue
             if _NOT_ABOUT_CRISIS_AFTER.match(text, match.end()):
                 continue
