@@ -169,6 +169,14 @@ def _census(filename: str) -> list[tuple[str, int]]:
     return out
 
 
+def _census_names(filename: str) -> list[str]:
+    """Just the names of a Census file: the first word of each line."""
+    import names
+
+    text = (Path(names.__file__).parent / filename).read_text(encoding="ascii")
+    return re.findall(r"^[A-Z]+", text, re.MULTILINE)
+
+
 # A census first name that is also a dictionary word ("Delta", "Echo") counts
 # only if it is among this many of the commonest.
 CENSUS_WORD_NAME_RANK = 500
@@ -199,7 +207,7 @@ def last_names() -> frozenset[str]:
         provider = _faker_provider("person", locale)
         for attr in ("last_names", "last_names_female", "last_names_male"):
             names.update(getattr(provider, attr, ()) or ())
-    names.update(name for name, _rank in _census("dist.all.last"))
+    names.update(name.title() for name in _census_names("dist.all.last"))
     return frozenset(n for n in names if len(n) > 1 and n[0].isupper())
 
 
@@ -259,17 +267,18 @@ def common_word_names() -> frozenset[str]:
     The curated WORD_NAMES, and every listed name whose lower-case form is one
     of the everyday words of Faker's en_US lorem lists.
     """
-    common = common_words()
-    return frozenset(WORD_NAMES) | frozenset(
-        name for name in first_names() | last_names() if name.lower() in common
-    )
+    names = first_names() | last_names()
+    capitalised = (word[:1].upper() + word[1:] for word in common_words())
+    return frozenset(WORD_NAMES) | frozenset(word for word in capitalised if word in names)
 
 
 @cache
 def dictionary_words() -> frozenset[str]:
-    """Lower-case English words (Webster's Second via english-words, MIT)."""
+    """English words (Webster's Second via english-words, MIT), as the list writes them.
+
+    Proper nouns keep their capital there, so a lower-case string is in this
+    set only if the dictionary has it as an ordinary word.
+    """
     from english_words import get_english_words_set
 
-    return frozenset(
-        w for w in get_english_words_set(["web2"], lower=False, alpha=True) if w.islower()
-    )
+    return frozenset(get_english_words_set(["web2"], lower=False, alpha=True))

@@ -81,6 +81,10 @@ _DIRECTIVE = re.compile(
     r"|\byou\s+(?:don['’]?t|do\s+not)\s+need\s+(?:the\s+|your\s+|any\s+)?\w+"
     r"|\b(?:i\s+(?:would|'d)\s+)?(?:recommend|suggest|advise)\s+(?:that\s+)?(?:you|everyone|anyone)\b"
     r"|\bmy\s+advice\b|\bhere['’]?s\s+what\s+(?:you|to)\b|\bdo\s+yourself\s+a\s+favou?r\b"
+    rf"|\b(?:everyone|anyone|everybody|people|you\s+all|y['’]all|folks|ladies|guys)\b[^.!?]{{0,40}}"
+    rf"\b(?:should|must|need\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:just\s+|really\s+)?(?:{_TREAT_VERBS})\b"
+    r"|\bdon['’]?t\s+let\s+(?:them|your\s+doctors?|anyone|doctors|the\s+doctors)\s+(?:put\s+you\s+on"
+    r"|give\s+you|talk\s+you\s+into|push)"
     r"|\bare\s+poison\b|\bis\s+poison\b",
 )
 _NOT_ADVICE = re.compile(
@@ -145,7 +149,7 @@ _CLINICAL_TITLE = (
     r"|[a-z]+ologist|[a-z]+iatrist|anesthetist|anaesthetist|radiographer|sonographer"
     r"|phlebotomist|cna|nursing\s+assistant|physician\s+assistant|pa-c|chiropractor|optometrist"
     r"|podiatrist|clinician|practitioner|medic|gp|obstetrician|pediatrician|paediatrician"
-    r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw"
+    r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw|doc"
 )
 _CLAIM_WORDS = frozenset(
     "nurse nurses rn lpn lvn np practitioner physician doctor md surgeon resident intern "
@@ -153,7 +157,7 @@ _CLAIM_WORDS = frozenset(
     "dietitian dietician nutritionist psychologist psychiatrist counselor counsellor dentist "
     "anesthetist anaesthetist radiographer sonographer phlebotomist cna assistant c "
     "chiropractor optometrist podiatrist clinician medic gp obstetrician pediatrician "
-    "paediatrician internist fellow crna doula worker lcsw board dr".split()
+    "paediatrician internist fellow crna doula worker lcsw board dr doc".split()
 )
 _CLAIM_SUFFIXES = ("ologist", "iatrist", "ologists", "iatrists")
 _CLAIM = re.compile(
@@ -201,7 +205,10 @@ _CLINICAL = re.compile(
     r"|hospice|palliative|dnr|vent(?:ilator)?|bleed(?:ing)?|hemorrhage|cardiac|arrest"
     r"|died|passed\s+away|labs?|glucose|a1c|kidney|liver|renal|failure|withdrawal|psychosis"
     r"|schizophreni\w+|bipolar|suicidal|isolation|prognosis|terminal|stage\s+(?:[1-4]|i{1,3}v?)"
-    r"|fertility|port|iv|pain\s+meds|morphine|norepinephrine|pressors|antibiotics)\b",
+    r"|fertility|port|iv|pain\s+meds|morphine|norepinephrine|pressors|antibiotics|bypass|stent"
+    r"|transplant|amputation|mastectomy|pacemaker|spread|liver\s+disease|end-stage|cirrhosis|copd"
+    r"|hiv|aids|hepatitis|miscarriage|stillborn|psychiatric|psych\s+ward|detox|rehab|wound|ulcer"
+    r"|catheter|feeding\s+tube|intubat\w+|code\s+blue|cpr|resuscitat\w+|ventilat\w+|coma)\b",
 )
 _FAMILY_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
@@ -233,12 +240,13 @@ _SUBJECT_PATTERNS = (
         ),
     ),
     (
-        ("other bed", "next bed", "other room", "next room", "other bay", "next bay", "crib"),
+        re.compile(r"\bin\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
         re.compile(
-            r"\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen)\s+in"
-            r"\s+the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
+            r"\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen|guy)\s+in"
+            r"\s+(?:the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)|(?:bed|room|bay)\s+\d+)"
         ),
     ),
+    (("my patient", "My patient"), re.compile(r"\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
     (
         re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
         re.compile(
@@ -282,7 +290,11 @@ class PatientDisclosureRule(Rule):
                 matches.extend(_CAPITALISED.finditer(text, lo, verb.start()))
         for match in sorted(matches, key=lambda m: m.start()):
             subject = match.group()
-            if subject.split()[0] in _NOT_SUBJECT and not subject.startswith(("A ", "The ")):
+            if (
+                subject.split()[0] in _NOT_SUBJECT
+                and not subject.startswith(("A ", "The "))
+                and "patient" not in subject
+            ):
                 continue
             lower = doc.lower
             before = lower[max(0, match.start() - 60) : match.start()]
@@ -314,10 +326,12 @@ _INSULT_ADJ = (
 _ABUSE = re.compile(
     # Insults aimed at someone.
     rf"\b(?:you(?:['’]re|\s+are)?|people\s+like\s+you|you\s+people|(?:he|she)(?:['’]s|\s+is)"
+    r"|(?:this|that)\s+(?:guy|man|woman|doctor|nurse|lady|person|surgeon|quack)\s+is"
     rf"|they(?:['’]re|\s+are))\s+(?:an?\s+|such\s+an?\s+|so\s+|too\s+"
     rf"|nothing\s+but\s+(?:an?\s+)?|just\s+(?:an?\s+)?|all\s+)?(?:[\w-]+,?\s+){{0,3}}?"
     rf"(?:{_INSULT_NOUNS}|{_INSULT_ADJ})\b"
     rf"|\b(?:what|such)\s+an?\s+(?:[\w-]+,?\s+){{0,2}}?(?:{_INSULT_NOUNS})\b"
+    rf"|\b(?:dr\.?\s+)?[a-z]+\s+is\s+(?:an?|such\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INSULT_NOUNS})\b"
     # Profanity at someone.
     r"|\b(?:fuck|screw|damn)\s+(?:you|him|her|them|off)\b|\bgo\s+to\s+hell\b"
     r"|\bshut\s+(?:up|your\s+(?:mouth|face|trap))\b|\b(?:bitch|asshole|motherfucker|cunt)\b"
@@ -338,7 +352,7 @@ _ABUSE = re.compile(
 _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
     "idiot moron imbecile bitch asshole arsehole bastard scum scumbag dickhead jerk loser cunt "
     "twat dumbass jackass douche douchebag prick clown fraud quack hack butcher monster liar "
-    "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves "
+    "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves is "
     "inbox voicemail hope life hunt regret pay going found ll will".split()
 )
 
@@ -376,7 +390,8 @@ _PROMO_STRONG = re.compile(
     r"|\bmembers\s+get\b|\bsubscribe\s+(?:to|at|now)\b"
     r"|\bcheck\s+out\s+my\s+(?:shop|store|site|website|page|program|book|ebook|course|podcast"
     r"|channel|products?|merch|line)\b|\bavailable\s+(?:now\s+)?(?:on|at)\s+(?:amazon|etsy|my)\b"
-    r"|\bsigned\s+copies\b|\border\s+(?:yours|a\s+copy|now)\b",
+    r"|\bsigned\s+copies\b|\border\s+(?:yours|a\s+copy|now)\b|\b(?:we|i)\s+(?:sell|make\s+and\s+sell)\b"
+    r"|\bon\s+(?:etsy|amazon|ebay)\b|\bdiscount\b|\bcoupon\b",
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"

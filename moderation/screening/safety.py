@@ -52,7 +52,24 @@ _PATTERNS = (
     r"(?:turn\s+the\s+wheel|jump|drive\s+off|swallow|end|stop|not\s+wake|let\s+go|disappear|step)",
     r"\b(?:turn|jerk|swerve|steer)\s+the\s+wheel\b",
     r"\b(?:whether|if)\s+today\s+(?:was|is|would\s+be)\s+the\s+day\b",
-    r"\b(?:written|wrote|writing)\s+(?:the|my)\s+(?:goodbye\s+)?letters\b|\bsuicide\s+note\b",
+    r"\b(?:written|wrote|writing)\s+(?:the\s+|my\s+|some\s+)?goodbye\s+(?:letters?|notes?)\b"
+    r"|\b(?:written|wrote)\s+(?:the|my)\s+letters\b|\bsuicide\s+note\b",
+    # Means and intent.
+    r"\bstockpil\w*\s+(?:my\s+|the\s+|her\s+|his\s+)?(?:[\w-]+\s+)?(?:pills|meds|medications?|"
+    r"oxy\w*|opioids|painkillers|insulin|tablets|sleeping\s+pills|[a-z]+(?:codone|pam|lam))\b",
+    r"\b(?:planning|plan|going|want|wanted|thinking\s+about|think\s+about|decided|ready)\s+(?:to\s+)?"
+    r"(?:take|swallow|taking|swallowing|down)\s+(?:all|every\s+one|the\s+rest|the\s+whole\s+bottle)\b",
+    r"\b(?:know|knows|found)\s+where\s+(?:my|the|his|her)\s+(?:[\w-]+\s+){0,2}?(?:keeps\s+)?"
+    r"(?:his\s+|her\s+|the\s+)?(?:gun|pistol|rifle|firearm)s?\b|\b(?:bought|got|loaded)\s+(?:a|the|my)\s+gun\b",
+    r"\bdriv\w*\s+(?:my\s+car\s+|the\s+car\s+)?(?:into|off)\s+(?:the\s+|a\s+)?(?:lake|river|wall|tree"
+    r"|bridge|cliff|ocean|water|overpass|oncoming\s+traffic|traffic|median|truck|embankment)\b",
+    r"\b(?:tonight|today)\s+(?:feels\s+like|is|will\s+be|might\s+be)\s+the\s+(?:night|day)\b",
+    r"\b(?:everyone|everybody|they|my\s+(?:family|kids|husband|wife)|the\s+world|people)\s+"
+    r"(?:would|will)\s+be\s+better\s+off\s+(?:if\s+i|without\s+me)",
+    r"\bif\s+i\s+(?:just\s+)?(?:disappeared|wasn['’]?t\s+(?:here|around)|were\s+(?:gone|dead)|died)\b",
+    r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+see\s+(?:the|any)\s+point\b[^.!?\n]{0,40}"
+    r"\b(?:any\s*more|living|life|going\s+on|being\s+here|being\s+alive)\b",
+    r"\bi\s+can['’]?t\s+do\s+this\s+any\s*more\b",
     r"\b(?:giving|given|gave)\s+(?:away\s+)?(?:my|all\s+my)\s+(?:things|stuff|belongings|possessions)"
     r"|\bstarted\s+giving\s+things\s+away\b",
     r"\bputting\s+my\s+(?:things|affairs|life)\s+in\s+order\b",
@@ -70,6 +87,8 @@ _PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
 # Every pattern above needs one of these words; only sentences holding one are read.
 _TRIGGER = frozenset(
+    "stockpiling stockpile stockpiled gun pistol rifle firearm driving drive drove lake river "
+    "tonight night better disappeared gone died point anymore more goodbye "
     "myself suicide suicidal life want wanted wish wished rather prefer better reason point go "
     "going keep pills meds medication medications tablets insulin medicine swallow swallowing "
     "bottle overdose overdosing wheel today letters letter note things stuff belongings "
@@ -95,6 +114,15 @@ _NOT_ABOUT_CRISIS_AFTER = re.compile(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
     r"|patients?|screening|training|of\s+(?:my|a|his|her|their))\b",
 )
+# "I tried to kill myself in 2015. Today I'm five years sober": a survivor's story.
+_PAST_ATTEMPT = re.compile(
+    r"\b(?:tried|attempted|attempt|survived)\b[^.!?\n]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|when\s+i\s+was"
+    r"|back\s+in|as\s+a\s+(?:teen\w*|kid|student)|at\s+(?:age\s+)?\d\d?\b)"
+)
+_RECOVERED = re.compile(
+    r"\b(?:today|now|these\s+days|since\s+then)\b[^.!?\n]{0,60}\b(?:sober|alive|grateful|glad|better"
+    r"|recovery|recovered|thriving|doing\s+well|peer|counsel|volunteer|happy)"
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
 
 
@@ -117,5 +145,7 @@ class CrisisRule(Rule):
             if _NOT_ABOUT_CRISIS_AFTER.match(text, match.end()):
                 continue
             if not _FIRST_PERSON.search(sentence):
+                continue
+            if _PAST_ATTEMPT.search(sentence) and _RECOVERED.search(text, s_start):
                 continue
             yield match.span()

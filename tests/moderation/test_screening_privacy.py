@@ -260,6 +260,10 @@ def test_younger_ages_and_readings_are_not_flagged_as_age(text):
         ("A volunteer named Ximena held my hand.", "Ximena"),
         ("Later that week Melissa brought soup.", "Melissa"),
         ("I'm Rosalind, and this is my story.", "Rosalind"),
+        ("Our group leader, Ottoline, kept us laughing.", "Ottoline"),
+        ("Kestrel, our son, drove down every weekend.", "Kestrel"),
+        ("My wife Summer kept a binder of every result.", "Summer"),
+        ("The organiser, Tamika Osei, set up the meal rota.", "Tamika Osei"),
     ],
 )
 def test_names_are_found_from_lists_and_from_context(text, name):
@@ -298,6 +302,10 @@ def test_name_written_in_capitals_on_a_label_is_found():
         "They switched me to Tylenol and Allegra.",
         "God was with us that night.",
         "Every Sunday we pray together.",
+        "I had my transplant at St. Luke's and my rehab at Kaiser Permanente.",
+        "We spent Christmas Eve in the emergency room.",
+        "I grew up in Tyler, Texas before moving north.",
+        "My second opinion was at MD Anderson.",
     ],
 )
 def test_words_places_drugs_and_diseases_are_not_names(text):

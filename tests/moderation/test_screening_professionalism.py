@@ -20,6 +20,8 @@ def labels(text, **kwargs):
         "Skip your evening dose of metoprolol if you feel dizzy.",
         "Take 2,000 mg of turmeric every morning and cut your insulin by half.",
         "You should double your inhaler on bad air days.",
+        "Everyone with joint pain should try 1,500 mg of glucosamine a day.",
+        "Don't let them put you on blood thinners, they're a racket.",
     ],
 )
 def test_telling_readers_to_change_their_treatment_is_medical_advice(text):
@@ -52,6 +54,8 @@ def test_reporting_ones_own_treatment_or_general_encouragement_is_not_advice(tex
         "Oncology pharmacist here, and I want to say thank you.",
         "I'm Corinne Batts, RN, BSN, and I run the night shift.",
         "I am a board-certified cardiologist at a teaching hospital.",
+        "I'm an ER doc and I read every one of these.",
+        "I worked as a CNA for six years before nursing school.",
     ],
 )
 def test_claiming_a_clinical_credential_is_found(text):
@@ -84,6 +88,8 @@ def test_other_jobs_and_other_peoples_credentials_are_not_claims(text):
         "and he needed surgery that night.",
         "The girl in the next bed had relapsed twice. Her counts were so low she was "
         "in isolation the whole month.",
+        "The man in bed 6 had end-stage cirrhosis and kept pulling out his IV.",
+        "My patient this morning, a 52-year-old teacher, learned the tumor had spread.",
     ],
 )
 def test_describing_another_patients_clinical_details_is_found(text):
@@ -113,6 +119,7 @@ def test_own_family_staff_and_general_remarks_are_not_disclosures(text):
         "Dr. Foyle, you're a lying piece of garbage.",
         "I know where you live, and you won't see me coming.",
         "Shut your mouth and stop posting your fake cures.",
+        "That surgeon is a butcher and a fraud.",
     ],
 )
 def test_insults_and_threats_are_abuse(text):
@@ -126,6 +133,8 @@ def test_insults_and_threats_are_abuse(text):
         "Losing my hair sucks, and I hated every minute of chemo.",
         "I was angry and exhausted, and I'm not proud of it.",
         "You are so brave for sharing this.",
+        "What a stupid policy, and nobody will change it.",
+        "Screw cancer, honestly.",
     ],
 )
 def test_strong_feelings_without_a_target_are_not_abuse(text):
@@ -142,6 +151,7 @@ def test_strong_feelings_without_a_target_are_not_abuse(text):
         "Selling my late mother's lift chair, $300 or best offer, cash only.",
         "DM me for a free consultation, link in bio.",
         "I charge a flat $200 and nothing up front, details at my site.",
+        "We sell knitted port covers on Etsy, shop now before the holidays.",
     ],
 )
 def test_selling_and_advertising_is_promotion(text):

@@ -22,6 +22,11 @@ def crisis(text, **kwargs):
         "I would rather be dead than go through another round.",
         "I've started giving my things away and I wrote the letters.",
         "I wish I could go to sleep and never wake up.",
+        "I've been stockpiling my painkillers and tonight feels like the night.",
+        "My family would be better off if I just disappeared.",
+        "On the way home I keep thinking about driving into the river.",
+        "I don't see the point of living anymore.",
+        "I'm planning to swallow all of them after my shift.",
     ],
 )
 def test_first_person_statements_of_suicidal_thoughts_are_crisis(text):
@@ -39,6 +44,9 @@ def test_first_person_statements_of_suicidal_thoughts_are_crisis(text):
         "That joke killed me.",
         "I take all of my pills on time now, with an app.",
         "I wanted to tear down every one of those posters.",
+        "I don't want to die, so I finally booked the scan.",
+        "I attempted suicide in 2009. Today I'm twelve years into recovery and volunteer at a clinic.",
+        "Can't wait to go home tomorrow!",
     ],
 )
 def test_denials_other_people_advice_and_idioms_are_not_crisis(text):
