@@ -45,7 +45,7 @@ def test_first_person_statements_of_suicidal_thoughts_are_crisis(text):
         "I take all of my pills on time now, with an app.",
         "I wanted to tear down every one of those posters.",
         "I don't want to die, so I finally booked the scan.",
-        "I attempted suicide in 2009. Today I'm twelve years into recovery and volunteer at a clinic.",
+        "I attempted suicide in 2009. Today I'm twelve years into recovery and volunteer.",
         "Can't wait to go home tomorrow!",
     ],
 )
