@@ -65,24 +65,31 @@ class Document:
         return max(pos, self.sentences[index][1]) if self.sentences else pos
 
     @cached_property
-    def word_index(self) -> dict[str, list[int]]:
-        """Where each lower-case ASCII word starts: built once, shared by the rules."""
-        index: dict[str, list[int]] = {}
-        for match in _LOWER_WORD.finditer(self.lower):
-            index.setdefault(match.group(), []).append(match.start())
-        return index
+    def word_set(self) -> frozenset[str]:
+        """The lower-case ASCII words of the text: built once, shared by the rules."""
+        return frozenset(_LOWER_WORD.findall(self.lower))
+
+    def word_positions(self, word: str) -> list[int]:
+        """Where ``word`` starts as a whole word in the lower-cased text."""
+        lower, out, size = self.lower, [], len(word)
+        index = lower.find(word)
+        while index != -1:
+            end = index + size
+            if (index == 0 or not lower[index - 1].isalpha()) and (
+                end == len(lower) or not lower[end].isalpha()
+            ):
+                out.append(index)
+            index = lower.find(word, end)
+        return out
 
     def sentences_with_words(
         self, words: frozenset[str], suffixes: tuple[str, ...] = ()
     ) -> list[tuple[int, int]]:
         """Sentences holding any of ``words`` (or a word ending in one of ``suffixes``)."""
-        index = self.word_index
-        positions = [p for word in words & index.keys() for p in index[word]]
+        hits = words & self.word_set
         if suffixes:
-            for word, places in index.items():
-                if word.endswith(suffixes):
-                    positions.extend(places)
-        spans = {self.sentence_at(p) for p in positions}
+            hits |= {word for word in self.word_set if word.endswith(suffixes)}
+        spans = {self.sentence_at(p) for word in hits for p in self.word_positions(word)}
         return sorted(span for span in spans if span[0] < span[1])
 
     def scan(

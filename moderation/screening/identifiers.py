@@ -292,13 +292,14 @@ class AgeRule(Rule):
             start, end = match.span()
             if start and (lower[start - 1].isalnum() or lower[start - 1] in ".,$/-"):
                 continue
-            if _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
-                continue
             if self.after.match(lower, end):
-                yield start, end
+                if not _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
+                    yield start, end
                 continue
             context = self.before.search(lower, max(0, start - 40), start)
             if not context or not self.not_a_unit.match(lower, end):
+                continue
+            if _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
                 continue
             if context.group().strip().split()[0] in ("at", "turned", "turning"):
                 if not self.at_tail.match(lower, end):

@@ -86,6 +86,7 @@ _SELF_TWO = frozenset([("i", "am"), ("this", "is")])
 _PLACE_PREPS = frozenset(
     "in from to near outside around across into toward towards via visiting visit of at".split()
 )
+_ROLE_WORDS = frozenset("Practitioner Manager Officer Chief Head Senior Charge Assistant".split())
 _STRIP = "\"'“”‘’()[],;:*"
 
 
@@ -298,6 +299,8 @@ class NameRule(Rule):
             return None  # Tyler, Texas
         title = _title_before(words)
         if title:
+            if word.lower() in _RELATION_WORDS or word in _ROLE_WORDS:
+                return None  # "Nurse Practitioner Kim": the name starts later
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             if title in _PATIENT_TITLE_STEMS:
                 return count, "name.title", "A title (Mr., Mrs., Ms.) followed by a name."
@@ -461,7 +464,9 @@ class UppercaseNameRule(Rule):
     category = "name"
     severity = REVIEW
     message = "Looks like a person's name written in capitals."
-    pattern = re.compile(r"\b([A-Z][A-Z'’-]{1,})(,[^\S\n]*|[^\S\n]+)([A-Z][A-Z'’-]{1,})\b")
+    pattern = re.compile(
+        r"(?=[A-Z]{2})\b([A-Z][A-Z'’-]{1,})(,[^\S\n]*|[^\S\n]+)([A-Z][A-Z'’-]{1,})\b"
+    )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         firsts = first_names()

@@ -223,13 +223,13 @@ _STAFF_NEAR = re.compile(
 # Ways a story points at one other patient, each with a cheap test of whether
 # the text could hold it at all.
 _SUBJECT_PATTERNS = (
-    (("Mr", "Ms", "Miss"), re.compile(r"\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+")),
+    (("Mr", "Ms", "Miss"), re.compile(r"(?=M)\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+")),
     (
         (" named ",),
         re.compile(
-            r"\b(?:[Aa]|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman"
-            r"|boy|girl|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|farmworker"
-            r"|worker|student|grandmother|grandfather)\s+named\s+[A-Z][\w'’-]+"
+            r"(?=[AaOoTt])\b(?:[Aa]|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?"
+            r"(?:patient|man|woman|boy|girl|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran"
+            r"|mother|father|farmworker|worker|student|grandmother|grandfather)\s+named\s+[A-Z][\w'’-]+"
         ),
     ),
     (
@@ -240,18 +240,19 @@ _SUBJECT_PATTERNS = (
         ),
     ),
     (
-        re.compile(r"\bin\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
+        re.compile(r"in\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
         re.compile(
-            r"\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby|teen|guy)\s+in"
-            r"\s+(?:the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)|(?:bed|room|bay)\s+\d+)"
+            r"(?=[Tt])\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby"
+            r"|teen|guy)\s+in\s+(?:the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
+            r"|(?:bed|room|bay)\s+\d+)"
         ),
     ),
-    (("my patient", "My patient"), re.compile(r"\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
+    (("y patient",), re.compile(r"(?=[Mm])\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
     (
         re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
         re.compile(
-            r"\b(?i:my|a|one|this|that|the)\s+(?:\w+\s+)?patient\s+(?:of\s+mine\s+)?"
-            r"(?:who|with|in\s+room|in\s+bed)"
+            r"(?=[MmAaOoTt])\b(?i:my|a|one|this|that|the)\s+(?:\w+\s+)?patient\s+"
+            r"(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"
         ),
     ),
 )
@@ -282,7 +283,7 @@ class PatientDisclosureRule(Rule):
             for match in pattern.finditer(text)
         ]
         if any(
-            word in doc.word_index
+            word in doc.word_set
             for word in ("diagnosed", "admitted", "intubated", "hospitalized", "hospitalised")
         ):
             for verb in _DIAGNOSED.finditer(text):
@@ -352,7 +353,7 @@ _ABUSE = re.compile(
 _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
     "idiot moron imbecile bitch asshole arsehole bastard scum scumbag dickhead jerk loser cunt "
     "twat dumbass jackass douche douchebag prick clown fraud quack hack butcher monster liar "
-    "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves is "
+    "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves "
     "inbox voicemail hope life hunt regret pay going found ll will".split()
 )
 
@@ -400,6 +401,14 @@ _PROMO_WEAK = re.compile(
 )
 
 
+_PROMO_WORDS = frozenset(
+    "off code codes bio dm sign shop buy order launch sale selling offer obo charge free limited "
+    "week today supplies rates rate pricing prices price discount discounts venmo cashapp app "
+    "zelle cash book members subscribe check available signed sell etsy amazon ebay coupon promo "
+    "affiliate referral wholesale special introductory group front yours copy".split()
+)
+
+
 class PromotionRule(Rule):
     id = "promotion.sales_pitch"
     category = "promotion"
@@ -407,7 +416,7 @@ class PromotionRule(Rule):
     message = "Advertises or sells a product or service."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        strong = list(_PROMO_STRONG.finditer(doc.lower))
+        strong = list(doc.scan(_PROMO_WORDS, _PROMO_STRONG))
         if not strong:
             return
         weak = list(_PROMO_WEAK.finditer(doc.lower))
