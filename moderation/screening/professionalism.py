@@ -257,10 +257,7 @@ _SUBJECT_PATTERNS = (
     ),
 )
 # "Sam, who lives next door, was just diagnosed": found from the verb back.
-_DIAGNOSED = re.compile(
-    r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?"
-    r"(?:diagnosed|admitted|intubated|hospitali[sz]ed)\b"
-)
+_DIAGNOSED_BEFORE = re.compile(r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?$")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _NOT_SUBJECT = frozenset(
     "I We He She They It My Our His Her Their This That The A An And But So Then When After "
@@ -282,13 +279,13 @@ class PatientDisclosureRule(Rule):
             if (gate.search(text) if isinstance(gate, re.Pattern) else any(g in text for g in gate))
             for match in pattern.finditer(text)
         ]
-        if any(
-            word in doc.word_set
-            for word in ("diagnosed", "admitted", "intubated", "hospitalized", "hospitalised")
-        ):
-            for verb in _DIAGNOSED.finditer(text):
-                lo = max(doc.sentence_at(verb.start())[0], verb.start() - 80)
-                matches.extend(_CAPITALISED.finditer(text, lo, verb.start()))
+        for verb in ("diagnosed", "admitted", "intubated", "hospitalized", "hospitalised"):
+            if verb not in doc.word_set:
+                continue
+            for position in doc.word_positions(verb):
+                lo = max(doc.sentence_at(position)[0], position - 90)
+                if _DIAGNOSED_BEFORE.search(doc.lower, lo, position):
+                    matches.extend(_CAPITALISED.finditer(text, lo, position))
         for match in sorted(matches, key=lambda m: m.start()):
             subject = match.group()
             if (
@@ -354,7 +351,8 @@ _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
     "idiot moron imbecile bitch asshole arsehole bastard scum scumbag dickhead jerk loser cunt "
     "twat dumbass jackass douche douchebag prick clown fraud quack hack butcher monster liar "
     "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves "
-    "inbox voicemail hope life hunt regret pay going found ll will".split()
+    "inbox voicemail hunt regret pay found die rot suffer lose fired burn kill hurt ruin expose "
+    "find everyone flood spam bombard miserable".split()
 )
 
 
