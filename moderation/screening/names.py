@@ -106,7 +106,9 @@ def _title_before(words: list[str]) -> str | None:
 
 
 def _relation_before(words: list[str]) -> bool:
-    """ "my husband", "our night nurse,", "her nurse navigator," just before."""
+    """Whether a relation comes just before: "my husband", "our night nurse,"."""
+    if not words or _clean(words[-1]) not in _RELATION_WORDS:
+        return False
     cleaned = [_clean(w) for w in words]
     end = len(cleaned)
     if not end or cleaned[-1] not in _RELATION_WORDS:
@@ -123,7 +125,7 @@ def _relation_before(words: list[str]) -> bool:
 
 
 def _appositive(words: list[str], after: str) -> bool:
-    """ "our leader, Patrice, kept": a possessive noun phrase, a comma, the name, a comma."""
+    """Whether the name is set off after a possessive noun: "our leader, Patrice, kept"."""
     if len(words) < 2 or not words[-1].endswith(",") or not after.startswith(","):
         return False
     for index in range(len(words) - 2, max(-1, len(words) - 5), -1):
@@ -303,7 +305,7 @@ class NameRule(Rule):
                 return None  # "Nurse Practitioner Kim": the name starts later
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             if title in _PATIENT_TITLE_STEMS:
-                return count, "name.title", "A title (Mr., Mrs., Ms.) followed by a name."
+                return count, "name.courtesy_title", "A title (Mr., Mrs., Ms.) followed by a name."
             return count, "name.title", "A title such as Dr. followed by a name."
         if org:
             return None

@@ -22,7 +22,7 @@ def apply_policy(findings: list[Finding], *, kind: str, role: str | None) -> lis
     out = []
     for finding in findings:
         severity = finding.severity
-        if finding.rule == "name.title" and role == "employee" and "Mr." in finding.message:
+        if finding.rule == "name.courtesy_title" and role == "employee":
             severity = BLOCK
         elif finding.category == "promotion" and kind == "comment":
             severity = BLOCK
