@@ -112,7 +112,9 @@ class ObfuscatedEmailRule(RegexRule):
 _TLDS = (
     "com|org|net|edu|gov|mil|int|io|co|us|uk|ca|au|nz|ie|in|de|fr|es|it|nl|info|biz|me|"
     "app|dev|health|care|clinic|example|ly|tv|ai|shop|store|online|site|blog|page|link|"
-    "fm|gg|xyz|club|life|live|world|news|org\\.uk|co\\.uk"
+    "fm|gg|xyz|club|life|live|world|news|org\\.uk|co\\.uk|ee|be|eu|ch|se|dk|fi|pl|pt|br|mx|jp|za|"
+    "ng|ke|gh|ph|sg|cc|ws|fyi|tech|space|website|art|events|family|foundation|fund|help|support|"
+    "team|academy|network|social|media|tips|guide|coach|fitness|yoga|bio|link|one|tube"
 )
 
 

@@ -11,6 +11,8 @@ from .lexicons import state_names_pattern
 
 __all__ = [
     "AgeRule",
+    "DateShortRule",
+    "PostcodeRule",
     "DateMonthYearRule",
     "DateRule",
     "IdKeywordRule",
@@ -35,7 +37,7 @@ _ID_KEYWORDS = (
     r"|Medicare\s+(?:number|ID|card)|Medicaid\s+(?:number|ID)|passport(?:\s+(?:number|no\.?))?"
     r"|driver'?s\s+licen[cs]e|employee\s+(?:ID|number|#)|badge\s+(?:number|#)"
     r"|(?:reference|confirmation|tracking|ticket|invoice|order|prescription|Rx)\s*(?:number|no\.?|#)"
-    r"|ID(?:\s+(?:number|no\.?|#))?|ID\s*card"
+    r"|ID(?:\s+(?:number|no\.?|#))?|ID\s*card|card"
 )
 _ID_VALUE = r"(?-i:(?:[A-Z]{1,5}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*)"
 
@@ -51,7 +53,8 @@ class IdKeywordRule(Rule):
     value = re.compile(r"\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*")
     keyword_before = re.compile(
         rf"(?<![a-z])(?:{_ID_KEYWORDS.lower()})(?![a-z])[^\S\n]*"
-        r"(?:[#:=]|\b(?:is|was|of|reads|number|no\.?)\b|[,(]|[^\S\n])*$"
+        r"(?:[#:=]|\b(?:is|was|of|reads|number|no\.?|ending\s+in|ends\s+in|starting\s+with)\b"
+        r"|[,(]|[^\S\n])*$"
     )
     letter_prefix = re.compile(r"(?<![A-Za-z])[A-Z]{1,5}[ -]?$")
 
@@ -122,6 +125,9 @@ class StreetAddressRule(RegexRule):
     severity = BLOCK
     message = "Looks like a street address."
     pattern = re.compile(
+        # "4500 Highway 61", "12 County Road 9"
+        r"\d{1,6}[^\S\n]+(?:(?:State|County|US|U\.S\.|Farm\s+to\s+Market)[^\S\n]+)?"
+        r"(?:Highway|Hwy\.?|Route|Rte\.?|Road)[^\S\n]+\d{1,4}\b|"
         rf"\d{{1,6}}[A-Z]?(?:-\d+)?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
         rf"(?:{_STREET_WORD}[^\S\n]+){{0,3}}?{_STREET_WORD}[^\S\n]+(?:{_STREET_SUFFIX})\b\.?"
         rf"(?:[^\S\n]+{_DIRECTION}(?![\w]))?"
@@ -175,6 +181,16 @@ class ZipRule(Rule):
                 yield match.span()
 
 
+class PostcodeRule(RegexRule):
+    """A UK postcode ("SW1A 1AA"), which locates a handful of homes."""
+
+    id = "address.postcode"
+    category = "address"
+    severity = BLOCK
+    message = "Looks like a postcode."
+    pattern = re.compile(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
+
+
 # ---------------------------------------------------------------------- dates
 
 _MONTH = (
@@ -197,15 +213,15 @@ class DateRule(Rule):
     pattern = re.compile(
         # The lookahead lets the engine skip to a digit or a month's capital.
         r"(?=[\dJFMASOND])(?:"
-        # Month day[, year]
-        rf"{_MONTH}\.?[^\S\n]+{_DAY}(?![\d:]|[^\S\n]*(?:mg|ml|%|am|pm|a\.m|p\.m)\b)"
+        # Month [the] day[, year]
+        rf"{_MONTH}\.?[^\S\n]+(?:the[^\S\n]+)?{_DAY}(?![\d:]|[^\S\n]*(?:mg|ml|%|am|pm|a\.m|p\.m)\b)"
         rf"(?:,?[^\S\n]+{_YEAR}\b)?"
         # day [of] Month[, year]
         rf"|{_DAY}[^\S\n]+(?:of[^\S\n]+)?{_MONTH}\b(?:,?[^\S\n]+{_YEAR}\b)?"
         # numeric with a year: m/d/yyyy, m/d/yy, d.m.yyyy, m-d-yyyy
         r"|(?:0?[1-9]|[12]\d|3[01])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})(?![\d/]|\.\d)"
         r"|(?:0?[1-9]|[12]\d|3[01])[.-](?:0?[1-9]|1[0-2])[.-](?:19|20)\d\d(?![\d-]|\.\d)"
-        r"|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:19|20)\d\d(?![\d-]|\.\d)"
+        r"|(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])-(?:(?:19|20)\d\d|\d\d)(?![\d-]|\.\d)"
         # ISO
         r"|(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])(?![\d/-]|\.\d)"
         r")"
@@ -220,6 +236,31 @@ class DateRule(Rule):
                 if previous.isalnum() or (text[start].isdigit() and previous in "/.-"):
                     continue
             yield start, trim_trailing(text, start, end, " ,")
+
+
+class DateShortRule(Rule):
+    """A month/day without a year, where the words before say it is a date: "on 9/12"."""
+
+    id = "date.short"
+    category = "date"
+    severity = BLOCK
+    message = "Looks like a specific date, which can identify a person."
+    pattern = re.compile(
+        r"\b(?:on|born|dob:?|date\s+of\s+birth:?|since|until|by|from|as\s+of)[^\S\n]+"
+        r"(?P<date>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
+        r"(?![^\S\n]+(?:days?|pain|scale|nights?|times|of\s+the))"
+    )
+    # "pain on 9/10 days", "rated it on 8/10": a score, not a date.
+    score_before = re.compile(
+        r"\b(?:pain|scale|rate|rated|rating|score|level|out\s+of)\b[^.!?\n]*$"
+    )
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if "/" in doc.text:
+            for match in self.pattern.finditer(doc.lower):
+                start = match.start()
+                if not self.score_before.search(doc.lower, max(0, start - 25), start):
+                    yield match.span("date")
 
 
 class DateMonthYearRule(RegexRule):
@@ -272,8 +313,10 @@ class AgeRule(Rule):
     )
     after = re.compile(
         r"[^\S\n]*(?:-|[^\S\n])?(?:years?|yrs?)[- ]?old\b|[- ]year[- ]old\b"
-        r"|(?:st|nd|rd|th)?[^\S\n]+birthday\b"
+        r"|(?:st|nd|rd|th)?[^\S\n]+birthday\b|[^\S\n]?(?:yo|y/o|y\.o\.)(?![a-z])"
     )
+    # "Gloria (93)", "Mr. Hale, 94, was": an age set after a name.
+    after_name = re.compile(r"(?:[A-Z][a-z'’-]+,[^\S\n]|[A-Z][a-z'’-]+[^\S\n]\()$")
     before = re.compile(
         rf"(?:\b(?:aged?|age\s+of)"
         rf"|\b{_AGE_SUBJECT}(?:[^\S\n]+(?:was|is|am|turned|turns|will\s+be)|['’]s|['’]m)"
@@ -295,6 +338,11 @@ class AgeRule(Rule):
             if self.after.match(lower, end):
                 if not _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
                     yield start, end
+                continue
+            if self.after_name.search(doc.text, max(0, start - 30), start) and (
+                doc.text[end : end + 1] in (",", ")")
+            ):
+                yield start, end
                 continue
             context = self.before.search(lower, max(0, start - 40), start)
             if not context or not self.not_a_unit.match(lower, end):

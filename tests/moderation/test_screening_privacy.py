@@ -121,10 +121,18 @@ def test_abbreviations_are_not_web_addresses(text):
         ("We live at 77 W Quarry Road now.", "77 W Quarry Road"),
         ("The office is at 900 N Birch Ave, Suite 210, downtown.", "900 N Birch Ave, Suite 210"),
         ("Send it to PO Box 3321 please.", "PO Box 3321"),
+        ("The farm is at 2210 County Road 14 past the silo.", "2210 County Road 14"),
     ],
 )
 def test_street_addresses_and_po_boxes_are_found(text, address):
     assert found(text, "address") == [address]
+
+
+def test_uk_postcode_is_found():
+    assert found("Cards to 9 Mill Lane, Leeds LS6 2QT please.", "address") == [
+        "9 Mill Lane",
+        "LS6 2QT",
+    ]
 
 
 def test_zip_code_after_a_state_or_the_word_zip_is_found():
@@ -157,6 +165,8 @@ def test_rooms_counts_and_cities_are_not_addresses(text):
         ("Date of birth 07/14/1950 on the band.", "07/14/1950"),
         ("The scan on 2022-03-17 was clear.", "2022-03-17"),
         ("Biopsy on 3/5/21 and results a week later.", "3/5/21"),
+        ("The transplant was on March the 9th.", "March the 9th"),
+        ("She was born 6/14 and came home a month later.", "6/14"),
     ],
 )
 def test_specific_dates_are_found(text, date):
@@ -173,6 +183,7 @@ def test_specific_dates_are_found(text, date):
         "Her BP was 120/80 this morning.",
         "We spent Valentine's Day in the ICU.",
         "I may 5 times a day forget my keys.",
+        "My pain on 8/10 days keeps me in bed.",
     ],
 )
 def test_years_weekdays_durations_and_ratios_are_not_dates(text):
@@ -196,6 +207,7 @@ def test_month_and_year_is_held_for_review():
         ("Her SSN, 123-45-6789, was on the form.", "123-45-6789"),
         ("The plate was 6KPL204 and I wrote it down.", "6KPL204"),
         ("Serial number WC-8812-44B is on the chair.", "WC-8812-44B"),
+        ("The card ending in 7719 was charged twice.", "7719"),
     ],
 )
 def test_record_account_plate_and_serial_numbers_are_found(text, number):
@@ -227,6 +239,8 @@ def test_rooms_beds_doses_and_lab_names_are_not_id_numbers(text):
         ("She turned ninety-one in June.", "ninety-one"),
         ("At 97, she still gardens.", "97"),
         ("a 102-year-old patient on our ward", "102"),
+        ("A 96 yo man came in with chest pain.", "96"),
+        ("Mr. Ostrowski, 93, asked for the crossword.", "93"),
     ],
 )
 def test_ages_of_ninety_and_over_are_found(text, age):
