@@ -276,8 +276,21 @@ class DateMonthYearRule(RegexRule):
         rf"{_YEAR}\b"
     )
 
+    # Only a month that dates something in someone's life; "March 2020" alone
+    # is as often the pandemic as a person.
+    life_event = re.compile(
+        r"\b(?:born|birth|died|death|passed|diagnos\w*|admitted|discharged|surgery|operation"
+        r"|transplant|delivered|married|retired|buried|funeral|birthday|biopsy|scan|stroke"
+        r"|heart\s+attack|accident|fell|relapse\w*|remission|started|finished|miscarr\w*)\b"
+    )
+    not_personal = re.compile(r"\b(?:pandemic|covid|lockdown|election|hurricane|storm|season)\b")
+
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
-        return at_word_start(doc.text, match.start())
+        if not at_word_start(doc.text, match.start()):
+            return False
+        start, end = doc.sentence_at(match.start())
+        sentence = doc.lower[start:end]
+        return bool(self.life_event.search(sentence)) and not self.not_personal.search(sentence)
 
 
 # ----------------------------------------------------------------------- ages

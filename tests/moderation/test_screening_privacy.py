@@ -190,9 +190,14 @@ def test_years_weekdays_durations_and_ratios_are_not_dates(text):
     assert found(text, "date") == []
 
 
-def test_month_and_year_is_held_for_review():
-    (finding,) = [f for f in screen("It started in March 2021.") if f.category == "date"]
+def test_month_and_year_of_a_life_event_is_held_for_review():
+    text = "I was diagnosed in March 2021."
+    (finding,) = [f for f in screen(text) if f.category == "date"]
     assert finding.severity == "review"
+
+
+def test_month_and_year_of_a_public_event_is_not_a_date():
+    assert found("Everything changed in March 2020 when the pandemic hit.", "date") == []
 
 
 # ---------------------------------------------------------------- id numbers
