@@ -114,6 +114,14 @@ def measure(screen, items) -> dict:
     }
 
 
+def best_of(rounds: int, screen, items) -> dict:
+    """The round with the lowest median CPU time: other work on a shared machine
+    only ever slows a round down."""
+    return min(
+        (measure(screen, items) for _ in range(max(1, rounds))), key=lambda r: r["cpu_median_ms"]
+    )
+
+
 def cold_start() -> tuple[float, float]:
     code = (
         "import time; t = time.perf_counter(); c = time.process_time();"
@@ -153,10 +161,13 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=200, help="generated stories to screen")
     parser.add_argument("--words", type=int, default=1000, help="words per generated story")
     parser.add_argument("--repeat", type=int, default=5, help="passes over the dev set")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds per corpus; the fastest is reported"
+    )
     args = parser.parse_args()
 
     pin_to_one_core()
-    startup = cold_start()
+    startup = min((cold_start() for _ in range(max(1, args.rounds))), key=lambda t: t[1])
 
     from moderation.screening import ENGINE_VERSION, screen
 
@@ -165,16 +176,19 @@ def main() -> None:
     if args.dev.exists():
         with args.dev.open(encoding="utf-8") as source:
             dev = [json.loads(line) for line in source if line.strip()]
-        rows.append(("dev set", measure(screen, dev * args.repeat)))
+        rows.append(("dev set", best_of(args.rounds, screen, dev * args.repeat)))
     rng = random.Random(20240501)
     stories = [{"text": story(rng, args.words)} for _ in range(args.stories)]
-    rows.append((f"{args.words}-word stories", measure(screen, stories)))
+    rows.append((f"{args.words}-word stories", best_of(args.rounds, screen, stories)))
     memory = rss_mb()
 
     write = sys.stdout.write
     write(f"screening engine {ENGINE_VERSION}, one core, Python {sys.version.split()[0]}\n\n")
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    write(f"(load average {load:.1f}; CPU columns leave out time waiting for the core)\n\n")
+    write(
+        f"(load average {load:.1f}; best of {args.rounds} rounds; CPU columns leave out"
+        " time waiting for the core)\n\n"
+    )
     write(
         f"{'corpus':<20} {'texts':>6} {'texts/s':>8} {'median ms':>10} {'p95 ms':>7}"
         f" {'CPU texts/s':>12} {'CPU median':>11} {'CPU p95':>8}\n"

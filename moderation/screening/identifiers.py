@@ -95,12 +95,15 @@ class IdPatternRule(RegexRule):
     category = "id_number"
     severity = BLOCK
     message = "Looks like an ID, serial or plate number."
-    pattern = re.compile(
-        r"(?<![\w-])(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+)*(?![\w-])"
-    )
+    # A run of capitals, digits and hyphens; what it holds is checked after.
+    pattern = re.compile(r"[A-Z0-9][A-Z0-9-]{4,}(?![\w-])")
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
-        value = match.group()
+        start, value = match.start(), match.group()
+        if start and (doc.text[start - 1].isalnum() or doc.text[start - 1] in "_-"):
+            return False
+        if value.endswith("-") or "--" in value:
+            return False
         digits = sum(c.isdigit() for c in value)
         letters = sum(c.isalpha() for c in value)
         return digits >= 4 and letters >= 1 and len(value.replace("-", "")) >= 6
