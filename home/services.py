@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from moderation.services import set_up_story_workflow
 from stories.models import StoryIndexPage, StoryPage, Topic
 
 from .demo_stories import STORIES, TOPICS
@@ -69,7 +70,8 @@ def set_up_site(report=None):
         )
         report.created.append("story index")
 
-    set_up_moderators_group(index, report)
+    moderators = set_up_moderators_group(index, report)
+    set_up_story_workflow(index, moderators)
     return index
 
 
@@ -78,7 +80,8 @@ def set_up_moderators_group(index, report):
     if created:
         report.created.append(f"{MODERATORS_GROUP} group")
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+        Permission.objects.get(content_type__app_label="moderation", codename="review_stories"),
     )
     for permission_type in MODERATOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(

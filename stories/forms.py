@@ -179,3 +179,13 @@ class StorySubmissionForm(forms.Form):
                 if not data.get(field):
                     self.add_error(field, self.error_messages["employee"])
         return data
+
+
+class StoryEditForm(forms.Form):
+    """The author's edit after a moderator asked for changes."""
+
+    title = StorySubmissionForm.base_fields["title"]
+    body = StorySubmissionForm.base_fields["body"]
+
+    clean_title = StorySubmissionForm.clean_title
+    clean_body = StorySubmissionForm.clean_body

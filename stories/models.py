@@ -8,11 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
+
+from moderation.panels import ScreeningReportPanel
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -149,6 +151,14 @@ class StoryPage(Page):
         FieldPanel("hero_image"),
         FieldPanel("topics"),
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList([ScreeningReportPanel()], heading=_("Screening")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
+        ]
+    )
     search_fields = [
         *Page.search_fields,
         index.SearchField("summary"),
@@ -261,6 +271,13 @@ class Submission(models.Model):
 
     def get_status_url(self):
         return reverse("stories:status", args=[self.status_token])
+
+    def get_edit_url(self):
+        return reverse("stories:edit", args=[self.status_token])
+
+    @property
+    def can_be_edited(self):
+        return self.state == self.State.CHANGES_REQUESTED and self.story_id is not None
 
     @property
     def is_withdrawn(self):

@@ -6,10 +6,14 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
+
+from moderation.services import start_story_moderation
+from moderation.tasks import SUBMISSION_IP_SECONDS, submission_ip_key
 
 from .consent import CONSENT_VERSION
 from .models import NamingChoice, StoryIndexPage, StoryPage, Submission, SubmissionPhoto
@@ -63,7 +67,6 @@ def submit_story(data, *, ip_address="", user_agent=""):
         )
         story.topics.set(data.get("topics") or [])
         index.add_child(instance=story)
-        story.save_revision(log_action=True)
 
         submission = Submission.objects.create(
             reference=new_reference(),
@@ -89,8 +92,14 @@ def submit_story(data, *, ip_address="", user_agent=""):
                 height=photo.height,
                 content_type=photo.content_type,
             )
+        # Saved after the submission exists, so the screen knows whose story it is.
+        story.save_revision(log_action=True)
         transaction.on_commit(lambda: announce_submission(submission))
     logger.info("Story submission %s received", submission.reference)
+    if ip_address:
+        cache.set(submission_ip_key(submission), ip_address, SUBMISSION_IP_SECONDS)
+    start_story_moderation(story)
+    submission.refresh_from_db()
     return submission
 
 
@@ -101,6 +110,29 @@ def announce_submission(submission):
             task.enqueue(submission.pk)
         except Exception:
             logger.exception("Could not queue %s for %s", task.name, submission.reference)
+
+
+def resubmit_story(submission, data):
+    """The author's edited text becomes a new revision and goes back to the moderators.
+
+    The workflow resumes, so the new revision is screened and queued again.
+    """
+    with transaction.atomic():
+        story = submission.story.get_latest_revision_as_object()
+        story.title = data["title"]
+        story.body = data["body"]
+        story.save_revision(log_action=True)
+        submission.state = Submission.State.RECEIVED
+        submission.state_reason = ""
+        submission.save(update_fields=["state", "state_reason", "updated_at"])
+        workflow_state = submission.story.current_workflow_state
+        if (
+            workflow_state is not None
+            and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
+        ):
+            workflow_state.resume(user=None)
+    logger.info("Story submission %s edited and sent back by its author", submission.reference)
+    return submission
 
 
 def withdraw_submission(submission):

@@ -73,3 +73,32 @@ def notify_moderators_of_submission(submission_id):
         "site_name": settings.WAGTAIL_SITE_NAME,
     }
     return send_templated_mail("moderators_new_submission", context, moderator_addresses())
+
+
+DECISION_TEMPLATES = {
+    "published": "story_published",
+    "changes_requested": "story_changes_requested",
+    "declined": "story_declined",
+}
+
+
+@task()
+def send_decision_mail(submission_id):
+    """Tell the author what the moderators decided, in the state the submission is now in."""
+    from .models import Submission
+
+    submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
+    if submission is None or not submission.contact_email:
+        return False
+    template = DECISION_TEMPLATES.get(submission.state)
+    if template is None:
+        return False
+    story = submission.story
+    context = {
+        "submission": submission,
+        "status_url": absolute_url(submission.get_status_url()),
+        "edit_url": absolute_url(submission.get_edit_url()),
+        "story_url": story.full_url if story is not None and story.live else "",
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    return send_templated_mail(template, context, [submission.contact_email])

@@ -9,4 +9,5 @@ urlpatterns = [
     path("received/<str:token>/", views.submission_received, name="received"),
     path("status/<str:token>/", views.submission_status, name="status"),
     path("status/<str:token>/withdraw/", views.withdraw_story, name="withdraw"),
+    path("status/<str:token>/edit/", views.edit_story, name="edit"),
 ]

@@ -11,9 +11,9 @@ from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import get_usage
 
 from .consent import CONSENT_VERSION
-from .forms import StorySubmissionForm
+from .forms import StoryEditForm, StorySubmissionForm
 from .models import StoryPage, Submission, story_cards
-from .services import submit_story, withdraw_submission
+from .services import resubmit_story, submit_story, withdraw_submission
 
 logger = logging.getLogger(__name__)
 
@@ -137,3 +137,21 @@ def withdraw_story(request, token):
         withdraw_submission(submission)
         return redirect("stories:status", token=token)
     return render(request, "stories/withdraw_story.html", {"submission": submission})
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def edit_story(request, token):
+    """Where the author changes their story when a moderator asked them to."""
+    submission = get_submission(token)
+    if not submission.can_be_edited:
+        return redirect("stories:status", token=token)
+    story = submission.story.get_latest_revision_as_object()
+    if request.method == "POST":
+        form = StoryEditForm(request.POST)
+        if form.is_valid():
+            resubmit_story(submission, form.cleaned_data)
+            return redirect("stories:status", token=token)
+    else:
+        form = StoryEditForm(initial={"title": story.title, "body": story.body})
+    return render(request, "stories/edit_story.html", {"form": form, "submission": submission})

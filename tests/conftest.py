@@ -11,6 +11,27 @@ def story_index(db):
 
 
 @pytest.fixture
+def committed_site(transactional_db):
+    """The site set up in committed rows, for tests that span connections or threads.
+
+    Such tests flush the database after themselves, taking the rows that
+    migrations make with it; those are put back first.
+    """
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(title="Root", slug="root")
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+    return set_up_site()
+
+
+@pytest.fixture
 def home_page(story_index):
     return story_index.get_parent().specific
 

@@ -193,6 +193,8 @@ WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+# Publishing on approval does not depend on the approver's page permissions.
+WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflows.publish_workflow_state"
 TAGGIT_CASE_INSENSITIVE = True
 
 # Comments (django-comments-xtd)

@@ -29,25 +29,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture
-def demo_site(transactional_db):
-    """The demo site, built again for each browser test.
-
-    Browser tests need committed rows (the live server reads them through its
-    own connection), so their database is flushed after each test, taking the
-    rows that migrations make with it; those are put back first.
-    """
-    from django.conf import settings
+def demo_site(committed_site):
+    """The demo site, built again for each browser test."""
     from django.core.management import call_command
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
 
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    )
-    if Page.get_first_root_node() is None:
-        Page.add_root(title="Root", slug="root")
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
     call_command("load_demo", stdout=io.StringIO())
 
 

@@ -1,0 +1,105 @@
+"""A moderator's decision on a story, as one checked action (like Wagtail's own actions)."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+from stories.models import Submission
+
+from .services import latest_report, record_decision
+
+
+class ReviewError(Exception):
+    """Why a decision cannot be taken, in words for the moderator."""
+
+
+class ReviewStoryAction:
+    APPROVE, REQUEST_CHANGES, DECLINE = "approve", "request_changes", "decline"
+
+    def __init__(self, task_state, user, action, *, reason="", override_reason=""):
+        self.task_state = task_state
+        self.user = user
+        self.action = action
+        self.reason = (reason or "").strip()
+        self.override_reason = (override_reason or "").strip()
+
+    @property
+    def page(self):
+        return self.task_state.workflow_state.content_object.specific
+
+    def check(self):
+        task = self.task_state.task.specific
+        allowed = [name for name, _label, _modal in task.get_actions(self.page, self.user)]
+        if self.action not in allowed:
+            raise ReviewError(_("You cannot take this decision on this story."))
+        if self.task_state.status != TaskState.STATUS_IN_PROGRESS:
+            raise ReviewError(
+                _("Another moderator has already decided on this story. Reload to see it.")
+            )
+        if self.action in (self.REQUEST_CHANGES, self.DECLINE) and not self.reason:
+            raise ReviewError(_("Please give the author a reason."))
+        if self.action == self.APPROVE:
+            report = latest_report(self.page)
+            if report is not None and report.blocking and not self.override_reason:
+                raise ReviewError(
+                    _(
+                        "The screen found %(count)d detail(s) that block publication. "
+                        "Redact them, or give a reason to publish anyway."
+                    )
+                    % {"count": report.blocking}
+                )
+
+    def execute(self):
+        with transaction.atomic():
+            # One decision per task state: a second moderator waits here, then is told.
+            self.task_state = (
+                TaskState.objects.select_for_update().get(pk=self.task_state.pk).specific
+            )
+            self.check()
+            submission = Submission.objects.filter(story_id=self.page.pk).first()
+            if self.action == self.APPROVE:
+                self._approve()
+            elif self.action == self.REQUEST_CHANGES:
+                self._request_changes(submission)
+            else:
+                self._decline(submission)
+        return self.task_state
+
+    def _approve(self):
+        if self.override_reason:
+            log(
+                instance=self.page,
+                action="sharing.story.override",
+                user=self.user,
+                revision=self.page.get_latest_revision(),
+                data={"reason": self.override_reason},
+            )
+        # Finishing the workflow publishes (moderation.workflows), and tells the author.
+        self.task_state.approve(user=self.user, comment=self.override_reason)
+
+    def _request_changes(self, submission):
+        self.task_state.reject(user=self.user, comment=self.reason)
+        if submission is not None:
+            from stories.tasks import send_decision_mail
+
+            record_decision(submission, Submission.State.CHANGES_REQUESTED, self.reason)
+            transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))
+
+    def _decline(self, submission):
+        workflow_state = self.task_state.workflow_state
+        self.task_state.comment = self.reason
+        self.task_state.save(update_fields=["comment"])
+        workflow_state.cancel(user=self.user)
+        log(
+            instance=self.page,
+            action="sharing.story.decline",
+            user=self.user,
+            revision=self.page.get_latest_revision(),
+            data={"reason": self.reason},
+        )
+        if submission is not None:
+            from stories.tasks import send_decision_mail
+
+            record_decision(submission, Submission.State.DECLINED, self.reason)
+            transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))

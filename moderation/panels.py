@@ -1,0 +1,48 @@
+"""The editor's "Screening" panel: the report of the current revision, with redaction."""
+
+from wagtail.admin.panels import Panel
+
+from moderation.screening import CATEGORIES
+
+from .highlight import highlight
+from .services import SCREENED_FIELDS, latest_report
+
+
+def review_context(story):
+    """The latest revision's report, its text cut into highlighted pieces per field."""
+    report = latest_report(story)
+    draft = report.revision.as_object() if report else story
+    findings = [{**f, "index": i} for i, f in enumerate(report.findings if report else [])]
+    fields = []
+    for field in SCREENED_FIELDS:
+        text = getattr(draft, field, "") or ""
+        if text:
+            in_field = [f for f in findings if f["field"] == field]
+            fields.append({"name": field, "pieces": highlight(text, in_field)})
+    redactable = sorted({f["category"] for f in findings if f.get("replacement")})
+    return {
+        "report": report,
+        "draft": draft,
+        "fields": fields,
+        "findings": findings,
+        "redactable_categories": [(c, CATEGORIES.get(c, c)) for c in redactable],
+    }
+
+
+class ScreeningReportPanel(Panel):
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "moderation/panels/screening_report.html"
+
+        def is_shown(self):
+            return bool(self.instance.pk)
+
+        def get_context_data(self, parent_context=None):
+            from .queue import can_review
+
+            context = super().get_context_data(parent_context)
+            story = self.instance
+            context["story"] = story
+            context["can_review"] = can_review(self.request.user)
+            context["submission"] = getattr(story, "submission", None)
+            context.update(review_context(story))
+            return context

@@ -1,0 +1,173 @@
+"""Screening stories, redacting them and recording what moderators decide."""
+
+import logging
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+from wagtail.models import Workflow, WorkflowPage, WorkflowTask
+
+from moderation.screening import ENGINE_VERSION, SAFETY, screen
+
+from .models import ScreeningReport, ScreeningTask, StoryReviewTask
+
+logger = logging.getLogger(__name__)
+
+WORKFLOW_NAME = "Story moderation"
+SCREENED_FIELDS = ("title", "summary", "body")
+
+
+def set_up_story_workflow(index, moderators):
+    """The "Story moderation" workflow on the story index: screen, then moderators review."""
+    workflow, _ = Workflow.objects.get_or_create(name=WORKFLOW_NAME, defaults={"active": True})
+    if not WorkflowTask.objects.filter(workflow=workflow).exists():
+        screening, _ = ScreeningTask.objects.get_or_create(name="Screening")
+        review, _ = StoryReviewTask.objects.get_or_create(name="Moderators review")
+        review.groups.add(moderators)
+        WorkflowTask.objects.create(workflow=workflow, task=screening, sort_order=0)
+        WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=1)
+    WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
+    return workflow
+
+
+def start_story_moderation(story):
+    """Put a submitted story into the workflow: it is screened and queued for moderators.
+
+    Called after the submission is committed; a failure here is logged and the
+    draft simply waits, unpublished, for a moderator to find it.
+    """
+    workflow = story.get_workflow()
+    if workflow is None:
+        logger.error("No moderation workflow for story %s: it waits as a draft", story.pk)
+        return None
+    try:
+        with transaction.atomic():
+            return workflow.start(story, user=None)
+    except Exception:
+        logger.exception("Could not start moderation of story %s", story.pk)
+        return None
+
+
+def screened_texts(page):
+    return {field: getattr(page, field, "") or "" for field in SCREENED_FIELDS}
+
+
+def screen_revision(revision):
+    """The revision's screening report, made now if it has none. Never raises for the screen."""
+    existing = ScreeningReport.objects.filter(revision=revision).first()
+    if existing is not None:
+        return existing
+    page = revision.as_object()
+    submission = getattr(page, "submission", None) if page.pk else None
+    role = getattr(submission, "role", None) or getattr(page, "author_role", None)
+    findings = []
+    for field, text in screened_texts(page).items():
+        try:
+            found = screen(text, kind="story", role=role)
+        except Exception:
+            logger.exception("The screen failed on revision %s (%s)", revision.pk, field)
+            found = []
+        for finding in found:
+            findings.append(
+                {**finding.to_dict(), "field": field, "text": text[finding.start : finding.end]}
+            )
+    counts = {}
+    for finding in findings:
+        counts[finding["category"]] = counts.get(finding["category"], 0) + 1
+    previous = ScreeningReport.objects.filter(page_id=revision.object_id).order_by("-pk").first()
+    report = ScreeningReport.objects.create(
+        revision=revision,
+        page_id=revision.object_id,
+        findings=findings,
+        counts=counts,
+        blocking=sum(1 for f in findings if f["severity"] == "block"),
+        crisis=any(f["category"] in SAFETY for f in findings),
+        engine_version=ENGINE_VERSION,
+        # A moderator's own edit keeps the verdict on the author's text.
+        spam_verdict=previous.spam_verdict if previous and revision.user_id else "pending",
+        spam_checked_at=previous.spam_checked_at if previous and revision.user_id else None,
+    )
+    if submission is not None:
+        if report.crisis and not submission.urgent:
+            mark_urgent(submission)
+        if report.spam_verdict == "pending":
+            from .tasks import check_story_spam
+
+            transaction.on_commit(lambda: check_story_spam.enqueue(report.pk))
+    return report
+
+
+def mark_urgent(submission):
+    from .tasks import notify_moderators_urgent
+
+    submission.urgent = True
+    submission.save(update_fields=["urgent", "updated_at"])
+    transaction.on_commit(lambda: notify_moderators_urgent.enqueue(submission.pk))
+
+
+def latest_report(page):
+    revision = page.get_latest_revision()
+    return screen_revision(revision) if revision is not None else None
+
+
+def redact_story(page, user, *, indexes=None, category=None):
+    """Replace the chosen findings of the latest revision with their placeholders.
+
+    Saves (and so screens) a new revision; returns it, or None if nothing changed.
+    """
+    report = latest_report(page)
+    chosen = [
+        finding
+        for i, finding in enumerate(report.findings)
+        if finding.get("replacement")
+        and (
+            (indexes is not None and i in indexes) or (category and finding["category"] == category)
+        )
+    ]
+    if not chosen:
+        return None
+    draft = report.revision.as_object()
+    for field in SCREENED_FIELDS:
+        text = getattr(draft, field, "") or ""
+        spans = sorted(
+            (f for f in chosen if f["field"] == field), key=lambda f: f["start"], reverse=True
+        )
+        last_start = len(text) + 1
+        for finding in spans:
+            if (
+                finding["end"] > last_start
+                or text[finding["start"] : finding["end"]] != finding["text"]
+            ):
+                continue  # overlaps one already replaced, or the text moved: leave it
+            text = text[: finding["start"]] + finding["replacement"] + text[finding["end"] :]
+            last_start = finding["start"]
+        setattr(draft, field, text)
+    revision = draft.save_revision(user=user, log_action=True)
+    log(
+        instance=draft,
+        action="sharing.story.redact",
+        user=user,
+        revision=revision,
+        data={
+            "count": len(chosen),
+            "categories": sorted({f["category"] for f in chosen}),
+        },
+    )
+    return revision
+
+
+def record_decision(submission, state, reason=""):
+    submission.state = state
+    submission.state_reason = reason
+    submission.save(update_fields=["state", "state_reason", "updated_at"])
+
+
+def mark_in_review(submission):
+    if submission.state == submission.State.RECEIVED:
+        record_decision(submission, submission.State.IN_REVIEW)
+
+
+def set_spam_verdict(report, verdict):
+    report.spam_verdict = verdict
+    report.spam_checked_at = timezone.now()
+    report.save(update_fields=["spam_verdict", "spam_checked_at"])

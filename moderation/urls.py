@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+app_name = "story_moderation"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("<int:page_id>/", views.review, name="review"),
+    path("<int:page_id>/redact/", views.redact, name="redact"),
+    path("<int:page_id>/decide/", views.decide, name="decide"),
+    path("<int:page_id>/spam/", views.mark_spam, name="spam"),
+    path("photos/<int:photo_id>/", views.photo, name="photo"),
+]

@@ -1,0 +1,181 @@
+"""The moderators' side of the admin: the story queue and the review of one story."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from wagtail.log_actions import log
+from wagtail.models import TaskState
+
+from moderation.screening import CATEGORIES
+from stories.models import AuthorRole, StoryPage, Submission, SubmissionPhoto
+
+from . import spam
+from .actions import ReviewError, ReviewStoryAction
+from .forms import ApproveForm, ReasonForm
+from .models import StoryReviewTaskState
+from .panels import review_context
+from .queue import can_review, story_queue
+from .services import latest_report, mark_in_review, redact_story, set_spam_verdict
+from .tasks import akismet_arguments
+
+
+def moderators_only(view):
+    def wrapper(request, *args, **kwargs):
+        if not can_review(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+@moderators_only
+def queue(request):
+    filters = {
+        "category": request.GET.get("category", ""),
+        "spam_only": request.GET.get("spam") == "1",
+        "urgent_only": request.GET.get("urgent") == "1",
+        "role": request.GET.get("role", ""),
+    }
+    rows = story_queue(**filters)
+    return render(
+        request,
+        "moderation/admin/story_queue.html",
+        {
+            "rows": rows,
+            "filters": filters,
+            "categories": CATEGORIES.items(),
+            "roles": AuthorRole.choices,
+            "header_title": _("Story queue"),
+        },
+    )
+
+
+def review_target(request, page_id):
+    story = get_object_or_404(StoryPage, pk=page_id)
+    task_state = (
+        StoryReviewTaskState.objects.filter(
+            status=TaskState.STATUS_IN_PROGRESS, workflow_state__object_id=str(story.pk)
+        )
+        .select_related("workflow_state")
+        .first()
+    )
+    return story, task_state
+
+
+@moderators_only
+def review(request, page_id):
+    story, task_state = review_target(request, page_id)
+    submission = Submission.objects.filter(story=story).prefetch_related("photos").first()
+    if submission is not None and task_state is not None:
+        mark_in_review(submission)
+    context = {
+        "story": story,
+        "task_state": task_state,
+        "submission": submission,
+        "approve_form": ApproveForm(),
+        "reason_form": ReasonForm(),
+        "header_title": _("Review: %(title)s") % {"title": story.title},
+        **review_context(story),
+    }
+    return render(request, "moderation/admin/review.html", context)
+
+
+def back_to(request, story):
+    next_url = request.POST.get("next") or request.GET.get("next", "")
+    if next_url and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(next_url)
+    return redirect("story_moderation:review", story.pk)
+
+
+@moderators_only
+@require_POST
+def redact(request, page_id):
+    story = get_object_or_404(StoryPage, pk=page_id)
+    indexes = {int(i) for i in request.POST.getlist("finding") if i.isdigit()}
+    category = request.POST.get("category", "")
+    revision = redact_story(story, request.user, indexes=indexes or None, category=category or None)
+    if revision is None:
+        messages.warning(request, _("Nothing was redacted: the text has changed since. Try again."))
+    else:
+        messages.success(request, _("Redacted. A new revision was saved and screened again."))
+    return back_to(request, story)
+
+
+@moderators_only
+@require_POST
+def decide(request, page_id):
+    story, task_state = review_target(request, page_id)
+    if task_state is None:
+        messages.error(request, _("This story is not waiting for a decision."))
+        return redirect("story_moderation:review", story.pk)
+    action = request.POST.get("action", "")
+    form_class = ApproveForm if action == ReviewStoryAction.APPROVE else ReasonForm
+    form = form_class(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("story_moderation:review", story.pk)
+    try:
+        ReviewStoryAction(
+            task_state,
+            request.user,
+            action,
+            reason=form.cleaned_data.get("comment", ""),
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        ).execute()
+    except ReviewError as error:
+        messages.error(request, str(error))
+        return redirect("story_moderation:review", story.pk)
+    done = {
+        ReviewStoryAction.APPROVE: _("“%(title)s” is approved and published."),
+        ReviewStoryAction.REQUEST_CHANGES: _("Changes requested; the author has been emailed."),
+        ReviewStoryAction.DECLINE: _("“%(title)s” is declined; the author has been emailed."),
+    }[action]
+    messages.success(request, done % {"title": story.title})
+    return redirect("story_moderation:queue")
+
+
+@moderators_only
+@require_POST
+def mark_spam(request, page_id):
+    """A moderator overrides Akismet; Akismet is told in the background."""
+    story = get_object_or_404(StoryPage, pk=page_id)
+    verdict = request.POST.get("verdict")
+    if verdict not in (spam.Verdict.SPAM, spam.Verdict.HAM):
+        raise Http404
+    report = latest_report(story)
+    submission = Submission.objects.filter(story=story).first()
+    set_spam_verdict(report, verdict)
+    arguments = akismet_arguments(submission, report.revision.as_object())
+    task = spam.submit_spam_task if verdict == spam.Verdict.SPAM else spam.submit_ham_task
+    task.enqueue(arguments)
+    log(
+        instance=story,
+        action=f"sharing.story.mark_{verdict}",
+        user=request.user,
+        revision=report.revision,
+    )
+    messages.success(
+        request,
+        _("Marked as %(verdict)s; Akismet will be told.")
+        % {"verdict": spam.Verdict(verdict).label.lower()},
+    )
+    return redirect("story_moderation:review", story.pk)
+
+
+@moderators_only
+def photo(request, photo_id):
+    """A submitted photo, shown only to moderators until the story is approved."""
+    item = get_object_or_404(SubmissionPhoto, pk=photo_id)
+    response = FileResponse(item.file.open("rb"), content_type=item.content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -1,0 +1,100 @@
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.log_actions import LogFormatter
+
+from . import urls
+from .queue import can_review, story_queue
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("story-queue/", include(urls, namespace="story_moderation"))]
+
+
+class StoryQueueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_story_queue_menu_item():
+    return StoryQueueMenuItem(
+        gettext_lazy("Story queue"),
+        reverse("story_moderation:queue"),
+        name="story-queue",
+        icon_name="tasks",
+        order=340,
+    )
+
+
+class StoryQueuePanel(Component):
+    name = "story_queue"
+    order = 100
+    template_name = "moderation/admin/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        rows = story_queue()
+        return {
+            "count": len(rows),
+            "urgent": sum(1 for row in rows if row.submission and row.submission.urgent),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_story_queue_panel(request, panels):
+    if can_review(request.user):
+        panels.append(StoryQueuePanel())
+
+
+@hooks.register("before_publish_page")
+def publish_submitted_stories_through_review(request, page):
+    """A story sent in by the public is published by approving it in the review,
+    where the screen's findings are checked and the decision recorded."""
+    submission = getattr(page.specific, "submission", None)
+    if submission is None or page.live:
+        return None
+    messages.warning(
+        request,
+        _("Stories sent in by the public are published from the story review, by approving them."),
+    )
+    return redirect("story_moderation:review", page.pk)
+
+
+class ReasonFormatter(LogFormatter):
+    """A log line that carries the moderator's reason."""
+
+    template = ""
+
+    def format_message(self, log_entry):
+        return self.template % {"reason": log_entry.data.get("reason", "")}
+
+
+@hooks.register("register_log_actions")
+def register_story_log_actions(actions):
+    actions.register_action(
+        "sharing.story.redact", gettext_lazy("Redact"), gettext_lazy("Redacted details")
+    )
+    actions.register_action(
+        "sharing.story.mark_spam", gettext_lazy("Mark as spam"), gettext_lazy("Marked as spam")
+    )
+    actions.register_action(
+        "sharing.story.mark_ham",
+        gettext_lazy("Mark as not spam"),
+        gettext_lazy("Marked as not spam"),
+    )
+
+    @actions.register_action("sharing.story.override")
+    class OverrideFormatter(ReasonFormatter):
+        label = gettext_lazy("Override")
+        template = gettext_lazy("Published despite blocking findings: %(reason)s")
+
+    @actions.register_action("sharing.story.decline")
+    class DeclineFormatter(ReasonFormatter):
+        label = gettext_lazy("Decline")
+        template = gettext_lazy("Declined: %(reason)s")

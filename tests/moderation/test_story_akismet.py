@@ -1,0 +1,65 @@
+"""Akismet on stories, through the akismet package's own test clients."""
+
+import pytest
+
+from moderation.models import ScreeningReport
+from tests.moderation.conftest import CLEAN_STORY
+
+pytestmark = pytest.mark.django_db
+
+
+def report_of(submission):
+    return ScreeningReport.objects.filter(page_id=submission.story_id).latest("pk")
+
+
+def test_spam_verdict_marks_the_story_as_likely_spam_in_the_queue(
+    submit, moderator_client, akismet_spam
+):
+    submission = submit()
+
+    assert report_of(submission).spam_verdict == "spam"
+    assert any(path.endswith("comment-check") for path, _data in akismet_spam)
+    sent = next(data for path, data in akismet_spam if path.endswith("comment-check"))
+    assert sent["comment_type"] == "blog-post"
+    assert CLEAN_STORY.split("\n")[0] in sent["comment_content"]
+    html = moderator_client.get("/admin/story-queue/?spam=1").content.decode()
+    assert "Likely spam" in html and submission.story.title in html
+
+
+def test_ham_verdict_is_recorded(submit, akismet_ham):
+    assert report_of(submit()).spam_verdict == "ham"
+
+
+def test_unreachable_akismet_still_reaches_moderators_saying_the_check_was_not_done(
+    submit, moderator_client, akismet_unreachable
+):
+    submission = submit()
+
+    assert report_of(submission).spam_verdict == "unchecked"
+    html = moderator_client.get("/admin/story-queue/").content.decode()
+    assert submission.story.title in html and "Spam check not done" in html
+
+
+def test_without_an_api_key_the_check_is_reported_as_not_done(submit, settings):
+    settings.AKISMET_API_KEY = ""
+    assert report_of(submit()).spam_verdict == "unchecked"
+
+
+def test_moderator_marking_spam_sends_submit_spam(submit, moderator_client, akismet_ham):
+    submission = submit()
+    akismet_ham.clear()
+
+    moderator_client.post(f"/admin/story-queue/{submission.story_id}/spam/", {"verdict": "spam"})
+
+    assert report_of(submission).spam_verdict == "spam"
+    assert [path for path, _data in akismet_ham] == ["/1.1/submit-spam"]
+
+
+def test_moderator_marking_not_spam_sends_submit_ham(submit, moderator_client, akismet_spam):
+    submission = submit()
+    akismet_spam.clear()
+
+    moderator_client.post(f"/admin/story-queue/{submission.story_id}/spam/", {"verdict": "ham"})
+
+    assert report_of(submission).spam_verdict == "ham"
+    assert [path for path, _data in akismet_spam] == ["/1.1/submit-ham"]

@@ -1,0 +1,91 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+
+from moderation.models import ScreeningReport
+from stories.models import StoryPage
+from tests.moderation.conftest import PHONE_STORY
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def outsider(client, story_index):
+    """A staff member with admin access who is not a moderator."""
+    user = get_user_model().objects.create_user("ed", password="pw")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    return user
+
+
+def test_someone_outside_moderators_can_neither_see_the_queue_nor_act(submit, client, outsider):
+    submission = submit(body=PHONE_STORY)
+    client.force_login(outsider)
+    base = f"/admin/story-queue/{submission.story_id}/"
+
+    # The Wagtail admin answers a permission error by sending the user to the dashboard.
+    for response in [
+        client.get("/admin/story-queue/"),
+        client.get(base),
+        client.post(f"{base}decide/", {"action": "approve"}),
+        client.post(f"{base}redact/", {"category": "phone"}),
+        client.post(f"{base}spam/", {"verdict": "spam"}),
+    ]:
+        assert response.status_code == 302 and response["Location"] == "/admin/"
+    assert (
+        "612-555-0187"
+        in StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
+    )
+    assert (
+        ScreeningReport.objects.filter(page_id=submission.story_id).latest("pk").spam_verdict
+        != "spam"
+    )
+    assert "Story queue" not in client.get("/admin/").content.decode()
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+
+def test_moderators_see_the_queue_in_the_menu_and_dashboard(moderator_client, submit):
+    submit()
+    dashboard = moderator_client.get("/admin/").content.decode()
+    assert "Story queue" in dashboard
+    assert "1 story is waiting for review." in dashboard
+
+
+def test_queue_lists_oldest_first_with_counts_role_and_filters(submit, moderator_client):
+    first = submit(title="The first story", body=PHONE_STORY)
+    second = submit(title="The second story", role="family")
+
+    html = moderator_client.get("/admin/story-queue/").content.decode()
+    assert html.index("The first story") < html.index("The second story")
+    assert "Family member or caregiver" in html
+
+    by_phone = moderator_client.get("/admin/story-queue/?category=phone").content.decode()
+    assert "The first story" in by_phone and "The second story" not in by_phone
+    by_role = moderator_client.get("/admin/story-queue/?role=family").content.decode()
+    assert "The second story" in by_role and "The first story" not in by_role
+    assert first.reference in html and second.reference in html
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_queue_query_count_does_not_grow_with_stories(
+    submit, moderator_client, django_assert_max_num_queries, count
+):
+    for i in range(count):
+        submit(title=f"Queued story {i}", body=PHONE_STORY)
+    moderator_client.get("/admin/story-queue/")
+
+    with django_assert_max_num_queries(13):
+        response = moderator_client.get("/admin/story-queue/")
+    assert response.content.decode().count("Queued story") == count
+
+
+def test_every_new_revision_is_screened_again(submit, moderator):
+    submission = submit()
+    story = StoryPage.objects.get(pk=submission.story_id)
+    draft = story.get_latest_revision_as_object()
+    draft.body += "\n\nMy record number is MRN 4471-2290."
+
+    revision = draft.save_revision(user=moderator)
+
+    report = ScreeningReport.objects.get(revision=revision)
+    assert report.counts.get("id_number") == 1

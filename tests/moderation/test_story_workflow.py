@@ -1,0 +1,259 @@
+"""The whole path of a submitted story through the real Wagtail workflow."""
+
+import pytest
+from django.core import mail
+from wagtail.models import PageLogEntry, TaskState, Workflow
+
+from moderation.models import ScreeningReport, ScreeningTask, StoryReviewTask
+from stories.models import StoryPage, Submission
+from tests.moderation.conftest import CLEAN_STORY, PHONE_STORY
+
+pytestmark = pytest.mark.django_db
+
+
+def review_url(submission):
+    return f"/admin/story-queue/{submission.story_id}/"
+
+
+def decide(client, submission, action, django_capture_on_commit_callbacks, **data):
+    with django_capture_on_commit_callbacks(execute=True):
+        return client.post(
+            f"{review_url(submission)}decide/", {"action": action, **data}, follow=True
+        )
+
+
+def test_fresh_install_has_the_story_moderation_workflow(story_index):
+    workflow = story_index.get_workflow()
+    assert workflow.name == "Story moderation"
+    tasks = [wt.task.specific for wt in workflow.workflow_tasks.order_by("sort_order")]
+    assert [type(task) for task in tasks] == [ScreeningTask, StoryReviewTask]
+    assert [group.name for group in tasks[1].groups.all()] == ["Moderators"]
+    assert Workflow.objects.filter(name="Story moderation").count() == 1
+
+
+def test_submission_is_screened_and_waits_in_the_queue(submit, moderator_client):
+    submission = submit(body=PHONE_STORY)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert not story.live
+    report = ScreeningReport.objects.get(revision=story.latest_revision)
+    assert report.counts.get("phone") == 1
+    assert report.blocking >= 1
+    assert story.current_workflow_task.specific.__class__ is StoryReviewTask
+
+    html = moderator_client.get("/admin/story-queue/").content.decode()
+    assert story.title in html
+    assert "Phone number: 1" in html or "phone" in html.lower()
+
+
+def test_redact_then_approve_publishes_without_the_redacted_words_and_emails_the_author(
+    submit, moderator, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(body=PHONE_STORY)
+    mail.outbox.clear()
+
+    page = moderator_client.get(review_url(submission)).content.decode()
+    assert "612-555-0187" in page and "blocks publication" in page
+    moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+    response = decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live
+    public = moderator_client.get(story.url).content.decode()
+    assert "612-555-0187" not in public
+    assert "[phone number]" in public
+    assert "is approved and published" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.PUBLISHED
+    notice = next(m for m in mail.outbox if m.to == ["rosalind@example.org"])
+    assert story.full_url in notice.body
+    approval = TaskState.objects.get(task__name="Moderators review", status="approved")
+    assert approval.finished_by == moderator
+    actions = set(PageLogEntry.objects.filter(page=story).values_list("action", flat=True))
+    assert {"sharing.story.redact", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+
+
+def test_redacting_one_finding_keeps_the_others(submit, moderator_client):
+    submission = submit(body=PHONE_STORY + "\n\nOr email me at rosalind@example.org.")
+    report = ScreeningReport.objects.filter(page_id=submission.story_id).latest("pk")
+    index = next(i for i, f in enumerate(report.findings) if f["category"] == "email")
+
+    moderator_client.post(f"{review_url(submission)}redact/", {"finding": index})
+
+    body = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
+    assert "rosalind@example.org" not in body and "[email address]" in body
+    assert "612-555-0187" in body
+
+
+def test_block_finding_prevents_approval_without_an_override_reason(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(body=PHONE_STORY)
+
+    response = decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    assert "block publication" in response.content.decode()
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        override_reason="The number is the hospital's public support line.",
+    )
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live
+    override = PageLogEntry.objects.get(page=story, action="sharing.story.override")
+    assert override.data["reason"] == "The number is the hospital's public support line."
+    assert override.user.username == "moira"
+
+
+def test_request_changes_then_the_author_edits_and_it_is_approved(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(body=PHONE_STORY)
+
+    no_reason = decide(
+        moderator_client, submission, "request_changes", django_capture_on_commit_callbacks
+    )
+    assert "Please give the author a reason." in no_reason.content.decode()
+    mail.outbox.clear()
+    decide(
+        moderator_client,
+        submission,
+        "request_changes",
+        django_capture_on_commit_callbacks,
+        comment="Please take out your phone number.",
+    )
+
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.CHANGES_REQUESTED
+    request = next(m for m in mail.outbox if m.to == ["rosalind@example.org"])
+    assert "Please take out your phone number." in request.body
+    assert submission.get_edit_url() in request.body
+    status = client.get(submission.get_status_url()).content.decode()
+    assert "Please take out your phone number." in status
+
+    edit = client.get(submission.get_edit_url())
+    assert "612-555-0187" in edit.content.decode()
+    client.post(submission.get_edit_url(), {"title": "Walking again", "body": CLEAN_STORY})
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    report = ScreeningReport.objects.get(revision=story.latest_revision)
+    assert report.counts.get("phone") is None
+    assert story.current_workflow_task.specific.__class__ is StoryReviewTask
+    assert "Walking again" in moderator_client.get("/admin/story-queue/").content.decode()
+
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    story.refresh_from_db()
+    assert story.live and story.title == "Walking again"
+    assert "612-555-0187" not in client.get(story.url).content.decode()
+
+
+def test_decline_needs_a_reason_which_is_recorded_and_sent(
+    client, submit, moderator, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    mail.outbox.clear()
+
+    decide(
+        moderator_client,
+        submission,
+        "decline",
+        django_capture_on_commit_callbacks,
+        comment="It describes another patient in detail.",
+    )
+
+    submission.refresh_from_db()
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert submission.state == Submission.State.DECLINED
+    assert not story.live and story.current_workflow_state is None
+    assert "It describes another patient in detail." in mail.outbox[0].body
+    assert (
+        "It describes another patient in detail."
+        in client.get(submission.get_status_url()).content.decode()
+    )
+    entry = PageLogEntry.objects.get(page=story, action="sharing.story.decline")
+    assert entry.user == moderator
+    history = moderator_client.get(f"/admin/pages/{story.pk}/history/").content.decode()
+    assert "Declined: It describes another patient in detail." in history
+    assert story.title not in moderator_client.get("/admin/story-queue/").content.decode()
+
+
+def test_a_moderator_without_publish_permission_still_publishes_by_approving(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from wagtail.models import GroupPagePermission
+
+    GroupPagePermission.objects.filter(
+        group__name="Moderators", permission__codename="publish_page"
+    ).delete()
+    submission = submit()
+
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    assert StoryPage.objects.get(pk=submission.story_id).live
+
+
+def test_crisis_language_marks_the_story_urgent_and_shows_resources(
+    client, submit, settings, moderator_client
+):
+    settings.MODERATORS_EMAIL = ["moderators@hospital.example"]
+    mail.outbox.clear()
+    submission = submit(
+        body=CLEAN_STORY + "\n\nSome nights I want to kill myself and I have a plan to do it."
+    )
+
+    assert submission.urgent
+    urgent = [m for m in mail.outbox if m.to == ["moderators@hospital.example"]]
+    assert any("URGENT" in m.subject for m in urgent)
+    thanks = client.get(f"/share/received/{submission.status_token}/").content.decode()
+    assert "988" in thanks
+    assert "988" in client.get(submission.get_status_url()).content.decode()
+    queue = moderator_client.get("/admin/story-queue/?urgent=1").content.decode()
+    assert "Urgent" in queue and submission.story.title in queue
+
+
+def test_direct_publishing_of_a_submitted_story_goes_through_the_review(
+    submit, client, story_index
+):
+    from django.contrib.auth import get_user_model
+
+    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
+    client.force_login(admin)
+    submission = submit()
+    story = StoryPage.objects.get(pk=submission.story_id)
+    edit = client.get(f"/admin/pages/{story.pk}/edit/")
+    assert edit.status_code == 200
+
+    response = client.post(
+        f"/admin/pages/{story.pk}/edit/",
+        {
+            "title": story.title,
+            "slug": story.slug,
+            "author_display_name": story.author_display_name,
+            "author_role": story.author_role,
+            "date": story.date.isoformat(),
+            "body": story.body,
+            "summary": "",
+            "topics": "",
+            "action-publish": "action-publish",
+        },
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/story-queue/{story.pk}/"
+    assert not StoryPage.objects.get(pk=story.pk).live
+
+
+def test_contact_details_show_in_the_editor_but_not_in_the_preview(submit, moderator_client):
+    submission = submit(body=PHONE_STORY)
+    story = StoryPage.objects.get(pk=submission.story_id)
+
+    editor = moderator_client.get(f"/admin/pages/{story.pk}/edit/").content.decode()
+    preview = moderator_client.get(f"/admin/pages/{story.pk}/view_draft/").content.decode()
+
+    assert "rosalind@example.org" in editor
+    assert "What the screen found" in editor or "Redact as" in editor
+    assert "rosalind@example.org" not in preview
