@@ -2,7 +2,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from django_comments_xtd import get_form
@@ -91,16 +91,9 @@ def post_comment(client, django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def moderator(story_index):
-    """A member of the Moderators group, as set_up_site() makes it."""
+    """A member of the Moderators group, as a fresh install has it."""
     user = get_user_model().objects.create_user(
         username="mod", email="mod@example.org", password="pw", first_name="Mo"
     )
-    group = Group.objects.get(name=MODERATORS_GROUP)
-    # TODO(lead): set_up_moderators_group() should grant this; see the report.
-    group.permissions.add(
-        Permission.objects.get(
-            content_type__app_label="comment_moderation", codename="moderate_comments"
-        )
-    )
-    user.groups.add(group)
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     return user

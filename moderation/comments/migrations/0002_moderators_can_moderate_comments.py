@@ -1,5 +1,8 @@
-"""Give the Moderators group (made by home.services.set_up_site) the comment queue,
-on a site that already has the group."""
+"""Give the Moderators group the comment queue.
+
+Wagtail's own initial data makes the group (home.services.set_up_site() then
+finds it by name), so this runs after it; a site without the group is left alone.
+"""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
@@ -41,6 +44,7 @@ class Migration(migrations.Migration):
         ("comment_moderation", "0001_initial"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
+        ("wagtailcore", "0002_initial_data"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

@@ -1,0 +1,74 @@
+import re
+
+import pytest
+from django.core import mail
+from django_comments_xtd.models import XtdComment
+
+pytestmark = pytest.mark.django_db
+
+LINK = re.compile(r"http://testserver(/comments/(?:mute|unsubscribe)/\S+/)")
+
+
+def test_followers_are_emailed_with_a_working_mute_link(client, story, post_comment):
+    post_comment(story, "I will follow this story.", email="follower@example.org", followup="on")
+    mail.outbox.clear()
+
+    post_comment(story, "A new voice here.", name="Kim", email="kim@example.org")
+
+    followups = [message for message in mail.outbox if message.to == ["follower@example.org"]]
+    assert len(followups) == 1
+    body = followups[0].body
+    assert "A new voice here." in body
+    assert "kim@example.org" not in body
+    mute, unsubscribe = LINK.findall(body)
+
+    response = client.get(mute)
+
+    assert response.status_code == 200
+    assert "No more follow-up emails for this story" in response.content.decode()
+    assert not XtdComment.objects.filter(user_email="follower@example.org", followup=True).exists()
+
+
+def test_unsubscribe_link_stops_every_followup_email(client, story, make_story, post_comment):
+    other = make_story(title="Another story")
+    post_comment(story, "Following one.", email="follower@example.org", followup="on")
+    post_comment(other, "Following two.", email="follower@example.org", followup="on")
+    mail.outbox.clear()
+    post_comment(story, "A new voice here.", name="Kim", email="kim@example.org")
+    unsubscribe = LINK.findall(mail.outbox[-1].body)[1]
+
+    page = client.get(unsubscribe)
+    response = client.post(unsubscribe)
+
+    assert "Stop all follow-up emails" in page.content.decode()
+    assert "we will not email you about new comments any more" in response.content.decode()
+    assert not XtdComment.objects.filter(followup=True).exists()
+    mail.outbox.clear()
+    post_comment(other, "Another new voice.", name="Lee", email="lee@example.org")
+    assert all(message.to != ["follower@example.org"] for message in mail.outbox)
+
+
+def test_a_tampered_unsubscribe_link_gets_a_clear_page(client, story_index):
+    response = client.get("/comments/unsubscribe/not-a-real-token/")
+
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
+
+
+def test_followers_hear_of_a_held_comment_only_once_it_is_approved(
+    story, post_comment, moderator, django_capture_on_commit_callbacks
+):
+    from moderation.comments.actions import ModerateComments
+    from moderation.comments.models import Decision
+
+    post_comment(story, "I will follow this story.", email="follower@example.org", followup="on")
+    mail.outbox.clear()
+    held, _ = post_comment(story, "Call me on 555-201-7788.", name="Kim", email="kim@example.org")
+    assert all(message.to != ["follower@example.org"] for message in mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ModerateComments([held], user=moderator, action=Decision.APPROVE).execute()
+
+    followups = [message for message in mail.outbox if message.to == ["follower@example.org"]]
+    assert len(followups) == 1
+    assert "555-201-7788" in followups[0].body

@@ -1,0 +1,66 @@
+import pytest
+from django_comments_xtd.models import XtdComment
+
+from moderation.comments.models import ReviewState
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("Call me on 555-201-7788 any evening.", "phone"),
+        ("My record number is MRN 4482913, ask them.", "id_number"),
+        ("You are an idiot and a liar.", "abuse"),
+        ("Buy cheap supplements at our shop, discount code CARE20!", "promotion"),
+        ("I want to end my life tonight.", "crisis"),
+    ],
+)
+def test_comment_the_screen_flags_is_held_and_not_public(
+    client, story, post_comment, text, category
+):
+    comment, response = post_comment(story, text)
+
+    assert not comment.is_public
+    assert comment.review.state == ReviewState.HELD
+    assert category in comment.review.held_for
+    assert "awaits moderation" in response.content.decode()
+    assert text not in client.get(story.url).content.decode()
+
+
+def test_author_of_a_crisis_comment_is_shown_where_to_get_help(story, post_comment):
+    _comment, response = post_comment(story, "I want to end my life tonight.")
+
+    assert "988" in response.content.decode()
+
+
+def test_a_lone_first_name_publishes(client, story, post_comment):
+    comment, _ = post_comment(story, "Thank you Maria, the nurses were kind.")
+
+    assert comment.is_public
+    assert comment.review.state == ReviewState.PUBLISHED
+    assert [f["category"] for f in comment.review.findings] == ["name"]
+    assert "Thank you Maria" in client.get(story.url).content.decode()
+
+
+def test_a_lone_first_name_is_held_when_the_setting_is_off(story, post_comment, settings):
+    settings.COMMENTS_PUBLISH_FIRST_NAMES = False
+
+    comment, _ = post_comment(story, "Thank you Maria, the nurses were kind.")
+
+    assert not comment.is_public
+    assert comment.review.held_for == ["name"]
+
+
+def test_a_full_name_is_held(story, post_comment):
+    comment, _ = post_comment(story, "My name is Maria Lopez and I was there too.")
+
+    assert not comment.is_public
+
+
+def test_a_plain_kind_comment_publishes_at_once(story, post_comment):
+    comment, _ = post_comment(story, "Great story, thanks for sharing it.")
+
+    assert comment.is_public
+    assert comment.review.findings == []
+    assert XtdComment.objects.filter(is_public=True).count() == 1

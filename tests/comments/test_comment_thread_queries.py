@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+
+from moderation.comments.models import CommentReview, ReviewState
+
+pytestmark = pytest.mark.django_db
+
+
+def add_comments(story, count):
+    """``count`` published comments: every third one a reply, every ninth a reply to a reply."""
+    content_type = ContentType.objects.get_for_model(story)
+    made = []
+    for number in range(count):
+        parent = 0
+        if number % 3 and made:
+            parent = made[-1].pk if made[-1].level < 2 else made[-1].parent_id
+        comment = XtdComment(
+            content_type=content_type,
+            object_pk=str(story.pk),
+            site_id=1,
+            user_name=f"Reader {number}",
+            user_email=f"reader{number}@example.org",
+            comment=f"Comment number {number}.",
+            submit_date=timezone.now(),
+            parent_id=parent,
+        )
+        comment.save()
+        made.append(comment)
+    assert CommentReview.objects.filter(state=ReviewState.PUBLISHED).count() >= count
+    return made
+
+
+@pytest.mark.parametrize("order", ["oldest", "newest"])
+def test_thread_renders_in_the_same_number_of_queries_for_5_and_200_comments(
+    client, make_story, django_assert_num_queries, order
+):
+    small, large = make_story(), make_story()
+    add_comments(small, 5)
+    add_comments(large, 200)
+    client.get(small.url)  # warm caches (site, content types)
+
+    with CaptureQueriesContext(connection) as small_queries:
+        small_page = client.get(small.url + f"?comments={order}")
+    with django_assert_num_queries(len(small_queries)):
+        large_page = client.get(large.url + f"?comments={order}")
+
+    assert small_page.content.decode().count('class="comment"') == 5
+    assert large_page.content.decode().count('class="comment"') == 200
+    assert "comment-list--replies" in large_page.content.decode()
+
+
+def test_story_cards_show_comment_counts_in_a_fixed_number_of_queries(
+    client, story_index, make_story, django_assert_max_num_queries
+):
+    quiet = make_story(title="A quiet story")
+    busy = make_story(title="A busy story")
+    add_comments(busy, 4)
+    hidden = add_comments(busy, 1)[0]
+    XtdComment.norel_objects.filter(pk=hidden.pk).update(is_public=False)
+    for _ in range(10):
+        make_story()
+
+    with django_assert_max_num_queries(25):
+        html = client.get(story_index.url).content.decode()
+
+    assert "4 comments" in html
+    card = html[html.index("A quiet story") :]
+    assert "comment" not in card[: card.index("</article>")]
+    assert quiet.title in html
