@@ -129,12 +129,16 @@ class StreetAddressRule(RegexRule):
     message = "Looks like a street address."
     pattern = re.compile(
         # "4500 Highway 61", "12 County Road 9"
-        r"\d{1,6}[^\S\n]+(?:(?:State|County|US|U\.S\.|Farm\s+to\s+Market)[^\S\n]+)?"
+        # (A digit first lets the engine skip ahead; the lookbehind then drops
+        # matches that start inside a longer number.)
+        r"\d(?<!\d\d)(?:"
+        r"\d{0,5}[^\S\n]+(?:(?:State|County|US|U\.S\.|Farm\s+to\s+Market)[^\S\n]+)?"
         r"(?:Highway|Hwy\.?|Route|Rte\.?|Road)[^\S\n]+\d{1,4}\b|"
-        rf"\d{{1,6}}[A-Z]?(?:-\d+)?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
+        rf"\d{{0,5}}[A-Z]?(?:-\d+)?[^\S\n]+(?:{_DIRECTION}[^\S\n]+)?"
         rf"(?:{_STREET_WORD}[^\S\n]+){{0,3}}?{_STREET_WORD}[^\S\n]+(?:{_STREET_SUFFIX})\b\.?"
         rf"(?:[^\S\n]+{_DIRECTION}(?![\w]))?"
         r"(?:,?[^\S\n]+(?:Suite|Ste\.?|Apt\.?|Apartment|Unit|Room|Fl(?:oor)?\.?|#)[^\S\n]*[\w-]+)?"
+        r")"
     )
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:

@@ -88,7 +88,7 @@ _PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 # Every pattern above needs one of these words; only sentences holding one are read.
 _TRIGGER = frozenset(
     "stockpiling stockpile stockpiled gun pistol rifle firearm driving drive drove lake river "
-    "tonight night better disappeared gone died point anymore more goodbye "
+    "tonight better disappeared gone died point anymore more goodbye "
     "myself suicide suicidal life want wanted wish wished rather prefer better reason point go "
     "going keep pills meds medication medications tablets insulin medicine swallow swallowing "
     "bottle overdose overdosing wheel today letters letter note things stuff belongings "
