@@ -112,7 +112,11 @@ NOT_NAMES = frozenset(
     "Android Kindle Alexa Siri Fitbit Dexcom Libre Omnipod Medtronic Tandem MyChart "
     "ICU NICU PICU CICU ER ED OR MRI CT EKG ECG EEG IV PT OT RN MD NP PA DO ALS MS HIV AIDS "
     "Code Stage Grade Type Level Phase Team Unit Floor Room Bed Chair Bay Pod Hall Wing "
-    "Mom Mum Dad Mommy Daddy Grandma Grandpa Granny Nana Papa Mama Baby Doc Sis Bro Auntie".split()
+    "Mom Mum Dad Mommy Daddy Grandma Grandpa Granny Nana Papa Mama Baby Doc Sis Bro Auntie "
+    "Aetna Cigna Humana UnitedHealthcare United Anthem BlueCross BlueShield Blue Cross Shield "
+    "Centene Molina Tricare Optum CVS Walgreens Rite Aid Kroger Publix GoodRx Cardiology "
+    "Oncology Radiology Neurology Hematology Urology Nephrology Pulmonology Dermatology "
+    "Psychiatry Pediatrics Orthopedics Triage Pharmacy Billing Admissions Registration".split()
 )
 
 MONTHS = frozenset(
