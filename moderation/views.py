@@ -52,6 +52,9 @@ def queue(request):
             "categories": CATEGORIES.items(),
             "roles": AuthorRole.choices,
             "header_title": _("Story queue"),
+            "page_title": _("Story queue"),
+            "page_subtitle": _("Stories waiting for review, oldest first"),
+            "header_icon": "tasks",
         },
     )
 
@@ -80,7 +83,10 @@ def review(request, page_id):
         "submission": submission,
         "approve_form": ApproveForm(),
         "reason_form": ReasonForm(),
-        "header_title": _("Review: %(title)s") % {"title": story.title},
+        "header_title": _("Review: %(title)s") % {"title": story.draft_title},
+        "page_title": _("Review"),
+        "page_subtitle": story.draft_title,
+        "header_icon": "tasks",
         **review_context(story),
     }
     return render(request, "moderation/admin/review.html", context)

@@ -81,6 +81,9 @@ def test_two_moderators_approving_different_revisions_at_once_publish_once(
     story = StoryPage.objects.get(pk=story_id)
     assert story.live
     assert PageLogEntry.objects.filter(page=story, action="wagtail.publish").count() == 1
-    assert PageLogEntry.objects.filter(page=story, action="wagtail.workflow.approve").exclude(
-        user=None
-    ).count() == 1
+    assert (
+        PageLogEntry.objects.filter(page=story, action="wagtail.workflow.approve")
+        .exclude(user=None)
+        .count()
+        == 1
+    )

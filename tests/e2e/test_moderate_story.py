@@ -1,0 +1,46 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from stories.models import StoryPage
+from stories.services import submit_story
+from tests.moderation.conftest import PHONE_STORY
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_server, page):
+    submission = submit_story(
+        {
+            "title": "Talk to me before your surgery",
+            "body": PHONE_STORY,
+            "role": "patient",
+            "naming": "first",
+            "name": "Hal Porter",
+            "email": "hal@example.org",
+        }
+    )
+    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
+
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("moira")
+    page.get_by_label("Password").fill("a-good-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Open the story queue").click()
+
+    page.get_by_role("link", name="Talk to me before your surgery").click()
+    assert page.locator("mark.finding--block").first.inner_text().startswith("612-555-0187")
+    assert "hal@example.org" in page.locator(".story-review__author").inner_text()
+    page.get_by_role("button", name="Redact all: Phone number").click()
+    assert "Redacted." in page.locator(".messages").inner_text()
+    assert "[phone number]" in page.locator(".review-text--body").inner_text()
+    page.get_by_role("button", name="Approve and publish").click()
+    assert "is approved and published" in page.locator(".messages").inner_text()
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live
+    page.goto(live_server.url + story.url)
+    body = page.locator(".story__body").inner_text()
+    assert "[phone number]" in body and "612-555-0187" not in body
+    assert page.locator(".story__meta").inner_text().startswith("By Hal")
