@@ -2,12 +2,14 @@
 
 from django.db.models.signals import post_save
 from django_comments.models import CommentFlag
-from django_comments.signals import comment_was_flagged
+from django_comments.signals import comment_was_flagged, comment_was_posted
+from django_comments_xtd import views as xtd_views
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import confirmation_received
 
 from . import services
 from .threads import fit_reply
+from .views import confirmed_email
 
 
 def attach_review_on_create(sender, instance, created, raw=False, **kwargs):
@@ -30,7 +32,29 @@ def fit_confirmed_reply(sender, comment, request, **kwargs):
     return None
 
 
+def post_or_ask_for_confirmation(sender, comment, request, **kwargs):
+    """comments-xtd's own receiver, except that a reader whose browser has already
+    confirmed this email address is not asked again (see ``views.confirm``)."""
+    email = (comment.user_email or "").lower()
+    if not email or confirmed_email(request) != email:
+        return xtd_views.on_comment_was_posted(sender, comment, request, **kwargs)
+    # What comments-xtd does for a signed-in reader.
+    if xtd_views._get_comment_if_exists(comment) is None:
+        new_comment = xtd_views._create_comment(comment)
+        comment.xtd_comment = new_comment
+        confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
+        if comment.is_public:
+            xtd_views.notify_comment_followers(new_comment)
+    return None
+
+
 def connect():
+    comment_was_posted.disconnect(xtd_views.on_comment_was_posted, sender=TmpXtdComment)
+    comment_was_posted.connect(
+        post_or_ask_for_confirmation,
+        sender=TmpXtdComment,
+        dispatch_uid="comment_moderation.post_or_ask_for_confirmation",
+    )
     post_save.connect(
         attach_review_on_create,
         sender=XtdComment,

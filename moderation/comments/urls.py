@@ -8,6 +8,7 @@ from . import views
 
 urlpatterns = [
     path("post/", views.post_comment, name="comments-post-comment"),
+    path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("reply/<int:cid>/", views.reply, name="comments-xtd-reply"),
     path(
         "cr/<int:content_type_id>/<str:object_pk>/",

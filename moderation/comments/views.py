@@ -17,7 +17,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.views.comments import CommentPostBadRequest
 from django_comments.views.comments import post_comment as comments_post_comment
 from django_comments.views.moderation import perform_flag
-from django_comments_xtd import get_form
+from django_comments_xtd import get_form, signed
+from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 from django_ratelimit.core import get_usage
 from wagtail.models import Page
@@ -30,6 +32,9 @@ logger = logging.getLogger(__name__)
 POST_RATE_GROUP = "comments.post"
 REPORT_RATE_GROUP = "comments.report"
 UNSUBSCRIBE_SALT = "comment_moderation.unsubscribe"
+CONFIRMED_COOKIE = "comment_confirmed"
+CONFIRMED_SALT = "comment_moderation.confirmed"
+CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
 REPORT_REASONS = [
     ("personal", gettext_lazy("It shares someone's personal details")),
     ("abusive", gettext_lazy("It is abusive or unkind")),
@@ -182,3 +187,34 @@ def unsubscribe(request, token):
         )
         done = True
     return render(request, "comment_moderation/unsubscribe.html", {"done": done})
+
+
+def confirmed_email(request):
+    """The email address this browser has confirmed a comment from, if any."""
+    try:
+        return request.get_signed_cookie(
+            CONFIRMED_COOKIE, salt=CONFIRMED_SALT, max_age=CONFIRMED_MAX_AGE
+        )
+    except (KeyError, signing.BadSignature):
+        return None
+
+
+def confirm(request, key):
+    """comments-xtd's confirmation link; the browser then remembers the address, so
+    that only a reader's first comment from it needs confirming by email."""
+    response = xtd_views.confirm(request, key)
+    if response.status_code in (200, 302):
+        try:
+            email = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).user_email
+        except (ValueError, signed.BadSignature):
+            return response
+        response.set_signed_cookie(
+            CONFIRMED_COOKIE,
+            email.lower(),
+            salt=CONFIRMED_SALT,
+            max_age=CONFIRMED_MAX_AGE,
+            httponly=True,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+    return response

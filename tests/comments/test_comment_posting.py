@@ -25,6 +25,19 @@ def test_reader_comment_is_published_after_email_confirmation(client, story, pos
     assert "Thank you for writing this." not in page  # never confirmed
 
 
+def test_only_the_first_comment_from_a_browser_needs_confirming(client, story, post_comment):
+    post_comment(story, "My first comment.")
+    assert len(mail.outbox) == 1
+
+    second, _ = post_comment(story, "My second comment.", confirm=False)
+    other, _ = post_comment(story, "Someone else here.", email="other@example.org", confirm=False)
+
+    assert second.is_public and second.comment == "My second comment."
+    assert other is None  # a new address is confirmed first
+    assert len(mail.outbox) == 2
+    assert mail.outbox[1].to == ["other@example.org"]
+
+
 def test_public_page_never_shows_the_commenters_email(client, story, post_comment):
     post_comment(story, "Beautifully told.", email="private.person@example.org")
 
