@@ -1,12 +1,16 @@
 """Public comment URLs, included at "comments/" before comments-xtd's own: the
 post and reply views are comments-xtd's with a rate limit and clear pages around
-them, and the permalink redirect works for Wagtail pages."""
+them, the permalink redirect works for Wagtail pages, and comments-xtd's REST API
+is closed."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
 urlpatterns = [
+    # comments-xtd's REST API is not used here, and would let comments in around
+    # the rate limit and list gravatar hashes of commenters' email addresses.
+    re_path(r"^api/", views.not_found, name="comments_api_closed"),
     path("post/", views.post_comment, name="comments-post-comment"),
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("reply/<int:cid>/", views.reply, name="comments-xtd-reply"),

@@ -44,6 +44,10 @@ REPORT_REASONS = [
 ]
 
 
+def not_found(request):
+    raise Http404
+
+
 def _usage(request, group, rate, increment):
     return get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=increment)
 

@@ -215,3 +215,14 @@ def test_comments_on_a_draft_story_are_refused(client, make_story):
     assert response.status_code == 200
     assert "Comments are closed" in response.content.decode()
     assert not mail.outbox
+
+
+def test_comments_xtd_rest_api_is_closed(client, story, post_comment):
+    post_comment(story, "Great story, thanks for sharing it.")
+
+    listing = client.get(f"/comments/api/stories-storypage/{story.pk}/")
+    created = client.post("/comments/api/comment/", comment_data(story, "Around the limit."))
+
+    assert listing.status_code == 404
+    assert created.status_code == 404
+    assert XtdComment.objects.count() == 1
