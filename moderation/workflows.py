@@ -24,6 +24,8 @@ def publish_workflow_state(workflow_state, user=None):
         raise PermissionDenied("A story is published only when a moderator approves it.")
 
     revision = obj.get_latest_revision()
+    if submission is not None:
+        revision = with_submitted_photos(submission, revision, user)
     revision.publish(user=user, skip_permission_checks=True)
 
     if submission is not None:
@@ -46,3 +48,15 @@ def approved_by_a_moderator(workflow_state):
         status=TaskState.STATUS_APPROVED,
         finished_by__isnull=False,
     ).exists()
+
+
+def with_submitted_photos(submission, revision, user):
+    """Approval makes the author's photos public: the first becomes the hero image."""
+    from stories.services import publish_submission_photos
+
+    story = revision.as_object()
+    images = publish_submission_photos(submission, story.title)
+    if not images or story.hero_image_id:
+        return revision
+    story.hero_image = images[0]
+    return story.save_revision(user=user, log_action=True)

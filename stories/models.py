@@ -9,6 +9,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -204,6 +205,30 @@ class StoryPage(Page):
         return context
 
 
+DEFAULT_CRISIS_RESOURCES = (
+    "<p>You don't have to wait for us. In the United States, call or text <strong>988</strong> "
+    "to reach the Suicide and Crisis Lifeline, any time of day. If you are in immediate "
+    "danger, call <strong>911</strong> or your local emergency number.</p>"
+)
+
+
+@register_setting(icon="warning")
+class CrisisResources(BaseSiteSetting):
+    """What an author whose story speaks of self-harm is shown at once."""
+
+    heading = models.CharField(max_length=120, default="If you are thinking about harming yourself")
+    text = RichTextField(
+        default=DEFAULT_CRISIS_RESOURCES,
+        features=["bold", "italic", "link"],
+        help_text=_("Local crisis lines and emergency numbers, in plain words."),
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("text")]
+
+    class Meta:
+        verbose_name = _("crisis resources")
+
+
 def private_storage():
     """Where submitted photos wait, unserved, until a moderator approves the story."""
     return storages["private"]
@@ -290,6 +315,14 @@ class SubmissionPhoto(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     content_type = models.CharField(max_length=30)
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The public copy, made when a moderator approved the story."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

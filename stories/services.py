@@ -7,10 +7,13 @@ import secrets
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
+from wagtail.images import get_image_model
+from wagtail.models import Collection
 
 from moderation.services import start_story_moderation
 from moderation.tasks import SUBMISSION_IP_SECONDS, submission_ip_key
@@ -135,6 +138,31 @@ def resubmit_story(submission, data):
     return submission
 
 
+PHOTOS_COLLECTION = "Submitted photos"
+
+
+def publish_submission_photos(submission, title):
+    """Copy an approved story's private photos into the image library; return the images."""
+    photos = [photo for photo in submission.photos.all() if photo.image_id is None]
+    if not photos:
+        return []
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=PHOTOS_COLLECTION).first() or root.add_child(
+        name=PHOTOS_COLLECTION
+    )
+    images = []
+    for number, photo in enumerate(photos, start=1):
+        with photo.file.open("rb") as handle:
+            content = ContentFile(handle.read(), name=photo.file.name.rsplit("/", 1)[-1])
+        image = get_image_model().objects.create(
+            title=f"{title} ({number})", file=content, collection=collection
+        )
+        photo.image = image
+        photo.save(update_fields=["image"])
+        images.append(image)
+    return images
+
+
 def withdraw_submission(submission):
     """The author takes their story back: unpublish it, erase contact details and photos.
 
@@ -152,7 +180,10 @@ def withdraw_submission(submission):
             workflow_state = story.current_workflow_state
             if workflow_state is not None:
                 workflow_state.cancel()
-        photos = list(submission.photos.all())
+        photos = list(submission.photos.select_related("image"))
+        for photo in photos:
+            if photo.image is not None:
+                photo.image.delete()
         submission.photos.all().delete()
         submission.name = ""
         submission.contact_email = ""

@@ -257,3 +257,68 @@ def test_contact_details_show_in_the_editor_but_not_in_the_preview(submit, moder
     assert "rosalind@example.org" in editor
     assert "What the screen found" in editor or "Redact as" in editor
     assert "rosalind@example.org" not in preview
+
+
+def test_approval_makes_the_authors_photo_the_public_hero_image(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from tests.stories.images import photo
+
+    submission = submit(photos=[photo(with_gps=True)])
+
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live and story.hero_image is not None
+    assert story.hero_image.collection.name == "Submitted photos"
+    html = moderator_client.get(story.url).content.decode()
+    assert "story__hero-image" in html
+
+
+def test_withdrawing_a_published_story_deletes_its_public_photos(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from wagtail.images import get_image_model
+
+    from tests.stories.images import photo
+
+    submission = submit(photos=[photo()])
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    assert get_image_model().objects.count() == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{submission.get_status_url()}withdraw/")
+
+    assert get_image_model().objects.count() == 0
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+
+def test_crisis_resources_are_the_ones_the_site_configures(client, submit, story_index):
+    from wagtail.models import Site
+
+    from stories.models import CrisisResources
+
+    resources = CrisisResources.for_site(Site.objects.get(is_default_site=True))
+    resources.text = "<p>Call the Lakeside crisis team on 0800 111 222.</p>"
+    resources.save()
+
+    submission = submit(body=CLEAN_STORY + "\n\nI have decided to end my life this week.")
+
+    thanks = client.get(f"/share/received/{submission.status_token}/").content.decode()
+    assert "Lakeside crisis team" in thanks
+
+
+def test_redaction_from_the_editor_panel_returns_to_the_editor(submit, moderator_client):
+    submission = submit(body=PHONE_STORY)
+    editor_url = f"/admin/pages/{submission.story_id}/edit/"
+    editor = moderator_client.get(editor_url).content.decode()
+    assert f'formaction="/admin/story-queue/{submission.story_id}/redact/?next=' in editor
+
+    response = moderator_client.post(
+        f"/admin/story-queue/{submission.story_id}/redact/?next={editor_url}",
+        {"category": "phone", "title": "anything else the editor form sends"},
+    )
+
+    assert response.status_code == 302 and response["Location"] == editor_url
+    body = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
+    assert "[phone number]" in body
