@@ -67,7 +67,7 @@ _PATTERNS = (
     r"\b(?:everyone|everybody|they|my\s+(?:family|kids|husband|wife)|the\s+world|people)\s+"
     r"(?:would|will)\s+be\s+better\s+off\s+(?:if\s+i|without\s+me)",
     r"\bif\s+i\s+(?:just\s+)?(?:disappeared|wasn['’]?t\s+(?:here|around)|were\s+(?:gone|dead)|died)\b",
-    r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+see\s+(?:the|any)\s+point\b[^.!?\n]{0,40}"
+    r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:really\s+|even\s+)?see\s+(?:the|any)\s+point\b[^.!?\n]{0,40}"
     r"\b(?:any\s*more|living|life|going\s+on|being\s+here|being\s+alive)\b",
     r"\bi\s+can['’]?t\s+do\s+this\s+any\s*more\b",
     r"\b(?:giving|given|gave)\s+(?:away\s+)?(?:my|all\s+my)\s+(?:things|stuff|belongings|possessions)"
@@ -75,13 +75,51 @@ _PATTERNS = (
     r"\bputting\s+my\s+(?:things|affairs|life)\s+in\s+order\b",
     r"\bi\s+don['’]?t\s+know\s+if\s+i(?:['’]ll|\s+will)\b[^.!?\n]{0,30}\btomorrow\b",
     r"\bthink(?:ing)?\s+about\s+doing\s+it\b",
-    r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,40}\b(?:not|never|won['’]?t|wouldn['’]?t)\s+wake\s+up\b",
+    r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,40}\b(?:not|never|won['’]?t|wouldn['’]?t|don['’]?t)\s+wake\s+up\b",
     r"\bnot\s+going\s+to\s+(?:wait\s+for\s+the\s+(?:cancer|disease|tumou?r|end)|be\s+(?:here|around)"
     r"\s+(?:much\s+longer|for\s+long|tomorrow))",
     r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|roof|building|overpass|ledge|balcony"
     r"|cliff|parking\s+garage)|\bin\s+front\s+of\s+a\s+(?:train|bus|truck)\b",
     r"\b(?:bridge|overpass|rooftop|ledge|train\s+tracks)\b[^.!?\n]{0,60}\b(?:easy|jump)\b",
     r"\b(?:self[- ]harm|cutting\s+again|relapsed\s+on\s+cutting)\b",
+    # Self-harm in other words: the act, its tools, a relapse.
+    r"\b(?:started|start|began|back\s+to|went\s+back\s+to)\s+(?:cutting|burning|hurting)\b(?!\s+(?:back|down|out|it|the|my\s+hair))",
+    r"\b(?:cut|cutting|slit|slitting|slash\w*|burn\w*|carv\w*)\s+(?:my|into\s+my)\s+(?:own\s+)?"
+    r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach)\b",
+    r"\b(?:relaps\w*|picked\s+up|reached\s+for|went\s+back\s+to|hid|hiding|hidden)\s+(?:on\s+)?(?:to\s+)?(?:the\s+|my\s+)?"
+    r"(?:razors?|razor\s+blades?|blades?|lighter)\b",
+    r"\bunalive\s+myself\b",
+    # Being a burden gone: "easier for everyone without me in it".
+    r"\b(?:would|will|['’]d|could)\s+(?:all\s+)?(?:be\s+)?(?:so\s+)?(?:much\s+|a\s+lot\s+)?(?:better|easier|happier|lighter)"
+    r"\s+(?:off\s+)?(?:for\s+(?:\w+\s+){0,3}?)?(?:without\s+me\b|if\s+i\s+(?:was|were|wasn['’]?t|weren['’]?t|died|left)\b)",
+    r"\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+|really\s+)?(?:notice|care|miss\s+me)\b[^.!?\n]{0,30}"
+    r"\bif\s+i\b",
+    r"\bif\s+i\s+(?:was|were)\s+(?:gone|dead|not\s+here|not\s+around)\b",
+    # Means at hand, held back, counted.
+    r"\b(?:saved|saving|hoarded|hoarding|stashed|stashing|collected|collecting|squirreled|hiding|hidden)\s+"
+    r"(?:up\s+|away\s+)?(?:a\s+(?:\w+\s+)?(?:of|worth\s+of)\s+|enough\s+|all\s+)?(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+|these\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?(?:pills|meds|medications?|tablets|painkillers|insulin|oxy\w*|opioids)\b",
+    r"\b(?:pills|meds|tablets|painkillers)\s+(?:saved|stashed|hidden|hoarded|put\s+aside)\s*(?:up|away)?\b",
+    r"\b(?:a\s+(?:week|month|year)['’]?s?\s+(?:worth\s+)?of|enough)\s+(?:my\s+|the\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){1,2}?"
+    r"(?:saved|stashed|hidden|hoarded|put\s+aside)\b",
+    r"\b(?:kept|keeping|have|got|hoarded)\s+(?:a\s+(?:week|month|year)['’]?s?\s+(?:worth\s+)?of|enough)\s+"
+    r"(?:my\s+|the\s+)?(?:[\w'’-]+\s+){0,2}?(?:pills|meds|medications?|tablets|painkillers|insulin)\b",
+    r"\b(?:counted|counting|count)\s+(?:out\s+)?(?:all\s+)?(?:the|my|his|her)\s+(?:[\w'’-]+\s+){0,2}?(?:pills|meds|tablets)\b"
+    r"[^.!?\n]{0,80}\b(?:all\s+of\s+them|enough|at\s+once|end|die|take\s+them)",
+    r"\b(?:thought|thinking|think|dream\w*)\s+(?:about|of)\s+(?:taking|swallowing|downing)\s+"
+    r"(?:all|every\s+one|the\s+rest|the\s+whole|them\s+all)\b",
+    r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+trust\s+myself\b(?!\s+(?:around|with)\s+(?:food|cake|sweets|chocolate"
+    r"|snacks|money|a\s+credit\s+card))",
+    r"\b(?:until|before|when)\s+(?:someone|somebody|anyone|they|my\s+\w+)\s+(?:found|finds|would\s+find)\s+me\b",
+    r"\bmake\s+sure\s+i\s+(?:don['’]?t|never|won['’]?t|do\s+not)\s+wake\s+up\b",
+    r"\b(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake\s+up\b",
+    r"\bit\s+would\s+be\s+(?:so\s+)?(?:easy|easier|simple)\s+to\s+(?:just\s+)?(?:stop\s+(?:fighting|trying|breathing)"
+    r"|end\s+it|give\s+up|let\s+go|disappear|not\s+wake\s+up|take\s+(?:them|it|all|the\s+whole)|swallow|jump|drive\s+off)",
+    r"\b(?:what['’]?s|what\s+is|there['’]?s|there\s+is)\s+(?:even\s+)?(?:the\s+|no\s+)?point\s+(?:of|in)\s+"
+    r"(?:anything|living|going\s+on|trying|being\s+here|staying|any\s+of\s+it)\b",
+    r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:keep\s+going|keep\s+living|keep\s+trying|stay|staying|be\s+here|fight)\b",
+    r"\b(?:thinking|thought|think)\s+(?:about|of)\s+(?:ending\s+(?:it|things|everything)|not\s+being\s+here|dying|killing\s+myself)\b",
+    r"\b(?:just\s+)?end\s+it\s+(?:all\s+)?(?:tonight|today|now|soon|this\s+week)\b",
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
 
@@ -93,7 +131,12 @@ _TRIGGER = frozenset(
     "going keep pills meds medication medications tablets insulin medicine swallow swallowing "
     "bottle overdose overdosing wheel today letters letter note things stuff belongings "
     "possessions affairs tomorrow doing wake jump jumping front bridge overpass rooftop ledge "
-    "tracks harm cutting end ending die dead alive".split()
+    "tracks harm cutting end ending die dead alive started start began burning cut slit wrists "
+    "wrist arms arm forearms thighs legs skin stomach razor razors blade blades lighter unalive "
+    "easier happier without notice care miss saved saving hoarded hoarding stashed stashing "
+    "collected collecting squirreled hiding hidden painkillers oxy opioids kept keeping enough "
+    "counted counting count thought thinking dreaming trust found finds sure asleep sleep "
+    "fighting trying breathing pointless dying tonight easy simple".split()
 )
 
 # Before a match, these make it a denial, a report about someone else, or advice.
@@ -108,7 +151,9 @@ _NOT_ABOUT_ME = re.compile(
 _NOT_WANT = re.compile(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:really\s+)?(?:want|wanted|wish)\s+to\s+die\b"
 )
-_DENIAL = re.compile(r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b")
+_DENIAL = re.compile(
+    r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b(?!\s+(?:found|finds|would\s+find))"
+)
 # "suicide prevention", "suicidal patients": the word names a topic, not a state.
 _NOT_ABOUT_CRISIS_AFTER = re.compile(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
@@ -124,6 +169,43 @@ _RECOVERED = re.compile(
     r"|recovery|recovered|thriving|doing\s+well|peer|counsel|volunteer|happy)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
+# "I haven't thought about dying in years": the match is denied just before it.
+_NEGATED_BEFORE = re.compile(
+    r"(?:n['’]t|\bnot|\bnever|\bno\s+longer)\s+(?:really\s+|even\s+|once\s+)?$"
+)
+# "I wanted to die of embarrassment": a figure of speech, not a wish.
+_IDIOM_AFTER = re.compile(
+    r"\s+(?:of|from)\s+(?:the\s+)?(?:embarrassment|shame|laughter|laughing|boredom|humiliation|cringe"
+    r"|mortification|jealousy|envy|happiness|joy|curiosity|exhaustion|heat|cuteness)\b"
+    r"|\s+laughing\b"
+)
+_IDIOM_IN = re.compile(r"\bdie\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom))\b")
+# "I'm not thinking about ending it": denied inside the match.
+_DENIED_IN = re.compile(
+    r"\b(?:i['’]m|i\s+am|i['’]ve|i\s+have)\s+not\s+(?:been\s+)?(?:thinking|planning|going|ready)\b"
+)
+# A sentence without "I" is still the author's unless it is about someone else.
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:he|she|his|her|him|they|their|they['’]re|patients?|people|friend|son|daughter|brother|sister"
+    r"|mother|father|mom|dad|mum|wife|husband|partner|you|your)\b"
+)
+# A story told from the other side of a crisis: "I'm not there anymore".
+_RECOVERY_TEXT = re.compile(
+    r"\b(?:i['’]m|i\s+am)\s+not\s+(?:there|in\s+that\s+place)\s+any\s*more\b|\bglad\s+i\s+(?:stayed|held\s+on|am\s+still\s+here"
+    r"|['’]m\s+still\s+here|didn['’]?t|reached\s+out|told\s+someone)\b|\bhaven['’]?t\s+(?:thought\s+about|felt|wanted)\s+"
+    r"[^.!?\n]{0,30}\bin\s+(?:a\s+long\s+time|years|months)\b|\b(?:got|pulled)\s+me\s+through\b|\bwhere\s+i\s+was\b"
+    r"|\b(?:years|months)\s+(?:sober|clean|later|since)\b|\bi\s+survived\b|\bin\s+recovery\b|\bmade\s+it\s+through\b"
+)
+# The sentence is set in the past: a time back then, and nothing that says "now".
+_PAST_FRAME = re.compile(
+    r"\b(?:years?\s+ago|months\s+ago|back\s+then|at\s+the\s+time|in\s+(?:19|20)\d\d|when\s+i\s+was|that\s+(?:year|winter"
+    r"|summer|spring|fall|autumn)|after\s+my\s+(?:first|second|third|\w+\s+baby)|looked\s+like|i\s+had|i\s+was|i\s+wrote"
+    r"|planned|wanted|felt)\b"
+)
+_NOW = re.compile(
+    r"\b(?:now|today|tonight|again|any\s*more|still|lately|these\s+days|this\s+week|right\s+now|keep|i['’]m|i\s+am"
+    r"|i\s+have|i['’]ve|i\s+want|i\s+don['’]?t|i\s+can['’]?t|i\s+will|i['’]ll|am|is|are)\b"
+)
 
 
 class CrisisRule(Rule):
@@ -144,8 +226,27 @@ class CrisisRule(Rule):
                 continue
             if _NOT_ABOUT_CRISIS_AFTER.match(text, match.end()):
                 continue
-            if not _FIRST_PERSON.search(sentence):
+            if not _FIRST_PERSON.search(sentence) and (
+                _SOMEONE_ELSE.search(sentence) or "suicid" in match.group()
+            ):
+                continue
+            if _DENIED_IN.search(match.group()):
                 continue
             if _PAST_ATTEMPT.search(sentence) and _RECOVERED.search(text, s_start):
                 continue
+            if _NEGATED_BEFORE.search(before[-20:]) and not _FIRST_PERSON.match(match.group()):
+                continue
+            if _IDIOM_AFTER.match(text, match.end()) or _IDIOM_IN.search(match.group()):
+                continue
+            if _past_and_recovered(text, sentence, match):
+                continue
             yield match.span()
+
+
+def _past_and_recovered(text: str, sentence: str, match: re.Match[str]) -> bool:
+    """A survivor's story: the sentence is set in the past, nothing in it says
+    "now", and elsewhere the author says they came through."""
+    rest = sentence.replace(match.group(), " ")
+    if not _PAST_FRAME.search(sentence) or _NOW.search(rest):
+        return False
+    return bool(_RECOVERY_TEXT.search(text))

@@ -53,6 +53,54 @@ def test_denials_other_people_advice_and_idioms_are_not_crisis(text):
     assert crisis(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I started cutting again after the scan results and I can't stop.",
+        "Last night I picked up the razor again. Nobody knows.",
+        "I burned my arms with a lighter again last night.",
+        "I've got a month of my oxycodone saved up in a shoebox.",
+        "Honestly my kids would be better off without me around.",
+        "It would be easier for all of them without me in the way.",
+        "Nobody would even notice if I was gone.",
+        "I've been thinking of ending things. I'm so tired.",
+        "I don't trust myself alone with my meds tonight.",
+        "I lie awake wishing I could just go to sleep and not wake up.",
+        "What's the point of going on when every scan is worse?",
+        "I really don't see the point in going on.",
+        "It would be so easy to just take them all and stop.",
+        "Every night I count out my pills and think about taking all of them.",
+        "I keep picturing how long it would be before anyone found me.",
+    ],
+)
+def test_other_phrasings_of_current_self_harm_are_crisis(text):
+    assert crisis(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prior authorisation forms are slowly murdering me.",
+        "I nearly died of embarrassment when the gown fell open.",
+        "I'd rather die laughing than live bored, as Grandma used to say.",
+        "My sister's sickle cell pain crisis put her in the ICU for a week.",
+        "My brother said he felt like everyone would be better off without him.",
+        "Ten years ago I planned to end my life. I'm not there anymore, and I'm glad I stayed.",
+        "Back then I was sure my family would be better off without me. "
+        "Therapy got me through, and I haven't felt that way in years.",
+        "I haven't thought about dying in a long time.",
+        "I counted my pills into the weekly organiser every Sunday.",
+        "I started cutting back on sugar after my diagnosis.",
+        "I don't trust myself around cake.",
+        "I'm not thinking about ending it; I'm just exhausted and venting.",
+        "Suicide is never the answer, whatever the diagnosis.",
+        "What's the point of going to a meeting that could have been an email?",
+    ],
+)
+def test_idioms_past_crises_and_other_peoples_crises_are_not_crisis(text):
+    assert crisis(text) == []
+
+
 def test_crisis_is_blocked_with_an_urgent_message():
     (finding,) = crisis("Tonight I just want to end it all.")
     assert finding.severity == BLOCK
