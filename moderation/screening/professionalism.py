@@ -42,9 +42,13 @@ _DRUGS = (
     r"|vitamin\s+[a-z]\d*|vitamins|supplements?|berberine|coq10|red\s+yeast\s+rice|turmeric"
     r"|fish\s+oil|magnesium|zinc|iron\s+pills|cbd|thc|kratom|ivermectin|hydroxychloroquine"
     r"|apricot\s+kernels?|colloidal\s+silver|essential\s+oils?|herbs?|inhalers?|nebuli[sz]er"
-    r"|epipen|puffers?|patch(?:es)?|[a-z]+(?:statin|olol|pril|sartan|azepam|zolam|oxetine|"
+    r"|epipen|puffers?|patch(?:es)?|muscle\s+relax\w+|relaxants?|pain\s*killers?|sleeping\s+pills"
+    r"|antacids?|laxatives?|hormones?|hrt|birth\s+control|epidurals?|nitrous|an(?:a)?esthesia"
+    r"|vaccines?|vaccinations?|flu\s+shots?|boosters?|pitocin|induction|c-sections?"
+    r"|[a-z]+(?:statin|olol|pril|sartan|azepam|zolam|oxetine|"
     r"triptyline|prazole|tidine|cillin|mycin|cycline|floxacin|mab|nib|gliptin|gliflozin|glutide"
-    r"|semide|thiazide|codone|morphone)"
+    r"|semide|thiazide|codone|morphone|benzaprine|dipine|azole|cyclovir|dronate|lukast|tadine"
+    r"|afil|xaban|parin|olone|asone|pramine|zodone|tidine|setron|triptan)"
 )
 _MED_OBJECT = re.compile(
     rf"\b(?:{_DRUGS}|meds|medications?|medicines?|pills|tablets|capsules|gummies|doses?|dosage"
@@ -58,22 +62,28 @@ _MED_WORDS = words_of(_DRUGS.split("|[a-z]+(?:statin")[0]) | frozenset(
     "doses dosage prescription prescriptions injection injections shots drugs treatment "
     "treatments protocol regimen cleanse detox mg mcg g ml iu unit units milligrams milligram "
     "micrograms puff puffs tablespoons tablespoon teaspoons teaspoon drops tablet capsule "
-    "vitamin".split()
+    "vitamin relaxers relaxer relaxants relaxant painkillers painkiller antacids laxatives "
+    "hormone hormones hrt birth epidural epidurals nitrous anesthesia anaesthesia vaccine "
+    "vaccines vaccination vaccinations flu booster boosters pitocin induction section".split()
 )
 _MED_SUFFIXES = (
     "statin", "statins", "olol", "pril", "sartan", "azepam", "zolam", "oxetine", "triptyline",
     "prazole", "tidine", "cillin", "mycin", "cycline", "floxacin", "mab", "nib", "gliptin",
-    "gliflozin", "glutide", "semide", "thiazide", "codone", "morphone",
+    "gliflozin", "glutide", "semide", "thiazide", "codone", "morphone", "benzaprine", "dipine",
+    "azole", "cyclovir", "dronate", "lukast", "tadine", "afil", "xaban", "parin", "olone",
+    "asone", "pramine", "zodone", "setron", "triptan",
 )  # fmt: skip
 _TREAT_VERBS = (
     r"take|stop|quit|skip|ditch|double(?:\s+up)?|cut|halve|start|try|switch|swap|replace|use"
     r"|increase|decrease|lower|raise|up|taper|wean|drop|add|avoid|fill|refuse|flush|toss|throw\s+out"
     r"|get\s+off|come\s+off|go\s+off|split|crush|mix|combine|reduce|bump|keep\s+taking|forget"
-    r"|give\s+up|ignore|skip|treat|put|load\s+up"
+    r"|give\s+up|ignore|skip|treat|put|load\s+up|say\s+no(?:\s+to)?|decline|insist\s+on|demand"
+    r"|push\s+for|ask\s+for|ask\s+them\s+for|request|hold\s+off\s+on|pass\s+on"
 )
 # A clause that tells the reader to do something to their treatment.
 _DIRECTIVE = re.compile(
-    rf"(?:^|[:;,]\s+|\b(?:and|then|so|but|or|just|instead)\s+)(?:just\s+|simply\s+|then\s+|also\s+)?"
+    rf"(?:^|[:;,]\s+|\b(?:and|then|so|but|or|just|instead)\s+)"
+    rf"(?:just\s+|simply\s+|then\s+|also\s+|please\s+|seriously\s+|honestly\s+|definitely\s+|always\s+)?"
     rf"(?:(?:don['’]?t|do\s+not|never)\s+)?(?:{_TREAT_VERBS})\b"
     rf"|\byou\s+(?:should|can|could|must|need\s+to|ought\s+to|have\s+to|may\s+want\s+to|might\s+want\s+to"
     rf"|shouldn['’]?t|don['’]?t\s+need\s+to|do\s+not\s+need\s+to|won['’]?t\s+need)\s+(?:just\s+|also\s+)?"
@@ -91,6 +101,9 @@ _NOT_ADVICE = re.compile(
     r"\bas\s+(?:prescribed|directed)\b|\b(?:ask|talk\s+to|check\s+with|call)\s+(?:your|a)\s+"
     r"(?:doctor|pharmacist|provider|nurse|care\s+team|gp|clinician)",
 )
+_PRONOUN_OBJECT = re.compile(
+    rf"\b(?:{_TREAT_VERBS})\s+(?:taking\s+|using\s+|on\s+)?(?:them|it|those|these|that)\b"
+)
 _REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b")
 
 
@@ -106,9 +119,20 @@ class MedicalAdviceRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.lower
-        for start, end in doc.sentences_with_words(_MED_WORDS, _MED_SUFFIXES):
+        spans = doc.sentences_with_words(_MED_WORDS, _MED_SUFFIXES)
+        with_drug = set(spans)
+        # "Muscle relaxers mask the problem. Stop taking them.": the next
+        # sentence may name the drug only as "it" or "them".
+        for start, _end in list(spans):
+            after = doc.sentence_at(doc.end_of_sentences(start, 1) - 1)
+            if after[0] < after[1] and after not in with_drug:
+                if _PRONOUN_OBJECT.search(text, *after):
+                    spans.append(after)
+        for start, end in sorted(set(spans)):
             sentence = text[start:end]
-            if "?" in sentence[-2:] or not _MED_OBJECT.search(sentence):
+            if "?" in sentence[-2:]:
+                continue
+            if (start, end) in with_drug and not _MED_OBJECT.search(sentence):
                 continue
             if _NOT_ADVICE.search(sentence):
                 continue
@@ -315,11 +339,33 @@ _INSULT_NOUNS = (
     r"|dickheads?|jerks?|losers?|cunts?|twats?|dumbass(?:es)?|jackass(?:es)?|douche\w*|pricks?"
     r"|clowns?|frauds?|quacks?|hacks?|butchers?|monsters?|liars?|pigs?|trash|garbage|freaks?"
     r"|piece\s+of\s+(?:shit|crap|trash|garbage|work)|waste\s+of\s+(?:space|oxygen|skin)|suit"
+    r"|creeps?|crooks?|ghouls?|vultures?|parasites?|sadists?|lowlifes?|psychos?|degenerates?|thugs?"
+    r"|leeches|vermin|cowards?|bull(?:y|ies)|hypocrites?|sleazebags?|dirtbags?|scoundrels?"
+)
+# Nouns that are an insult wherever they point at someone: "that arrogant bastard".
+_STRONG_INSULTS = (
+    r"idiots?|morons?|imbeciles?|bastards?|assholes?|arseholes?|scumbags?|dickheads?|cunts?|twats?"
+    r"|dumbass(?:es)?|jackass(?:es)?|douche(?:bag)?s?|creeps?|crooks|ghouls?|vultures|parasites"
+    r"|sadists?|lowlifes?|psychos?|degenerates|thugs|leeches|vermin|sleazebags?|dirtbags?|liars"
+    r"|scoundrels?|hypocrites|cowards"
+)
+# People a curse can be aimed at: "fucking doctors".
+_PEOPLE = (
+    r"doctors?|docs?|nurses?|people|staff|admins?|administrators?|receptionists?|surgeons?|managers?"
+    r"|bureaucrats?|suits|executives?|pharmacists?|techs?|orderlies|aides?|residents?|idiots?|morons?"
+    r"|liars?|crooks|clowns|thieves|billing\s+(?:people|department|office)|insurance\s+(?:people|company)"
+)
+# Violence, or its consequences, after "if he ever ... again,".
+_HARM = (
+    r"ambulance|hospital\s+bed|body\s+bag|regret|be\s+sorry|pay\s+for|hurt|kill|beat|break|punch|smash"
+    r"|strangle|stab|shoot|do\s+it\s+myself|deal\s+with\s+(?:him|her|them|you)|wish\s+(?:he|she|they|you)"
+    r"|teeth|find\s+out|end\s+up|get\s+what"
 )
 _INSULT_ADJ = (
     r"lazy|useless|spineless|stupid|incompetent|worthless|pathetic|disgusting|smug|cowardly"
     r"|greedy|lying|entitled|ignorant|arrogant|heartless|evil|clueless|dumb|fat|ugly|miserable"
-    r"|brainless|gutless|selfish|cruel|vile|despicable|sick|crooked|corrupt|negligent|sorry"
+    r"|brainless|gutless|selfish|cruel|vile|despicable|sick|crooked|corrupt|negligent|sorry|sadistic"
+    r"|creepy|spiteful|vicious|soulless|two-faced"
 )
 _ABUSE = re.compile(
     # Insults aimed at someone.
@@ -343,7 +389,40 @@ _ABUSE = re.compile(
     r"|\bhunt\s+(?:you|him|her|them)\s+down\b|\byou['’]?ll\s+(?:regret|pay\s+for)\b"
     r"|\b(?:i['’]m|i\s+am)\s+going\s+to\s+(?:make\s+sure\s+everyone|find\s+you|expose|ruin|hurt|get)"
     r"|\bi\s+found\s+your\s+(?:real\s+name|address|home|house|family)"
-    r"|\bi['’]?(?:ll|\s+will)\s+(?:find|hurt|kill|ruin|get|expose)\s+(?:you|him|her|them)\b",
+    r"|\bi['’]?(?:ll|\s+will)\s+(?:find|hurt|kill|ruin|get|expose)\s+(?:you|him|her|them)\b"
+    # Insults pointed at someone without "you are": "that arrogant bastard", "a pack of vultures".
+    rf"|\b(?:that|this|those|these|such\s+an?|(?:a\s+)?(?:bunch|pack|gang|band|nest|den)\s+of)\s+"
+    rf"(?:[\w-]+,?\s+){{0,2}}?(?:{_STRONG_INSULTS})\b"
+    rf"|\b(?:fucking|f\*+ing|effing|goddamn(?:ed)?|bloody|damn)\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b"
+    rf"|\b(?:are|were|is|was)\s+(?:all\s+)?(?:a\s+bunch\s+of\s+|nothing\s+but\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_STRONG_INSULTS})\b"
+    # Threats: a lesson to teach, a reckoning, a watcher who knows your routine.
+    r"|\bteach\s+(?:him|her|them|you|that\s+[\w\s-]{1,40}?|this\s+[\w\s-]{1,40}?)\s+a\s+lesson\b"
+    r"|\bif\s+i\s+(?:ever\s+)?(?:see|catch|meet|run\s+into)\s+(?:him|her|them|you|that\s+\w+)\b[^.!?]{0,60}"
+    r"\b(?:i['’]ll|i\s+will|i['’]m\s+going\s+to|i['’]m\s+gonna)\b"
+    rf"|\bif\s+(?:he|she|they|you|that\s+[\w-]+|this\s+[\w-]+)\s+(?:ever\s+)?[^.!?]{{0,60}}\b(?:again|one\s+more\s+time)\b"
+    rf"[^.!?]{{0,60}}\b(?:{_HARM})"
+    r"|\bi\s+know\s+(?:what\s+time|when|where)\s+(?:your\s+shift\s+(?:ends|starts)|you\s+(?:leave|park|live"
+    r"|get\s+off|finish|walk|sleep|go\s+home)|(?:he|she|they)\s+(?:leaves?|parks?|lives?|gets\s+off|walks?|sleeps?))\b"
+    r"|\bi\s+know\s+(?:what\s+car|which\s+car|what\s+(?:you|he|she)\s+drives?|(?:you|he|she)\s+drives?|your\s+car"
+    r"|your\s+plate)\b"
+    r"|\b(?:find\s+out|learn|know|see)\s+what\s+it\s+feels\s+like\s+to\s+be\s+(?:the\s+)?(?:scared|afraid|hunted"
+    r"|hurt|helpless|the\s+victim|on\s+the\s+other\s+end)"
+    r"|\bone\s+of\s+these\s+(?:days|nights)\b[^.!?]{0,40}\b(?:you|he|she|they)['’]?(?:re|ll|\s+will|\s+are)?\b"
+    r"[^.!?]{0,30}\bgoing\s+to\b"
+    r"|\b(?:won['’]?t|will\s+never)\s+be\s+(?:operating|working|walking|practi[cs]ing|smiling)\b[^.!?]{0,40}\bafter\b",
+)
+# Profanity at an illness or a situation is not aimed at a person: "cancer is such a bitch".
+_NOT_A_PERSON = re.compile(
+    r"\b(?:cancer|diabetes|chemo\w*|radiation|disease|illness|sickness|condition|life|grief|pain|covid"
+    r"|lupus|dementia|alzheimer['’]?s|parkinson['’]?s|crohn['’]?s|arthritis|migraines?|depression|anxiety"
+    r"|infection|fibro\w*|it|this|that|everything|insurance|recovery|treatment|dialysis|surgery|tumou?r"
+    r"|diagnosis|prep|the\s+(?:waiting|wait|drive|commute|weather)|mornings?|nights?|today|this\s+week"
+    r"|this\s+year|ms|als|copd|sepsis|leukemia|lymphoma|endometriosis|seizures?|withdrawal|nausea)"
+    r"\s+(?:is|was|has\s+been|can\s+be|are|were|['’]s)\s+(?:[\w-]+\s+){0,3}$"
+)
+_NOT_A_PERSON_AFTER = re.compile(
+    r"\s+of\s+an?\s+(?:disease|illness|condition|diagnosis|thing|day|week|year|month|night|cancer|recovery"
+    r"|treatment|surgery|infection|process|drive|wait)\b"
 )
 
 
@@ -352,8 +431,20 @@ _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
     "twat dumbass jackass douche douchebag prick clown fraud quack hack butcher monster liar "
     "pig freak fuck fucking screw damn hell shut coming live lives watch deserve deserves "
     "inbox voicemail hunt regret pay found die rot suffer lose fired burn kill hurt ruin expose "
-    "find everyone flood spam bombard miserable".split()
+    "find everyone flood spam bombard miserable lesson see catch meet again time know feels "
+    "operating working walking practicing practising smiling fucking effing goddamn bloody "
+    "ghouls crooks vultures ever".split()
 )
+
+
+def _aimed_at_a_thing(lower: str, match: re.Match[str]) -> bool:
+    """Whether the insult word in ``match`` names an illness or a situation."""
+    words = list(re.finditer(r"[\w'’]+", match.group()))
+    if not words:
+        return False
+    last = words[-1]
+    head = lower[max(0, match.start() - 40) : match.start() + last.start()]
+    return bool(_NOT_A_PERSON.search(head) or _NOT_A_PERSON_AFTER.match(lower, match.end()))
 
 
 class AbuseRule(Rule):
@@ -363,8 +454,11 @@ class AbuseRule(Rule):
     message = "Contains an insult, profanity aimed at someone, harassment or a threat."
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        lower = doc.lower
         for match in doc.scan(_ABUSE_WORDS, _ABUSE):
             snippet = match.group()
+            if _aimed_at_a_thing(lower, match):
+                continue
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet

@@ -22,6 +22,12 @@ def labels(text, **kwargs):
         "You should double your inhaler on bad air days.",
         "Everyone with joint pain should try 1,500 mg of glucosamine a day.",
         "Don't let them put you on blood thinners, they're a racket.",
+        "Please stop taking the warfarin and switch to garlic.",
+        "When they offer you the epidural, say no and ask for nitrous instead.",
+        "Skip the flu shot this year, it does more harm than good.",
+        "Sleeping pills are a trap. Quit taking them cold turkey.",
+        "Muscle relaxants like tizanidine only hide the problem. Stop taking them.",
+        "You should refuse the induction and wait it out.",
     ],
 )
 def test_telling_readers_to_change_their_treatment_is_medical_advice(text):
@@ -37,6 +43,11 @@ def test_telling_readers_to_change_their_treatment_is_medical_advice(text):
         "Take the respite hours when they are offered. The dishes can wait.",
         "Ask your pharmacist about the timing of your pills.",
         "Take your medication as prescribed and call your doctor with questions.",
+        "My obstetrician told me to ask for the epidural early, and I'm glad I did.",
+        "I said no to the epidural and asked for nitrous, which was my choice.",
+        "The nurse said to keep taking the antibiotics until they were gone.",
+        "Please stop by the infusion center and say hi to the nurses.",
+        "The pills ran out on Friday. We refused to give up hope.",
     ],
 )
 def test_reporting_ones_own_treatment_or_general_encouragement_is_not_advice(text):
@@ -120,10 +131,44 @@ def test_own_family_staff_and_general_remarks_are_not_disclosures(text):
         "I know where you live, and you won't see me coming.",
         "Shut your mouth and stop posting your fake cures.",
         "That surgeon is a butcher and a fraud.",
+        "The admins who run that clinic's front desk are a pack of heartless vultures.",
+        "Those bean-counting leeches in billing should be ashamed of themselves.",
+        "The fucking receptionists laughed at my mother while she cried.",
+        "Our new charge nurse is a sadistic bully who enjoys watching people squirm.",
     ],
 )
 def test_insults_and_threats_are_abuse(text):
     assert "abuse" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If that orderly ever lays a hand on my mother again, he'll leave in an ambulance.",
+        "Somebody ought to teach that smug surgeon a lesson he won't forget.",
+        "I know what time your shift ends, and which car is yours.",
+        "If I ever run into him at the store, I'll make him wish he'd never met me.",
+        "Soon you'll find out what it feels like to be the scared one.",
+    ],
+)
+def test_threats_without_the_word_threat_are_abuse(text):
+    assert "abuse" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diabetes is an absolute bastard of a disease. Hang in there.",
+        "Cancer is such a bitch, and the chemo was worse.",
+        "This fucking tumour has taken everything from us.",
+        "The therapy clowns came by the children's ward and made my son laugh.",
+        "If you ever need a lift to the clinic again, I'll drive you.",
+        "I know when you're on shift, so I'll bring cookies for the whole team.",
+        "The needle prick was the worst part.",
+    ],
+)
+def test_profanity_at_an_illness_and_kind_offers_are_not_abuse(text):
+    assert "abuse" not in labels(text)
 
 
 @pytest.mark.parametrize(
