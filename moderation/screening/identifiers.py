@@ -311,7 +311,8 @@ _AGE_WORD = (
 _AGE = rf"(?:{_AGE_NUM}|{_AGE_WORD})"
 _NOT_A_UNIT = (
     r"(?![^\S\n]*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|degrees|°|bpm|beats|mmhg|units?|minutes"
-    r"|mins?|hours?|days|weeks|months|points|seconds|miles|feet|meters|cm|mm|times|/|-\d|\.\d|,\d))"
+    r"|mins?|hours?|days|weeks|months|points|seconds|miles|feet|meters|cm|mm|times|dollars|bucks"
+    r"|cents|pages|people|patients|steps|calories|copies|items|stitches|staples|/|-\d|\.\d|,\d))"
 )
 _AGE_SUBJECT = (
     r"(?:he|she|i|they|who|mom|mum|dad|mother|father|grandma|grandpa|grandmother|grandfather"
@@ -340,13 +341,18 @@ class AgeRule(Rule):
     before = re.compile(
         rf"(?:\b(?:aged?|age\s+of)"
         rf"|\b{_AGE_SUBJECT}(?:[^\S\n]+(?:was|is|am|turned|turns|will\s+be)|['’]s|['’]m)"
+        r"|\b(?:was|is|turned|turns|will\s+be|be|being|reached|reaches|hit|hits)"
         r"(?:[^\S\n]+(?:just|now|almost|nearly))?"
         r"|\b(?:at|turned|turning))[^\S\n]+$"
     )
     at_tail = re.compile(
-        r"(?=[^\S\n]*(?:,|\.|;|$|[^\S\n]+(?:i|he|she|we|you|my|her|his|and still|years)\b))"
+        r"(?=[^\S\n]*(?:,|\.|;|!|\)|$|[^\S\n]+(?:i|he|she|we|you|my|her|his|and|but|when|years|now|last"
+        r"|this|in|on|three|two|four|five|six|a|just|already|before|after|yesterday|today)\b))"
     )
     not_a_unit = re.compile(_NOT_A_UNIT)
+    generic = re.compile(
+        r"\b(?:if|your|anyone|someone|people|patients|parents|when\s+(?:a|an|you))\b"
+    )
     decade = re.compile(r"\bin[^\S\n]+(?:his|her|their|my)[^\S\n]+((?:9|10)0['’]?s|nineties)\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
@@ -369,12 +375,17 @@ class AgeRule(Rule):
                 continue
             if _MEASUREMENT_BEFORE.search(lower, max(0, start - 40), start):
                 continue
-            if context.group().strip().split()[0] in ("at", "turned", "turning"):
+            first = context.group().strip().split()[0]
+            if first in ("at", "was", "is", "be", "being", "reached", "reaches", "hit", "hits"):
                 if not self.at_tail.match(lower, end):
                     continue
             yield start, end
         if "in " in lower:
             for match in self.decade.finditer(lower):
+                # "If your parent is in their nineties": anyone's parent, not a person.
+                s_start = doc.sentence_at(match.start())[0]
+                if self.generic.search(lower, s_start, match.start()):
+                    continue
                 yield match.span(1)
 
 
@@ -382,5 +393,7 @@ class AgeRule(Rule):
 _MEASUREMENT_BEFORE = re.compile(
     r"\b(?:fever|temp|temperature|oxygen|o2|spo2|sats?|saturation|glucose|sugars?|heart rate"
     r"|pulse|bp|blood pressure|pressure|weight|weighed|weighs|score|iq|percentile|level|levels"
-    r"|count|reading|rate|a1c|number|numbers|speed|mph|grade|room|bed|page|chapter|mile)\b[^.!?]*$"
+    r"|count|reading|rate|a1c|number|numbers|speed|mph|grade|room|bed|page|chapter|mile|sodium|potassium"
+    r"|hemoglobin|haemoglobin|creatinine|platelets|cost|price|total|charge|balance|copay|fraction"
+    r"|ef|bmi|pressure|iq|exam|test|quiz|marks?|flight|bus|route|highway|interstate|exit)\b[^.!?]*$"
 )

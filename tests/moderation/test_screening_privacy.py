@@ -246,6 +246,11 @@ def test_rooms_beds_doses_and_lab_names_are_not_id_numbers(text):
         ("a 102-year-old patient on our ward", "102"),
         ("A 96 yo man came in with chest pain.", "96"),
         ("Mr. Ostrowski, 93, asked for the crossword.", "93"),
+        ("Granddad turned 94 three weeks before the fall.", "94"),
+        ("My great-aunt Wilhelmina was ninety-six when we got her a stair lift.", "ninety-six"),
+        ("Our neighbour is 91, and she still drives to bingo.", "91"),
+        ("She hit 100 last spring and got a card from the mayor.", "100"),
+        ("He was aged 92 at the time of the operation.", "92"),
     ],
 )
 def test_ages_of_ninety_and_over_are_found(text, age):
@@ -260,6 +265,11 @@ def test_ages_of_ninety_and_over_are_found(text, age):
         "I ran a fever at 101 all night.",
         "My heart rate was 95 at rest.",
         "I lost 90 pounds in two years.",
+        "The bill was 95 dollars after insurance.",
+        "Her sodium was 128 and her potassium was 95 before the fix.",
+        "If your parent is in their nineties and falls, ask about the program.",
+        "I scored 92 on the exam after surgery.",
+        "Room 94 was the quiet one.",
     ],
 )
 def test_younger_ages_and_readings_are_not_flagged_as_age(text):
