@@ -20,11 +20,29 @@ NAME_LOCALES = (
     "vi_VN", "yo_NG", "ig_NG", "ha_NG", "tr_TR", "sw", "zu_ZA", "tw_GH", "id_ID",
 )  # fmt: skip
 
+# Words for grandparents, aunts and uncles in the languages families here speak:
+# "Babcia", "Abuela", "Bà": a relation, like "Grandma", not a name, and a title
+# before one ("Abuela Rosa").
+KINSHIP_TITLES = frozenset(
+    "Babcia Babciu Babunia Dziadek Dziadziu Abuela Abuelo Abuelita Abuelito Tía Tío Nonna Nonno "
+    "Oma Opa Bubbe Bubbie Bubby Zayde Zaidy Zeyde Yiayia Yiayiá Papou Pappou Nanay Tatay Nanaji "
+    "Dadaji Naniji Dadiji Halmoni Halmeoni Harabeoji Bà Ông Mémé Pépé Papie Avó Avô Vovó "
+    "Vovô Ouma Oupa Mormor Morfar Farmor Farfar Bestemor Bestefar Doña Tante Onkel Ciocia Wujek "
+    "Teta Baba Dedushka Babushka Teyze Amca Dayı".split()
+)
+# Clinical credentials written after a name: "PharmD", "RPh", "PhD".
+CREDENTIALS = frozenset(
+    "PharmD RPh PhD MPH MSW MSc BSc DPhil EdD PsyD DNP FNP APRN BSN MSN CRNA CNM DPT RRT LCSW OTR "
+    "CCRN FACP FACS MBBS MRCP DDS DMD LPN LVN CNA EMT MD RN NP PA".split()
+)
 # Titles that put a person's name right after them.
-TITLES = frozenset(
-    "Dr Dr. Doctor Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Prof Prof. Professor Nurse Sister "
-    "Pastor Rev Rev. Reverend Rabbi Father Fr Fr. Imam Officer Judge Coach Aunt Auntie Uncle "
-    "Grandma Grandpa Granny Nana Papa Mama Cousin Captain Capt. Sgt. Sergeant Dame Sir".split()
+TITLES = (
+    frozenset(
+        "Dr Dr. Doctor Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Prof Prof. Professor Nurse Sister "
+        "Pastor Rev Rev. Reverend Rabbi Father Fr Fr. Imam Officer Judge Coach Aunt Auntie Uncle "
+        "Grandma Grandpa Granny Nana Papa Mama Cousin Captain Capt. Sgt. Sergeant Dame Sir".split()
+    )
+    | KINSHIP_TITLES
 )
 # Titles that introduce a patient more often than a clinician.
 PATIENT_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx.".split())
@@ -91,32 +109,37 @@ EPONYMS = frozenset(
 )
 
 # Words that are first names in some list but denote places, faiths, days or things here.
-NOT_NAMES = frozenset(
-    "God Jesus Christ Lord Allah Buddha Krishna Yahweh Mary's Christmas Easter Hanukkah "
-    "Ramadan Diwali Thanksgiving Halloween Passover Kwanzaa Valentine Valentine's Mother's "
-    "Father's Monday Tuesday Wednesday Thursday Friday Saturday Sunday Medicare Medicaid "
-    "Tylenol Advil Aleve Motrin Allegra Xanax Ambien Lyrica Keppra Norco Paxil Celexa "
-    "Lexapro Zoloft Prozac Wellbutrin Ativan Valium Klonopin Lasix Eliquis Xarelto Coumadin "
-    "Ozempic Wegovy Mounjaro Humira Enbrel Remicade Stelara Entyvio Keytruda Opdivo Herceptin "
-    "Avastin Benadryl Sudafed Mucinex Narcan Pitocin Epi EpiPen Botox Zyrtec Claritin Flonase "
-    "Nexium Prilosec Pepcid Zantac Plavix Lipitor Crestor Zocor Synthroid Adderall Ritalin "
-    "Vyvanse Suboxone Percocet Vicodin Dilaudid Oxy OxyContin Fentanyl Tramadol Lantus Humalog "
-    "Novolog Levemir Tresiba Trulicity Victoza Jardiance Farxiga Januvia Metformin Gabapentin "
-    "English Spanish French German Portuguese Italian Chinese Mandarin Cantonese Korean "
-    "Japanese Vietnamese Tagalog Arabic Hindi Urdu Russian Polish Somali Swahili Hmong Navajo "
-    "American Mexican Canadian British Irish Indian African Asian Latino Latina Hispanic "
-    "Catholic Christian Muslim Jewish Baptist Methodist Lutheran Buddhist Hindu Mormon "
-    "Mass Bible Quran Torah Scripture Amen Hallelujah Heaven Hell Santa Cupid "
-    "Covid COVID Zoom FaceTime Facebook Instagram TikTok YouTube Twitter Reddit WhatsApp "
-    "Google Venmo PayPal Zelle Amazon Walmart Target Costco Uber Lyft Netflix Spotify iPhone "
-    "Android Kindle Alexa Siri Fitbit Dexcom Libre Omnipod Medtronic Tandem MyChart "
-    "ICU NICU PICU CICU ER ED OR MRI CT EKG ECG EEG IV PT OT RN MD NP PA DO ALS MS HIV AIDS "
-    "Code Stage Grade Type Level Phase Team Unit Floor Room Bed Chair Bay Pod Hall Wing "
-    "Mom Mum Dad Mommy Daddy Grandma Grandpa Granny Nana Papa Mama Baby Doc Sis Bro Auntie "
-    "Aetna Cigna Humana UnitedHealthcare United Anthem BlueCross BlueShield Blue Cross Shield "
-    "Centene Molina Tricare Optum CVS Walgreens Rite Aid Kroger Publix GoodRx Cardiology "
-    "Oncology Radiology Neurology Hematology Urology Nephrology Pulmonology Dermatology "
-    "Psychiatry Pediatrics Orthopedics Triage Pharmacy Billing Admissions Registration".split()
+NOT_NAMES = (
+    frozenset(
+        "God Jesus Christ Lord Allah Buddha Krishna Yahweh Mary's Christmas Easter Hanukkah "
+        "Ramadan Diwali Thanksgiving Halloween Passover Kwanzaa Valentine Valentine's Mother's "
+        "Father's Monday Tuesday Wednesday Thursday Friday Saturday Sunday Medicare Medicaid "
+        "Tylenol Advil Aleve Motrin Allegra Xanax Ambien Lyrica Keppra Norco Paxil Celexa "
+        "Lexapro Zoloft Prozac Wellbutrin Ativan Valium Klonopin Lasix Eliquis Xarelto Coumadin "
+        "Ozempic Wegovy Mounjaro Humira Enbrel Remicade Stelara Entyvio Keytruda Opdivo Herceptin "
+        "Avastin Benadryl Sudafed Mucinex Narcan Pitocin Epi EpiPen Botox Zyrtec Claritin Flonase "
+        "Nexium Prilosec Pepcid Zantac Plavix Lipitor Crestor Zocor Synthroid Adderall Ritalin "
+        "Vyvanse Suboxone Percocet Vicodin Dilaudid Oxy OxyContin Fentanyl Tramadol Lantus Humalog "
+        "Novolog Levemir Tresiba Trulicity Victoza Jardiance Farxiga Januvia Metformin Gabapentin "
+        "English Spanish French German Portuguese Italian Chinese Mandarin Cantonese Korean "
+        "Japanese Vietnamese Tagalog Arabic Hindi Urdu Russian Polish Somali Swahili Hmong Navajo "
+        "American Mexican Canadian British Irish Indian African Asian Latino Latina Hispanic "
+        "Catholic Christian Muslim Jewish Baptist Methodist Lutheran Buddhist Hindu Mormon "
+        "Mass Bible Quran Torah Scripture Amen Hallelujah Heaven Hell Santa Cupid "
+        "Covid COVID Zoom FaceTime Facebook Instagram TikTok YouTube Twitter Reddit WhatsApp "
+        "Google Venmo PayPal Zelle Amazon Walmart Target Costco Uber Lyft Netflix Spotify iPhone "
+        "Android Kindle Alexa Siri Fitbit Dexcom Libre Omnipod Medtronic Tandem MyChart "
+        "ICU NICU PICU CICU ER ED OR MRI CT EKG ECG EEG IV PT OT RN MD NP PA DO ALS MS HIV AIDS "
+        "Code Stage Grade Type Level Phase Team Unit Floor Room Bed Chair Bay Pod Hall Wing "
+        "Mom Mum Dad Mommy Daddy Grandma Grandpa Granny Nana Papa Mama Baby Doc Sis Bro Auntie "
+        "Aetna Cigna Humana UnitedHealthcare United Anthem BlueCross BlueShield Blue Cross Shield "
+        "Centene Molina Tricare Optum CVS Walgreens Rite Aid Kroger Publix GoodRx Cardiology "
+        "Oncology Radiology Neurology Hematology Urology Nephrology Pulmonology Dermatology "
+        "Psychiatry Pediatrics Orthopedics Triage Pharmacy Billing Admissions Registration "
+        "Nội Ngoại".split()
+    )
+    | KINSHIP_TITLES
+    | CREDENTIALS
 )
 
 MONTHS = frozenset(

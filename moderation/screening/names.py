@@ -30,6 +30,7 @@ from .lexicons import (
     first_names,
     last_names,
     place_names,
+    state_names,
 )
 
 __all__ = ["NameRule", "UppercaseNameRule"]
@@ -100,9 +101,19 @@ def _clean(word: str) -> str:
 
 
 def _title_before(words: list[str]) -> str | None:
-    if words and words[-1].lstrip("(\"'“‘").rstrip(".") in _TITLE_STEMS:
-        return words[-1].lstrip("(\"'“‘").rstrip(".")
+    if not words:
+        return None
+    stem = words[-1].lstrip("(\"'“‘").rstrip(".")
+    if stem in _TITLE_STEMS:
+        return stem
+    # "Great-uncle Walt", "great-grandma Ines": a kinship title with "great-".
+    bare = _GREAT.sub("", stem)
+    if bare != stem and bare[:1].upper() + bare[1:] in _TITLE_STEMS:
+        return bare[:1].upper() + bare[1:]
     return None
+
+
+_GREAT = re.compile(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
 
 
 def _relation_before(words: list[str]) -> bool:
@@ -219,6 +230,12 @@ def _is_titlecase(word: str) -> bool:
     return len(word) > 1 and not word.isupper()
 
 
+def _is_plain_capitalised(word: str) -> bool:
+    """ "Gawande", "Công", "O'Neil": a capital, then lower-case letters only."""
+    rest = word[1:].replace("'", "").replace("’", "").replace("-", "")
+    return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower()
+
+
 class NameRule(Rule):
     id = "name.lexicon"
     category = "name"
@@ -273,7 +290,11 @@ class NameRule(Rule):
             after = text[end : end + 40]
             if _EPONYM_AFTER.match(after) or _place_word_follows(after):
                 continue
-            if known[word] and _at_sentence_start(text[max(0, start - 60) : start]):
+            if (
+                known[word]
+                and _at_sentence_start(text[max(0, start - 60) : start])
+                and not _PERSON_AFTER.match(text, end)
+            ):
                 continue
             found.append((start, end, "name.repeat",
                               "Repeats a name found elsewhere in this text."))  # fmt: skip
@@ -310,9 +331,9 @@ class NameRule(Rule):
         if org:
             return None
         if _relation_before(words) or _intro_before(words):
-            if word in MONTHS and word not in firsts:
+            if word in MONTHS and (word not in firsts or re.match(r"[^\S\n]*(?:\d|of\b)", after)):
                 return None
-            if not self._plausible_unknown(word):
+            if not self._plausible_unknown(word) and word not in MONTHS:
                 return None
             count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
             return count, "name.context", "A name introduced by a relation or an introduction."
@@ -351,6 +372,8 @@ class NameRule(Rule):
             if _place_word_follows(doc.text[first_end : first_end + 40]) and not surname_follows:
                 return None
             if word in wordlike:
+                if word not in MONTHS and self._word_name_is_person(doc, tokens, words, at_start):
+                    return 1, "name.context", "A name that is also a word, used of a person here."
                 if surname_follows and follows[0] not in wordlike:
                     return (
                         self._extent(tokens, firsts, lasts, wordlike),
@@ -372,7 +395,77 @@ class NameRule(Rule):
             and word not in place_names()
         ):
             return 1, "name.subject", "A word that is not in the dictionary, doing what people do."
+        return self._unlisted(doc.text, tokens, words, lasts, wordlike)
+
+    def _unlisted(self, doc_text, tokens, words, lasts, wordlike):
+        """Names no list knows, found by their shape."""
+        word = tokens[0][0]
+        dictionary = dictionary_words()
+        places = place_names()
+        # "the Hendersons", "the Kowalskis": a family by its surname.
+        if len(tokens) == 1 and word.endswith("s") and words and _clean(words[-1]) == "the":
+            stem = word[:-2] if word.endswith("es") and word[:-2] in lasts else word[:-1]
+            if (
+                stem in lasts
+                and stem.lower() not in dictionary
+                and stem not in state_names()
+                and word not in places
+                and stem not in wordlike
+                and (
+                    _FAMILY_DOES.match(doc_text, tokens[0][2])
+                    or (len(words) > 1 and _clean(words[-2]).rstrip("s") in _RELATION_WORDS)
+                )
+            ):
+                return 1, "name.family", "A family called by its surname."
+        if len(tokens) < 2:
+            return None
+        run = []
+        for token in tokens[:4]:
+            part = token[0]
+            if (
+                not _is_plain_capitalised(part)
+                or part in NOT_NAMES
+                or part in PLACE_WORDS
+                or part in TITLES
+                or part in MONTHS
+                or part in EPONYMS
+                or part in places
+            ):
+                break
+            run.append(part)
+        if len(run) < 2:
+            return None
+        # "Trịnh Công Sơn", "Zofia Wójcik": capitalised words with letters English lacks.
+        if any(not part.isascii() for part in run):
+            return len(run), "name.script", "Capitalised words that read as a non-English name."
+        # "Atul Gawande": two words no dictionary knows, one after the other.
+        pair = run[:2]
+        if all(part.lower() not in dictionary and part not in wordlike for part in pair) and (
+            len(pair[0]) > 2 and len(pair[1]) > 2
+        ):
+            return 2, "name.unlisted", "Two capitalised words no dictionary knows: likely a name."
         return None
+
+    @staticmethod
+    def _word_name_is_person(doc, tokens, words, at_start) -> bool:
+        """Whether a first name that is also a word ("Faith", "Summer") is a person here."""
+        end = tokens[0][2]
+        text = doc.text
+        if _PERSON_AFTER.match(text, end) and not text[end : end + 3].startswith(" is"):
+            return True
+        if at_start:
+            return False
+        # "Summer and Hunter", "Hope and Mason": a list of people.
+        partner = _AND_NAME.match(text, end)
+        if partner and partner.group(1) in first_names() and partner.group(1) not in _SEASONS:
+            if tokens[0][0] not in _SEASONS or partner.group(1) not in common_word_names():
+                return True
+        if words and _clean(words[-1]) in _PERSON_OBJECT_VERBS and words[-1][-1:] not in ",;:":
+            return _clean(words[-1]) not in ("for", "to", "with") or len(tokens) == 1
+        # "Summer's room", a vocative "Thanks, Summer!" or "Hang in there, Hunter."
+        if text[end : end + 2] in ("'s", "’s"):
+            return True
+        return bool(words and words[-1].endswith(",") and re.match(r"[!?.]|\s*$", text[end:]))
 
     @staticmethod
     def _plausible_unknown(word: str) -> bool:
@@ -414,7 +507,33 @@ _WORD_NAME_PEOPLE = frozenset(
     "Hope Grace Faith Joy Will Bill Mark Art Rose Dawn Sunny Guy Frank Grant Chase Drew Jack "
     "Ray Pat Sue Rob Don Dean Gene Jean Ruby Pearl Amber Crystal Holly Ivy Iris Lily Daisy "
     "Violet Jade Penny Robin Sandy Melody Miles Max Lance Wade Glen Dale Carol Olive Hazel "
-    "Ginger Paige Wren Sage Clay Kit Teddy".split()
+    "Ginger Paige Wren Sage Clay Kit Teddy Hunter Destiny Harmony Patience "
+    "Charity Serenity Honey Cherry Candy Misty Dusty Rusty Sonny Buddy Stormy Brook Precious "
+    "Blessing Marshall Sterling Bunny Nova Heath Reed Pierce Cliff Glen Skip Bud Norm".split()
+)
+_AND_NAME = re.compile(rf"[^\S\n]+(?:and|&|or)[^\S\n]+({_CAP_WORD})")
+_SEASONS = frozenset("Summer Autumn Winter Spring Fall".split())
+# What a family does after "the Hendersons": a verb, "next door", a possessive.
+_FAMILY_DOES = re.compile(
+    r"['’]|[^\S\n]+(?:(?:once|also|still|never|always|just|all|both|finally|even)[^\S\n]+)?"
+    r"(?:were|are|have|had|did|do|came|come|said|say|says|sent|send|left|brought|live|lives|lived"
+    r"|next[^\S\n]+door|across[^\S\n]+the|from[^\S\n]+(?:next|down|across)|invited|took|gave|forgot|got"
+    r"|went|made|told|thought|bought|sat|ran|won|lost|kept|fell|drove|wrote|sang|knew|saw|met|paid|sold"
+    r"|stopped|[a-z]{3,}ed)\b"
+)
+# After these verbs a capitalised word-name is a person: "Tell Summer", "hug Hunter".
+_PERSON_OBJECT_VERBS = frozenset(
+    "tell give hug thank ask call text kiss congratulate congrats wish send hi hey dear love "
+    "missing miss visit visited with for to".split()
+)
+# A verb after a word-name that only a person does: "Faith restored", "June doesn't know".
+_PERSON_AFTER = re.compile(
+    r"[^\S\n]+(?:said|says|told|tells|asked|asks|texted|hugged|smiled|laughed|cried|whispered"
+    r"|doesn['’]t|didn['’]t|won['’]t|knows|knew|thinks|thought|loves|loved|wants|wanted|came|went"
+    r"|brought|gave|took|sat|stood|held|called|emailed|visited|drove|cooked|brought|insisted"
+    r"|remembered|noticed|promised|decided|[a-z]{3,}ed\b(?<!\bneed)(?<!\bred)(?<!\bbed)"
+    r"|and[^\S\n]+(?:I|me)\b"
+    rf"|(?:was|is)[^\S\n]+(?:my|our|his|her|their)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:{RELATIONS})\b)"
 )
 
 

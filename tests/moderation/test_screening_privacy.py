@@ -304,6 +304,43 @@ def test_a_name_found_once_is_found_again_later():
     assert found(text, "name") == ["Osric", "Osric"]
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Please tell Autumn and Hunter we are thinking of them.", ["Autumn", "Hunter"]),
+        ("Thanks for everything, Summer!", ["Summer"]),
+        ("The scan results came back and Faith cried with me.", ["Faith"]),
+        ("Grace told me to rest, and she was right.", ["Grace"]),
+        ("My sister-in-law, June, came to stay. June doesn't know we worry.", ["June", "June"]),
+        ("Great-uncle Walt flew in for the surgery.", ["Walt"]),
+        ("Our neighbours, the Ostrowskis, had us over for dinner.", ["Ostrowskis"]),
+        ("The Nakamuras next door mowed our lawn all summer.", ["Nakamuras"]),
+        ("We sang songs by Phạm Duy at the bedside.", ["Phạm Duy"]),
+        ("I read a memoir by Siddhartha Mukherjee during chemo.", ["Siddhartha Mukherjee"]),
+        ("Abuela Remedios says the soup cures everything.", ["Remedios"]),
+    ],
+)
+def test_names_that_are_words_or_in_no_list_are_found_from_their_context(text, names):
+    assert found(text, "name") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope is not a plan, my surgeon likes to say.",
+        "We spent Summer at the lake and Autumn in the hospital.",
+        "We wiped down the Legos and the Duplos after every visit.",
+        "My Babcia taught me to make pierogi.",
+        "She signed it PharmD, as pharmacists do.",
+        "Bà Nội lit incense for my grandfather every evening.",
+        "I watched the Yankees lose from my hospital bed.",
+        "The Andes trip had to wait until after radiation.",
+    ],
+)
+def test_kinship_words_credentials_seasons_and_plurals_of_things_are_not_names(text):
+    assert found(text, "name") == []
+
+
 def test_name_written_in_capitals_on_a_label_is_found():
     assert found("The wristband said NAKAMURA, HELEN in red.", "name") == ["NAKAMURA, HELEN"]
 
