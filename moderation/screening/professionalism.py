@@ -188,7 +188,9 @@ _CLAIM = re.compile(
     rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
     rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an)\s+(?:[\w-]+[,]?\s+){{0,4}}?"
     rf"(?:{_CLINICAL_TITLE})s?\b"
-    rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})\s+here\b"
+    rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})"
+    r"\s+(?:(?:on|in|at|from|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?here\b"
+    rf"|\bi\s+(?:was|am|['’]m)\s+one\s+of\s+(?:his|her|their|the|your)\s+(?:[\w-]+\s+)?(?:{_CLINICAL_TITLE})s\b"
     r"|\bi['’]m\s+dr\.?\s+[a-z]|\bboard[- ]certified\b",
 )
 _CREDENTIAL_LETTERS = re.compile(
@@ -232,7 +234,12 @@ _CLINICAL = re.compile(
     r"|fertility|port|iv|pain\s+meds|morphine|norepinephrine|pressors|antibiotics|bypass|stent"
     r"|transplant|amputation|mastectomy|pacemaker|spread|liver\s+disease|end-stage|cirrhosis|copd"
     r"|hiv|aids|hepatitis|miscarriage|stillborn|psychiatric|psych\s+ward|detox|rehab|wound|ulcer"
-    r"|catheter|feeding\s+tube|intubat\w+|code\s+blue|cpr|resuscitat\w+|ventilat\w+|coma)\b",
+    r"|catheter|feeding\s+tube|intubat\w+|code\s+blue|cpr|resuscitat\w+|ventilat\w+|coma"
+    r"|pregnan\w+|weeks\s+pregnant|pre-?eclampsia|eclampsia|c-section|ca?esarean|delivered|labou?r"
+    r"|broken|pelvis|hip|infected|wound\s+vac|hardware|burns?|concussion|asthma|heart\s+failure"
+    r"|gunshot|stab\s+wound|amputat\w+|fractur\w+|pneumothorax|embolism|clot|blood\s+clot|anemi\w+"
+    r"|shock|trach\w*|chest\s+tube|blood\s+sugar|dka|ketoacidosis|ulcerative|colitis|crohn['’]?s"
+    r"|hemorrhag\w+|aneurysm|meningitis|paralyz\w+|paralys\w+)\b",
 )
 _FAMILY_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
@@ -273,12 +280,34 @@ _SUBJECT_PATTERNS = (
     ),
     (("y patient",), re.compile(r"(?=[Mm])\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
     (
+        re.compile(
+            r"\b(?:came|was\s+(?:brought|rushed|wheeled|transferred|admitted)|rolled|arrived|presented)\b"
+        ),
+        re.compile(
+            r"(?=[AaOoTt])\b(?:[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman|boy|girl"
+            r"|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|mom|dad|grandmother"
+            r"|grandfather|grandma|grandpa|toddler|infant|newborn|guy)\s+(?:came|was\s+(?:brought|rushed"
+            r"|wheeled|transferred|admitted)|rolled|arrived|presented|showed\s+up)\b"
+        ),
+    ),
+    (
         re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
         re.compile(
             r"(?=[MmAaOoTt])\b(?i:my|a|one|this|that|the)\s+(?:\w+\s+)?patient\s+"
             r"(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"
         ),
     ),
+)
+# "Farida Haddad came in on a Saturday night": a named arrival, read only when
+# the author works in care.
+_NAMED_ARRIVAL = re.compile(
+    r"(?=[A-Z])\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:came\s+(?:in|into|to\s+us|through)|was\s+(?:brought"
+    r"|rushed|wheeled|transferred)\s+in|arrived|presented|was\s+admitted)\b"
+)
+_STAFF_AUTHOR = re.compile(
+    r"\b(?:i\s+work(?:ed)?\s+(?:nights\s+|days\s+|weekends\s+|nights\s+and\s+weekends\s+)?(?:in|on|at|as)|my\s+shift|our\s+(?:unit|floor|ward|department|team|icu|ed|er)"
+    r"|i['’]m\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:nurse|doctor|physician|therapist|tech|aide|paramedic|resident)"
+    r"|i['’]ve\s+been\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:nurse|doctor|physician|therapist|tech|aide|paramedic))",
 )
 # "Sam, who lives next door, was just diagnosed": found from the verb back.
 _DIAGNOSED_BEFORE = re.compile(r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?$")
@@ -310,6 +339,11 @@ class PatientDisclosureRule(Rule):
                 lo = max(doc.sentence_at(position)[0], position - 90)
                 if _DIAGNOSED_BEFORE.search(doc.lower, lo, position):
                     matches.extend(_CAPITALISED.finditer(text, lo, position))
+        staff = doc.role == "employee" or bool(_STAFF_AUTHOR.search(doc.lower))
+        if staff:
+            matches.extend(_NAMED_ARRIVAL.finditer(text))
+        # A carer describing someone in their care needs only one clinical detail.
+        needed = 1 if staff else 2
         for match in sorted(matches, key=lambda m: m.start()):
             subject = match.group()
             if (
@@ -328,7 +362,7 @@ class PatientDisclosureRule(Rule):
             # The clinical details sit in this sentence or the next two.
             window_end = doc.end_of_sentences(match.start(), 2)
             hits = {m.group() for m in _CLINICAL.finditer(lower, s_start, window_end)}
-            if len(hits) >= 2:
+            if len(hits) >= needed:
                 yield match.span()
 
 
@@ -484,12 +518,21 @@ _PROMO_STRONG = re.compile(
     r"|\bcheck\s+out\s+my\s+(?:shop|store|site|website|page|program|book|ebook|course|podcast"
     r"|channel|products?|merch|line)\b|\bavailable\s+(?:now\s+)?(?:on|at)\s+(?:amazon|etsy|my)\b"
     r"|\bsigned\s+copies\b|\border\s+(?:yours|a\s+copy|now)\b|\b(?:we|i)\s+(?:sell|make\s+and\s+sell)\b"
-    r"|\bon\s+(?:etsy|amazon|ebay)\b|\bdiscount\b|\bcoupon\b",
+    r"|\bon\s+(?:etsy|amazon|ebay)\b|\bdiscount\b|\bcoupon\b"
+    r"|\bfree\s+(?:\d+[- ]?(?:minute|min)\s+|initial\s+|intro(?:ductory)?\s+|discovery\s+|first\s+)"
+    r"(?:consult\w*|session|call|class|assessment|evaluation|lesson)\b"
+    r"|\bbook\s+(?:it|now|yours|a\s+spot|your\s+spot|online|today)\b|\btext\s+[a-z0-9]{3,}\s+to\s+\(?\d"
+    r"|\bfirst\s+\d+\s+(?:sign-?ups|customers|clients|buyers|callers|people\s+to\s+(?:sign|buy|order|book))\b"
+    r"|\b(?:package|program|programme|course|bundle|membership|kit|plan|session)s?\s+(?:is|are|costs?|for|at)"
+    r"\s+(?:only\s+|just\s+)?\$\s?\d"
+    r"|\b(?:visit|check\s+out)\s+(?:my|our)\s+(?:etsy\s+|online\s+)?(?:shop|store|website|site|page)\b"
+    r"|\bmessage\s+me\s+(?:to\s+(?:order|buy|book)|for\s+(?:prices|pricing|details|rates|orders))\b",
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:program|protocol|course|products?|coaching|services|business|shop|store|company|brand"
-    r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b",
+    r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b"
+    r"|\bcoach(?:ing|ed)\b|\bsign-?ups\b|\bi['’]m\s+offering\b|\bclients\b|\benroll\w*\b",
 )
 
 
@@ -497,7 +540,9 @@ _PROMO_WORDS = frozenset(
     "off code codes bio dm sign shop buy order launch sale selling offer obo charge free limited "
     "week today supplies rates rate pricing prices price discount discounts venmo cashapp app "
     "zelle cash book members subscribe check available signed sell etsy amazon ebay coupon promo "
-    "affiliate referral wholesale special introductory group front yours copy".split()
+    "affiliate referral wholesale special introductory group front yours copy consult "
+    "consultation session call class assessment evaluation lesson text first package program "
+    "programme course bundle membership kit plan visit message".split()
 )
 
 

@@ -60,6 +60,24 @@ def test_reporting_ones_own_treatment_or_general_encouragement_is_not_advice(tex
 @pytest.mark.parametrize(
     "text",
     [
+        "Charge nurse on the burns unit here, and this is spot on.",
+        "I was one of her night nurses in the NICU!",
+    ],
+)
+def test_credentials_stated_in_passing_are_claims(text):
+    assert "credential_claim" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The nurses here were lovely.", "I was one of his visitors most days."]
+)
+def test_mentioning_nurses_is_not_a_claim(text):
+    assert "credential_claim" not in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I've been a hospice nurse for twelve years.",
         "As a licensed occupational therapist I see this every week.",
         "Oncology pharmacist here, and I want to say thank you.",
@@ -88,6 +106,39 @@ def test_other_jobs_and_other_peoples_credentials_are_not_claims(text):
 
 
 # ---------------------------------------------------------- patient disclosure
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            "I work nights on the cardiac floor. A young mother came in last week with a clot "
+            "that had travelled to her lung.",
+            None,
+        ),
+        ("Mr. Delacroix in bed 3 had his second stroke on my shift.", "employee"),
+        ("Oh, I remember her! The lady in room 12 with the broken hip who knitted.", "employee"),
+        ("I work in radiology. Teodora Vasquez came in with a cough and a mass.", None),
+    ],
+)
+def test_staff_describing_one_patient_with_one_clinical_detail_is_a_disclosure(text, role):
+    assert "patient_disclosure" in labels(text, role=role)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I work nights on the cardiac floor. A volunteer came in with cookies for the team.",
+        "I work in registration. A man came in asking for directions to the cafeteria.",
+    ],
+)
+def test_staff_describing_visitors_is_not_a_disclosure(text):
+    assert "patient_disclosure" not in labels(text, role="employee")
+
+
+def test_family_describing_their_own_relative_is_not_a_disclosure():
+    text = "My grandmother came in for a hip replacement and the staff were wonderful."
+    assert "patient_disclosure" not in labels(text, role="family")
 
 
 @pytest.mark.parametrize(
@@ -187,6 +238,32 @@ def test_strong_feelings_without_a_target_are_not_abuse(text):
 
 
 # ------------------------------------------------------------------ promotion
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My 8-week gut healing program is $349. The first 15 sign-ups get a free 20-minute "
+        "consult, so book now!",
+        "Visit my online shop for hand-poured recovery candles. Message me for prices.",
+        "I'm offering coaching to anyone on dialysis. Sessions are $80, text HEAL to 555-0101.",
+    ],
+)
+def test_packages_consults_and_shops_are_promotion(text):
+    assert "promotion" in labels(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our family set up a fundraiser for Dad's transplant; every bit helps.",
+        "I loved the book The Body Keeps the Score, no affiliation, just a fan.",
+        "My coach at cardiac rehab was wonderful, and the program is free for patients.",
+        "The parking pass was $12 a day, which adds up.",
+    ],
+)
+def test_fundraisers_recommendations_and_costs_are_not_promotion(text):
+    assert "promotion" not in labels(text)
 
 
 @pytest.mark.parametrize(
