@@ -89,6 +89,10 @@ _PATTERNS = (
     r"\b(?:relaps\w*|picked\s+up|reached\s+for|went\s+back\s+to|hid|hiding|hidden)\s+(?:on\s+)?(?:to\s+)?(?:the\s+|my\s+)?"
     r"(?:razors?|razor\s+blades?|blades?|lighter)\b",
     r"\bunalive\s+myself\b",
+    r"\b(?:saving|saved|hoarding|hoarded|stashing|stashed)\s+(?:up\s+)?(?:my|the|his|her)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:for\s+(?:weeks|months|days|a\s+while)|up|away)\b",
+    r"\b(?:tonight|today|this\s+weekend)\b[^.!?\n]{0,40}\b(?:going\s+to|gonna|will)\s+(?:use|take|do)\s+"
+    r"(?:it|them)\b",
     # Being a burden gone: "easier for everyone without me in it".
     r"\b(?:would|will|['’]d|could)\s+(?:all\s+)?(?:be\s+)?(?:so\s+)?(?:much\s+|a\s+lot\s+)?(?:better|easier|happier|lighter)"
     r"\s+(?:off\s+)?(?:for\s+(?:\w+\s+){0,3}?)?(?:without\s+me\b|if\s+i\s+(?:was|were|wasn['’]?t|weren['’]?t|died|left)\b)",
@@ -136,7 +140,7 @@ _TRIGGER = frozenset(
     "easier happier without notice care miss saved saving hoarded hoarding stashed stashing "
     "collected collecting squirreled hiding hidden painkillers oxy opioids kept keeping enough "
     "counted counting count thought thinking dreaming trust found finds sure asleep sleep "
-    "fighting trying breathing pointless dying tonight easy simple".split()
+    "fighting trying breathing pointless dying tonight easy simple weeks months days".split()
 )
 
 # Before a match, these make it a denial, a report about someone else, or advice.

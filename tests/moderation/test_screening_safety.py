@@ -71,6 +71,7 @@ def test_denials_other_people_advice_and_idioms_are_not_crisis(text):
         "It would be so easy to just take them all and stop.",
         "Every night I count out my pills and think about taking all of them.",
         "I keep picturing how long it would be before anyone found me.",
+        "I've been hoarding my gabapentin for months and tonight I'm going to take them.",
     ],
 )
 def test_other_phrasings_of_current_self_harm_are_crisis(text):
