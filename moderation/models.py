@@ -131,15 +131,26 @@ class StoryReviewTask(AbstractGroupApprovalTask):
         return ApproveForm if action == self.APPROVE else ReasonForm
 
     def on_action(self, task_state, user, action_name, **kwargs):
-        from .actions import ReviewStoryAction
+        """Wagtail's own workflow buttons (editor, dashboard) come here too.
 
-        ReviewStoryAction(
-            task_state.specific,
-            user,
-            action_name,
-            reason=kwargs.get("comment", ""),
-            override_reason=kwargs.get("override_reason", ""),
-        ).execute()
+        A decision that cannot be taken (blocking findings, already decided)
+        changes nothing and sends the moderator to the review page, which says why.
+        """
+        from django.urls import reverse
+
+        from .actions import ReviewError, ReviewStoryAction
+
+        try:
+            ReviewStoryAction(
+                task_state.specific,
+                user,
+                action_name,
+                reason=kwargs.get("comment", ""),
+                override_reason=kwargs.get("override_reason", ""),
+            ).execute()
+        except ReviewError:
+            return reverse("story_moderation:review", args=[task_state.workflow_state.object_id])
+        return None
 
     @classmethod
     def get_description(cls):

@@ -322,3 +322,25 @@ def test_redaction_from_the_editor_panel_returns_to_the_editor(submit, moderator
     assert response.status_code == 302 and response["Location"] == editor_url
     body = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
     assert "[phone number]" in body
+
+
+def test_wagtails_own_approve_button_cannot_publish_past_a_blocking_finding(
+    submit, moderator, moderator_client
+):
+    submission = submit(body=PHONE_STORY)
+    task_state = TaskState.objects.get(status="in_progress")
+
+    response = moderator_client.post(
+        f"/admin/pages/workflow/action/{submission.story_id}/approve/{task_state.pk}/",
+        {"override_reason": ""},
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/story-queue/{submission.story_id}/"
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+    moderator_client.post(
+        f"/admin/pages/workflow/action/{submission.story_id}/approve/{task_state.pk}/",
+        {"override_reason": "It is the hospital's switchboard."},
+    )
+    assert StoryPage.objects.get(pk=submission.story_id).live
