@@ -82,6 +82,9 @@ def set_up_moderators_group(index, report):
     group.permissions.add(
         Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
         Permission.objects.get(content_type__app_label="moderation", codename="review_stories"),
+        Permission.objects.get(
+            content_type__app_label="comment_moderation", codename="moderate_comments"
+        ),
     )
     for permission_type in MODERATOR_PAGE_PERMISSIONS:
         permission = Permission.objects.get(

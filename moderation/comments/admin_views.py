@@ -11,9 +11,9 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from moderation import spam
+from moderation.highlight import highlight
 
 from .actions import PERMISSION, ModerateComments
-from .highlight import highlight
 from .models import PENDING_STATES, CommentDecision, CommentReview, Decision, ReviewState
 
 QUEUE_LIMIT = 100

@@ -2,7 +2,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
@@ -31,15 +31,7 @@ def test_reader_comments_and_replies_and_a_moderator_approves_the_held_reply(
     cache.clear()
     story = make_story(title="The night nurse", body="She sat with me until morning.")
     moderator = get_user_model().objects.create_user("mod", "mod@example.org", "a-long-pw-1")
-    moderators = Group.objects.get(name=MODERATORS_GROUP)
-    # The data migration grants this on a real site; the browser tests' flushed
-    # database has a group that set_up_site() made again, without it.
-    moderators.permissions.add(
-        Permission.objects.get(
-            codename="moderate_comments", content_type__app_label="comment_moderation"
-        )
-    )
-    moderator.groups.add(moderators)
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
     # A reader comments; the comment is published once confirmed by email.
     page.goto(live_server.url + story.url)
