@@ -1,6 +1,7 @@
 import pytest
 
 from home.services import set_up_site
+from tests import akismet_clients
 from tests.factories import StoryPageFactory
 
 
@@ -43,3 +44,32 @@ def make_story(story_index):
         return StoryPageFactory(**kwargs)
 
     return make
+
+
+# Akismet, through the akismet package's own test clients (tests/akismet_clients.py)
+
+
+@pytest.fixture
+def akismet_requests():
+    akismet_clients.requests.clear()
+    return akismet_clients.requests
+
+
+@pytest.fixture
+def akismet_ham(settings, akismet_requests):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.HamClient"
+    return akismet_requests
+
+
+@pytest.fixture
+def akismet_spam(settings, akismet_requests):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.SpamClient"
+    return akismet_requests
+
+
+@pytest.fixture
+def akismet_unreachable(settings):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.UnreachableClient"

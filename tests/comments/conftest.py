@@ -10,7 +10,6 @@ from django_comments_xtd import get_form
 from django_comments_xtd.models import XtdComment
 
 from home.services import MODERATORS_GROUP
-from tests.comments import akismet_clients
 
 CONFIRM_LINK = re.compile(r"https?://\S+/comments/confirm/\S+/")
 
@@ -25,32 +24,6 @@ def _fresh_rate_limits():
 @pytest.fixture
 def story(make_story):
     return make_story(title="The night nurse", body="She sat with me until morning.")
-
-
-@pytest.fixture
-def akismet_requests():
-    akismet_clients.requests.clear()
-    return akismet_clients.requests
-
-
-@pytest.fixture
-def akismet_ham(settings, akismet_requests):
-    settings.AKISMET_API_KEY = "test-key"
-    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.HamClient"
-    return akismet_requests
-
-
-@pytest.fixture
-def akismet_spam(settings, akismet_requests):
-    settings.AKISMET_API_KEY = "test-key"
-    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.SpamClient"
-    return akismet_requests
-
-
-@pytest.fixture
-def akismet_unreachable(settings):
-    settings.AKISMET_API_KEY = "test-key"
-    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.UnreachableClient"
 
 
 def comment_data(target, text, *, name="Sam", email="sam@example.org", reply_to=0, **extra):

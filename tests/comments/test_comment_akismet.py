@@ -20,7 +20,7 @@ def test_check_without_an_api_key_is_not_done(settings):
 
 def test_check_reads_akismets_verdict(akismet_ham, settings):
     assert spam.check(**ARGUMENTS) == spam.Verdict.HAM
-    settings.AKISMET_CLIENT_CLASS = "tests.comments.akismet_clients.SpamClient"
+    settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.SpamClient"
     assert spam.check(**ARGUMENTS) == spam.Verdict.SPAM
     path, data = akismet_ham[-1]
     assert path == "/1.1/comment-check"

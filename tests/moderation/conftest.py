@@ -5,12 +5,6 @@ from django.core.cache import cache
 
 from home.services import MODERATORS_GROUP
 from stories.models import Submission
-from tests.comments.conftest import (  # noqa: F401 (fixtures shared with the comment tests)
-    akismet_ham,
-    akismet_requests,
-    akismet_spam,
-    akismet_unreachable,
-)
 from tests.stories.test_submission import story_data
 
 PHONE_STORY = (
