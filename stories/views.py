@@ -10,6 +10,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import get_usage
 
+from sharing.client_ip import client_ip
+
 from .consent import CONSENT_VERSION
 from .forms import StoryEditForm, StorySubmissionForm
 from .models import StoryPage, Submission, story_cards
@@ -68,7 +70,7 @@ def share_story(request):
         if form.is_valid():
             submission = submit_story(
                 form.cleaned_data,
-                ip_address=request.META.get("REMOTE_ADDR", ""),
+                ip_address=client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
             )
             submission_usage(request, increment=True)

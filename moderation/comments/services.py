@@ -13,6 +13,7 @@ from django_comments_xtd.models import XtdComment
 
 from moderation import spam
 from moderation.screening import ENGINE_VERSION, REVIEW, screen
+from sharing.client_ip import client_ip
 
 from .models import (
     VISIBLE_STATES,
@@ -140,7 +141,7 @@ def reporter_key(request):
     if request.user.is_authenticated:
         value = f"user:{request.user.pk}"
     else:
-        value = f"ip:{request.META.get('REMOTE_ADDR', '')}"
+        value = f"ip:{client_ip(request)}"
     return salted_hmac("comment_moderation.report", value).hexdigest()
 
 

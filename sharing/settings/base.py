@@ -34,6 +34,7 @@ env = environ.Env(
     PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private_media")),
     PHONE_REGION=(str, "US"),
     SUBMISSION_RATE=(str, "5/h"),
+    TRUSTED_PROXY_COUNT=(int, 0),
     TIME_ZONE=(str, "UTC"),
     LOG_LEVEL=(str, "INFO"),
     SECURE_SSL_REDIRECT=(bool, True),
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -110,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sharing.context_processors.site",
+                "wagtail.contrib.settings.context_processors.settings",
             ],
         },
     },
@@ -169,6 +172,9 @@ MODERATORS_EMAIL = env("MODERATORS_EMAIL")
 # Story submissions
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
 SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
+# How many reverse proxies in front of the site add to X-Forwarded-For (0: none).
+TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
+RATELIMIT_IP_META_KEY = "sharing.client_ip.client_ip"
 STORY_MAX_CHARS = 20_000
 PHOTO_MAX_COUNT = 3
 PHOTO_MAX_BYTES = 10 * 1024 * 1024
