@@ -1,5 +1,7 @@
 """The editor's "Screening" panel: the report of the current revision, with redaction."""
 
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from moderation.screening import CATEGORIES
@@ -8,11 +10,24 @@ from .highlight import highlight
 from .services import SCREENED_FIELDS, latest_report
 
 
+def redact_label(finding):
+    if not finding.get("replacement"):
+        return ""
+    return format_html(
+        '{} <span class="w-sr-only">“{}”</span>',
+        _("Redact as %(replacement)s") % {"replacement": finding["replacement"]},
+        finding["text"],
+    )
+
+
 def review_context(story):
     """The latest revision's report, its text cut into highlighted pieces per field."""
     report = latest_report(story)
     draft = report.revision.as_object() if report else story
-    findings = [{**f, "index": i} for i, f in enumerate(report.findings if report else [])]
+    findings = [
+        {**f, "index": i, "redact_label": redact_label(f)}
+        for i, f in enumerate(report.findings if report else [])
+    ]
     fields = []
     for field in SCREENED_FIELDS:
         text = getattr(draft, field, "") or ""
