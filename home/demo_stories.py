@@ -139,7 +139,7 @@ STORIES = [
         "slug": "chemo-days",
         "title": "Chemo days",
         "role": "patient",
-        "name": "Anonymous reader",
+        "name": "Ruth",
         "topics": ["Cancer care"],
         "summary": "The small rituals that got me through six months of infusions.",
         "body": (
