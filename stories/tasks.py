@@ -11,9 +11,9 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django_tasks import task
 
-logger = logging.getLogger(__name__)
+from home.services import MODERATORS_GROUP
 
-MODERATORS_GROUP = "Moderators"
+logger = logging.getLogger(__name__)
 
 
 def absolute_url(path):
