@@ -69,8 +69,22 @@ class Document:
         """The lower-case ASCII words of the text: built once, shared by the rules."""
         return frozenset(_LOWER_WORD.findall(self.lower))
 
+    @cached_property
+    def _word_starts(self) -> dict[str, list[int]]:
+        """Where each lower-case ASCII word starts, when no other letter touches it."""
+        lower, size, starts = self.lower, len(self.lower), {}
+        for match in _LOWER_WORD.finditer(lower):
+            start, end = match.span()
+            if (start == 0 or not lower[start - 1].isalpha()) and (
+                end == size or not lower[end].isalpha()
+            ):
+                starts.setdefault(match.group(), []).append(start)
+        return starts
+
     def word_positions(self, word: str) -> list[int]:
         """Where ``word`` starts as a whole word in the lower-cased text."""
+        if _LOWER_WORD.fullmatch(word):
+            return list(self._word_starts.get(word, ()))
         lower, out, size = self.lower, [], len(word)
         index = lower.find(word)
         while index != -1:
