@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import cached_property
 
 from .findings import REPLACEMENTS, Finding
+from .gates import Need
 
 _LOWER_WORD = re.compile(r"[a-z]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
@@ -106,13 +107,32 @@ class Document:
         spans = {self.sentence_at(p) for word in hits for p in self.word_positions(word)}
         return sorted(span for span in spans if span[0] < span[1])
 
+    def sentences_with_need(self, need: Need) -> set[tuple[int, int]]:
+        """Sentences holding one of ``need``'s words or fragments."""
+        spans = set(self.sentences_with_words(need.words))
+        for fragment in need.fragments:
+            index = self.lower.find(fragment)
+            while index != -1:
+                spans.add(self.sentence_at(index))
+                index = self.lower.find(fragment, index + 1)
+        return spans
+
     def scan(
-        self, words: frozenset[str], pattern: re.Pattern[str], suffixes: tuple[str, ...] = ()
+        self,
+        words: frozenset[str],
+        pattern: re.Pattern[str],
+        suffixes: tuple[str, ...] = (),
+        need: Need | None = None,
     ) -> Iterator[re.Match[str]]:
         """Matches of ``pattern`` in the lower-cased text, looked for only in the
         sentences that hold one of the trigger ``words``: a dictionary look-up is
-        far cheaper than a large regex over the whole text."""
-        for start, end in self.sentences_with_words(words, suffixes):
+        far cheaper than a large regex over the whole text. With ``need`` (see
+        ``gates.needs``), only in those that also hold what every match holds."""
+        spans = self.sentences_with_words(words, suffixes)
+        if need is not None:
+            possible = self.sentences_with_need(need)
+            spans = [span for span in spans if span in possible]
+        for start, end in spans:
             yield from pattern.finditer(self.lower, start, end)
 
     def sentences_with(self, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
