@@ -71,21 +71,19 @@ class Document:
         return frozenset(_LOWER_WORD.findall(self.lower))
 
     @cached_property
-    def _word_starts(self) -> dict[str, list[int]]:
-        """Where each lower-case ASCII word starts, when no other letter touches it."""
-        lower, size, starts = self.lower, len(self.lower), {}
-        for match in _LOWER_WORD.finditer(lower):
-            start, end = match.span()
-            if (start == 0 or not lower[start - 1].isalpha()) and (
-                end == size or not lower[end].isalpha()
-            ):
-                starts.setdefault(match.group(), []).append(start)
-        return starts
+    def _positions(self) -> dict[str, list[int]]:
+        return {}
 
     def word_positions(self, word: str) -> list[int]:
-        """Where ``word`` starts as a whole word in the lower-cased text."""
-        if _LOWER_WORD.fullmatch(word):
-            return list(self._word_starts.get(word, ()))
+        """Where ``word`` starts as a whole word (no other letter touching it) in the
+        lower-cased text. Found on demand and kept: rules ask for a few dozen words,
+        far fewer than the text holds, so indexing every word up front costs more."""
+        positions = self._positions.get(word)
+        if positions is None:
+            positions = self._positions[word] = self._find_word(word)
+        return list(positions)
+
+    def _find_word(self, word: str) -> list[int]:
         lower, out, size = self.lower, [], len(word)
         index = lower.find(word)
         while index != -1:
