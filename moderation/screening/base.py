@@ -105,15 +105,20 @@ class Document:
         spans = {self.sentence_at(p) for word in hits for p in self.word_positions(word)}
         return sorted(span for span in spans if span[0] < span[1])
 
-    def sentences_with_need(self, need: Need) -> set[tuple[int, int]]:
-        """Sentences holding one of ``need``'s words or fragments."""
-        spans = set(self.sentences_with_words(need.words))
-        for fragment in need.fragments:
-            index = self.lower.find(fragment)
-            while index != -1:
-                spans.add(self.sentence_at(index))
-                index = self.lower.find(fragment, index + 1)
-        return spans
+    def holds(self, need: Need, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` holds one of ``need``'s words or fragments.
+        Its runs of a-z letters are read once and kept: a run is every word the
+        index knows there, and maybe a few more, so this never says no wrongly."""
+        words = self._span_words.get((start, end))
+        if words is None:
+            words = self._span_words[start, end] = set(_LOWER_WORD.findall(self.lower, start, end))
+        if not need.words.isdisjoint(words):
+            return True
+        return any(self.lower.find(f, start, end) != -1 for f in need.fragments)
+
+    @cached_property
+    def _span_words(self) -> dict[tuple[int, int], set[str]]:
+        return {}
 
     def scan(
         self,
@@ -126,12 +131,9 @@ class Document:
         sentences that hold one of the trigger ``words``: a dictionary look-up is
         far cheaper than a large regex over the whole text. With ``need`` (see
         ``gates.needs``), only in those that also hold what every match holds."""
-        spans = self.sentences_with_words(words, suffixes)
-        if need is not None:
-            possible = self.sentences_with_need(need)
-            spans = [span for span in spans if span in possible]
-        for start, end in spans:
-            yield from pattern.finditer(self.lower, start, end)
+        for start, end in self.sentences_with_words(words, suffixes):
+            if need is None or self.holds(need, start, end):
+                yield from pattern.finditer(self.lower, start, end)
 
     def sentences_with(self, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
         """Sentences in which ``trigger`` matches the lower-cased text, in order."""

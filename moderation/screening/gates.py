@@ -20,7 +20,7 @@ import re._parser as sre_parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-__all__ = ["Need", "needs"]
+__all__ = ["COMMON_WORDS", "Need", "needs", "rarity_cost"]
 
 
 @dataclass(frozen=True)
@@ -197,3 +197,17 @@ def _nonword_after(seq, j: int, outer: bool) -> bool:
     if op is sre.SUBPATTERN:
         return _nonword_after(av[-1], 0, _nonword_after(seq, j + 1, outer))
     return False
+
+
+# Words so common that a gate on them lets most sentences through.
+COMMON_WORDS = frozenset(
+    "a an the i me my mine we our you your he she it they them his her this that these those "
+    "was were is are am be been being will would could should can do did does have has had go "
+    "going get got make want wanted not no all about up down off into in on at of to for with "
+    "and or but if so here there where when what how".split()
+)
+
+
+def rarity_cost(word: str) -> float:
+    """A guess at how often ``word`` occurs: common and short words cost more."""
+    return (1000 if word in COMMON_WORDS else 1) * 2.0 ** (8 - len(word))

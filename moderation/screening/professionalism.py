@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .base import Document, Rule, words_of
 from .findings import REVIEW
+from .gates import needs, rarity_cost
 
 __all__ = [
     "AbuseRule",
@@ -193,6 +194,9 @@ _CLAIM = re.compile(
     rf"|\bi\s+(?:was|am|['’]m)\s+one\s+of\s+(?:his|her|their|the|your)\s+(?:[\w-]+\s+)?(?:{_CLINICAL_TITLE})s\b"
     r"|\bi['’]m\s+dr\.?\s+[a-z]|\bboard[- ]certified\b",
 )
+# What every match of _CLAIM holds (gates.needs): "am", "was", "here"... A sentence
+# with a title word but none of these cannot match.
+_CLAIM_NEED = needs([_CLAIM.pattern], cost=rarity_cost)
 _CREDENTIAL_LETTERS = re.compile(
     r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"
     r"|EMT|EMT-P|LCSW|OTR|CCRN|FACP|FACS|MBBS|MRCP|NP)(?:\s*,\s*[A-Z][\w-]*)*\s*(?=[),]|$|\s)"
@@ -208,7 +212,7 @@ class CredentialClaimRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.lower
-        for match in doc.scan(_CLAIM_WORDS, _CLAIM, _CLAIM_SUFFIXES):
+        for match in doc.scan(_CLAIM_WORDS, _CLAIM, _CLAIM_SUFFIXES, need=_CLAIM_NEED):
             if "not" in text[max(0, match.start() - 6) : match.start()]:
                 continue
             if re.search(r"\bnot\s+(?:a|an)\b", match.group()):
@@ -469,6 +473,9 @@ _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
     "operating working walking practicing practising smiling fucking effing goddamn bloody "
     "ghouls crooks vultures ever".split()
 )
+# What every match of _ABUSE holds (gates.needs): a sentence with a trigger word
+# but none of these cannot match.
+_ABUSE_NEED = needs([_ABUSE.pattern], cost=rarity_cost)
 
 
 def _aimed_at_a_thing(lower: str, match: re.Match[str]) -> bool:
@@ -489,7 +496,7 @@ class AbuseRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         lower = doc.lower
-        for match in doc.scan(_ABUSE_WORDS, _ABUSE):
+        for match in doc.scan(_ABUSE_WORDS, _ABUSE, need=_ABUSE_NEED):
             snippet = match.group()
             if _aimed_at_a_thing(lower, match):
                 continue

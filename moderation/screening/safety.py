@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from .base import Document, Rule
 from .findings import BLOCK
-from .gates import needs
+from .gates import needs, rarity_cost
 
 __all__ = ["CrisisRule"]
 
@@ -143,22 +143,8 @@ _TRIGGER = frozenset(
     "counted counting count thought thinking dreaming trust found finds sure asleep sleep "
     "fighting trying breathing pointless dying tonight easy simple weeks months days".split()
 )
-# Words so common that a gate on them lets most sentences through.
-_COMMON = frozenset(
-    "a an the i me my mine we our you your he she it they them his her this that these those "
-    "was were is are am be been being will would could should can do did does have has had go "
-    "going get got make want wanted not no all about up down off into in on at of to for with "
-    "and or but if so here there where when what how".split()
-)
-
-
-def _rarity_cost(word: str) -> float:
-    """A guess at how often ``word`` occurs: common and short words cost more."""
-    return (1000 if word in _COMMON else 1) * 2.0 ** (8 - len(word))
-
-
 # What every match of a pattern above holds (gates.needs): a rare word where it can.
-_NEED = needs(_PATTERNS, cost=_rarity_cost)
+_NEED = needs(_PATTERNS, cost=rarity_cost)
 
 # Before a match, these make it a denial, a report about someone else, or advice.
 _NOT_ABOUT_ME = re.compile(
