@@ -11,6 +11,8 @@ from .findings import REPLACEMENTS, Finding
 from .gates import Need
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+# What the patterns read by ``Document.unpunctuated`` never consume.
+_PUNCTUATION = re.compile(r"[^\w\s-]")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 
 
@@ -104,6 +106,24 @@ class Document:
             hits |= {word for word in self.word_set if word.endswith(suffixes)}
         spans = {self.sentence_at(p) for word in hits for p in self.word_positions(word)}
         return sorted(span for span in spans if span[0] < span[1])
+
+    @cached_property
+    def _punctuation(self) -> list[int]:
+        return [match.start() for match in _PUNCTUATION.finditer(self.text)]
+
+    def unpunctuated(self, need: Need) -> list[tuple[int, int]]:
+        """The stretches between punctuation (anything but word characters, spaces
+        and hyphens) that hold one of ``need``'s words, in order. A pattern that
+        consumes nothing else finds the same matches in these as in the whole text."""
+        if need.fragments:
+            raise ValueError("unpunctuated() reads whole words only")
+        marks, spans = self._punctuation, set()
+        for word in need.words & self.word_set:
+            for position in self.word_positions(word):
+                index = bisect_right(marks, position)
+                start = marks[index - 1] + 1 if index else 0
+                spans.add((start, marks[index] if index < len(marks) else len(self.text)))
+        return sorted(spans)
 
     def holds(self, need: Need, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` holds one of ``need``'s words or fragments.

@@ -302,6 +302,14 @@ _SUBJECT_PATTERNS = (
         ),
     ),
 )
+# The last two gates pass in most stories ("we came home", "be patient with
+# yourself"): those patterns are read only in the stretches without punctuation
+# that hold a word every match holds (gates.needs). They consume nothing else,
+# so no match is lost.
+_SUBJECT_NEEDS = tuple(
+    needs([pattern.pattern], cost=rarity_cost) if index >= 5 else None
+    for index, (_gate, pattern) in enumerate(_SUBJECT_PATTERNS)
+)
 # "Farida Haddad came in on a Saturday night": a named arrival, read only when
 # the author works in care.
 _NAMED_ARRIVAL = re.compile(
@@ -332,9 +340,10 @@ class PatientDisclosureRule(Rule):
         text = doc.text
         matches = [
             match
-            for gate, pattern in _SUBJECT_PATTERNS
+            for (gate, pattern), need in zip(_SUBJECT_PATTERNS, _SUBJECT_NEEDS, strict=True)
             if (gate.search(text) if isinstance(gate, re.Pattern) else any(g in text for g in gate))
-            for match in pattern.finditer(text)
+            for start, end in (doc.unpunctuated(need) if need else [(0, len(text))])
+            for match in pattern.finditer(text, start, end)
         ]
         for verb in ("diagnosed", "admitted", "intubated", "hospitalized", "hospitalised"):
             if verb not in doc.word_set:
