@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
@@ -64,6 +65,34 @@ def publish_submitted_stories_through_review(request, page):
         _("Stories sent in by the public are published from the story review, by approving them."),
     )
     return redirect("story_moderation:review", page.pk)
+
+
+@hooks.register("before_bulk_action")
+def bulk_publish_submitted_stories_through_review(request, action_type, objects, action):
+    """The explorer's bulk "Publish" (with or without the drafts below the chosen
+    pages) must not publish a story sent in by the public past its review."""
+    if action_type != "publish":
+        return None
+    from stories.models import StoryPage
+
+    chosen = Q(pk__in=[page.pk for page in objects])
+    form = getattr(action, "cleaned_form", None)
+    if form is not None and form.cleaned_data.get("include_descendants"):
+        for page in objects:
+            chosen |= Q(path__startswith=page.path, depth__gt=page.depth)
+    held = StoryPage.objects.filter(chosen, live=False, submission__isnull=False)
+    titles = sorted(held.values_list("title", flat=True))
+    if not titles:
+        return None
+    messages.warning(
+        request,
+        _(
+            "Nothing was published. Stories sent in by the public are published from the "
+            "story review, by approving them: %(titles)s."
+        )
+        % {"titles": ", ".join(titles)},
+    )
+    return redirect("story_moderation:queue")
 
 
 class ReasonFormatter(LogFormatter):
