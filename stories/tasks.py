@@ -32,11 +32,16 @@ def moderator_addresses():
 
 
 def send_templated_mail(template, context, recipients):
-    """Send one plain-text mail; True if it went, False (and logged) if it did not."""
+    """Send one plain-text mail; True if it went, False (and logged) if it did not.
+
+    ``template`` is a name under ``stories/emails/`` or a path such as
+    ``"comment_moderation/emails/crisis_comment"``; ``_subject.txt`` and ``.txt``
+    are added to it."""
     if not recipients:
         return False
-    subject = render_to_string(f"stories/emails/{template}_subject.txt", context).strip()
-    body = render_to_string(f"stories/emails/{template}.txt", context)
+    path = template if "/" in template else f"stories/emails/{template}"
+    subject = render_to_string(f"{path}_subject.txt", context).strip()
+    body = render_to_string(f"{path}.txt", context)
     try:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     except (SMTPException, OSError):

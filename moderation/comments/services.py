@@ -21,7 +21,7 @@ from .models import (
     CommentReview,
     ReviewState,
 )
-from .tasks import notify_followers_task
+from .tasks import notify_followers_task, notify_moderators_of_crisis_comment
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ def review_new_comment(comment, request):
         state = ReviewState.HELD
     else:
         state = ReviewState.PUBLISHED
-    review, _created = CommentReview.objects.update_or_create(
+    review, created = CommentReview.objects.update_or_create(
         key=_key_for(comment),
         defaults={
             "state": state,
@@ -108,7 +108,23 @@ def review_new_comment(comment, request):
             "referrer": referrer,
         },
     )
+    if created and "crisis" in held_for and verdict != spam.Verdict.SPAM:
+        alert_moderators_of_crisis(review, comment)
     return review
+
+
+def alert_moderators_of_crisis(review, comment):
+    """Mail the moderators, after commit, about a comment in which the screen found
+    crisis language: a reader may be at risk now, before anyone opens the queue."""
+    target = comment.content_object
+    arguments = {
+        "review_id": review.pk,
+        "text": comment.comment,
+        "author_email": comment.user_email or "",
+        "story_title": str(target) if target is not None else "",
+        "story_url": getattr(target, "full_url", "") or "",
+    }
+    transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(**arguments))
 
 
 def attach_review(comment):
@@ -133,6 +149,8 @@ def attach_review(comment):
     if held_for and comment.is_public:
         XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
         comment.is_public = False
+    if "crisis" in held_for:
+        alert_moderators_of_crisis(review, comment)
     return review
 
 

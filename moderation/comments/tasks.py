@@ -4,6 +4,8 @@ database worker in production)."""
 import logging
 from smtplib import SMTPException
 
+from django.conf import settings
+from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.views import notify_comment_followers
 from django_tasks import task
@@ -23,3 +25,28 @@ def notify_followers_task(comment_id: int) -> int:
         logger.exception("Follow-up mail about comment %s not sent", comment_id)
         return 0
     return 1
+
+
+@task()
+def notify_moderators_of_crisis_comment(
+    review_id: int, text: str, author_email: str, story_title: str, story_url: str
+) -> bool:
+    """Tell the moderators at once of a comment with crisis language, whether or not
+    its author has confirmed it yet (a reader in crisis may never open that mail)."""
+    from stories.tasks import absolute_url, moderator_addresses, send_templated_mail
+
+    from .models import CommentReview
+
+    if not CommentReview.objects.filter(pk=review_id).exists():
+        return False
+    context = {
+        "text": text,
+        "author_email": author_email,
+        "story_title": story_title,
+        "story_url": story_url,
+        "queue_url": absolute_url(reverse("comment_moderation:queue")),
+        "site_name": settings.WAGTAIL_SITE_NAME,
+    }
+    return send_templated_mail(
+        "comment_moderation/emails/crisis_comment", context, moderator_addresses()
+    )

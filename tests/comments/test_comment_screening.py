@@ -1,4 +1,5 @@
 import pytest
+from django.core import mail
 from django_comments_xtd.models import XtdComment
 
 from moderation.comments.models import ReviewState
@@ -32,6 +33,24 @@ def test_author_of_a_crisis_comment_is_shown_where_to_get_help(story, post_comme
     _comment, response = post_comment(story, "I want to end my life tonight.")
 
     assert "988" in response.content.decode()
+
+
+def test_moderators_are_mailed_at_once_about_a_crisis_comment(story, post_comment, moderator):
+    text = "I can't do this anymore. I want to end my life tonight."
+
+    post_comment(story, text, confirm=False)
+
+    urgent = [m for m in mail.outbox if m.subject.startswith("URGENT")]
+    assert len(urgent) == 1
+    assert urgent[0].to == ["mod@example.org"]
+    assert story.title in urgent[0].subject
+    assert text in urgent[0].body and "/admin/comments/" in urgent[0].body
+
+
+def test_moderators_are_not_mailed_about_an_ordinary_held_comment(story, post_comment, moderator):
+    post_comment(story, "Call me on 555-201-7788 any evening.")
+
+    assert not [m for m in mail.outbox if m.subject.startswith("URGENT")]
 
 
 def test_a_lone_first_name_publishes(client, story, post_comment):
