@@ -18,7 +18,7 @@ from .identifiers import (
     StreetAddressRule,
     ZipRule,
 )
-from .names import NameRule, UppercaseNameRule
+from .names import LowercaseNameRule, NameRule, UppercaseNameRule
 from .policy import apply_policy
 from .professionalism import (
     AbuseRule,
@@ -50,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     PostcodeRule(),
     AgeRule(),
     UppercaseNameRule(),
+    LowercaseNameRule(),
     NameRule(),
     CrisisRule(),
     MedicalAdviceRule(),

@@ -136,7 +136,7 @@ NOT_NAMES = (
         "Centene Molina Tricare Optum CVS Walgreens Rite Aid Kroger Publix GoodRx Cardiology "
         "Oncology Radiology Neurology Hematology Urology Nephrology Pulmonology Dermatology "
         "Psychiatry Pediatrics Orthopedics Triage Pharmacy Billing Admissions Registration "
-        "Nội Ngoại".split()
+        "Nội Ngoại Virgen Virgin".split()
     )
     | KINSHIP_TITLES
     | CREDENTIALS

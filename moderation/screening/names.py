@@ -26,6 +26,7 @@ from .lexicons import (
     RELATIONS,
     TITLES,
     common_word_names,
+    common_words,
     dictionary_words,
     first_names,
     last_names,
@@ -33,7 +34,7 @@ from .lexicons import (
     state_names,
 )
 
-__all__ = ["NameRule", "UppercaseNameRule"]
+__all__ = ["LowercaseNameRule", "NameRule", "UppercaseNameRule"]
 
 
 def _char_class(predicate) -> str:
@@ -259,6 +260,13 @@ class NameRule(Rule):
                 tokens = [t for t in tokens if not any(s <= t[1] < e for s, e in blocked)]
             every.extend(tokens)
             while tokens:
+                given = _hyphenated_given(tokens)
+                if given:
+                    found.append((tokens[0][1], tokens[given - 1][2], "name.given_hyphenated",
+                                  "A hyphenated given name, as Korean and Chinese names are "
+                                  "written in English."))  # fmt: skip
+                    tokens = tokens[given:]
+                    continue
                 if tokens[0][0] in PLACE_WORDS or tokens[0][0] in _HOLIDAYS:
                     break  # "Memorial Hermann", "Christmas Eve": the rest names a place or day
                 if tokens[0][0] in _NEVER_NAMES:
@@ -276,11 +284,14 @@ class NameRule(Rule):
                 tokens = tokens[count:]
 
         # Every later mention of a name found once is a name too.
-        known = {}
+        known, in_full_name = {}, set()
         for start, end, _rule, _msg in found:
-            for word, _s, _e in _tokens(text, start, end):
+            parts = _tokens(text, start, end)
+            for word, _s, _e in parts:
                 if len(word) >= 3 and word not in NOT_NAMES:
                     known[word] = word in wordlike
+                    if len(parts) > 1:
+                        in_full_name.add(word)
         covered = [(s, e) for s, e, _r, _m in found]
         for word, start, end in every if known else ():
             if word not in known or any(s <= start < e for s, e in covered):
@@ -294,8 +305,9 @@ class NameRule(Rule):
                 known[word]
                 and _at_sentence_start(text[max(0, start - 60) : start])
                 and not _PERSON_AFTER.match(text, end)
+                and not (word in in_full_name and text[end : end + 1] == ",")
             ):
-                continue
+                continue  # "Hope is...", but "Dale, if you read this" after "Dale Henninger"
             found.append((start, end, "name.repeat",
                               "Repeats a name found elsewhere in this text."))  # fmt: skip
 
@@ -307,6 +319,11 @@ class NameRule(Rule):
         """How many of ``tokens`` form a name, with the rule that says so, or None."""
         word, _first_start, first_end = tokens[0]
         after = doc.text[first_end : first_end + 40]
+        if word.isupper() and 2 <= len(word) <= 3 and word not in NOT_NAMES:
+            words = _prev_words(before)
+            if len(words) > 1 and (_clean(words[-2]), _clean(words[-1])) in _NICKNAMED:
+                return 1, "name.context", "A nickname the author introduces."
+            return None
         if not _is_titlecase(word) or word in TITLES or word.rstrip(".") in TITLES:
             return None
         if word in EPONYMS or _EPONYM_AFTER.match(after):
@@ -318,6 +335,8 @@ class NameRule(Rule):
         words = _prev_words(before)
         if words and words[-1] in ("St.", "St", "Saint", "Ste.", "San", "Santa"):
             return None  # St. Luke's, Saint Jude: a church, a hospital, a place
+        if len(words) > 1 and words[-1] in ("de", "of") and words[-2] in _DEVOTIONS:
+            return None  # the Virgen de Guadalupe, Our Lady of Lourdes
         if _STATE_AFTER.match(doc.text, first_end):
             return None  # Tyler, Texas
         title = _title_before(words)
@@ -355,6 +374,15 @@ class NameRule(Rule):
             unknown = word.lower() not in dictionary_words() and word not in place_names()
             if word in firsts or count > 1 or (unknown and after[:1] in (",", ".", "!")):
                 return count, "name.context", "A name the author introduces."
+
+        if word not in PLACE_WORDS:
+            count = self._extent(tokens, firsts, lasts, wordlike, strict=False)
+            places = place_names()
+            if (count > 1 and tokens[1][0] not in places) or (
+                word not in places and (word in firsts or word.lower() not in dictionary_words())
+            ):
+                if _AGE_APPOSITION.match(doc.text, tokens[count - 1][2]):
+                    return count, "name.context", "A name followed by the person's age."
 
         at_start = _at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
@@ -542,9 +570,25 @@ _PERSON_VERB_AFTER = re.compile(
     r"(?:[^\S\n]+(?:from|at|in|on)[^\S\n]+[^.!?\n]{0,60}?|,[^.!?\n]{0,80}?,|)[^\S\n]+(?:just[^\S\n]+)?"
     r"(?:was[^\S\n]+(?:just[^\S\n]+|recently[^\S\n]+)?(?:diagnosed|born|admitted|discharged)"
     r"|(?:said|says|told|tells|asked|asks|texted|called\s+me|hugged|smiled|laughed|cried|whispered"
-    r"|passed\s+away|died|sat\s+with|held\s+my|married))\b"
+    r"|passed\s+away|died|sat\s+with|held\s+my|married|came\s+(?:back|in|over|by|to\s+see)|stayed"
+    r"|showed\s+up|walked\s+in|sang|prayed|drove\s+(?:me|us|him|her)|taught\s+(?:me|us)"
+    r"|translated|interpreted|braided|joked|teased|waved|volunteered|apologi[sz]ed|listened"
+    r"|explained|insisted|promised|remembered|noticed|knew|handed\s+(?:me|us|him|her)))\b"
 )
 
+
+# Devotions whose words a name list may hold: "the Virgen de Guadalupe".
+_DEVOTIONS = frozenset("Virgen Virgin Lady Señora Senora Nuestra Santo Santa".split())
+# "everyone calls me KK", "she goes by DJ": a nickname in capitals.
+_NICKNAMED = frozenset(
+    [("calls", "me"), ("call", "me"), ("called", "me"), ("goes", "by"), ("go", "by"),
+     ("known", "as"), ("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her")]
+)  # fmt: skip
+# "Dale Henninger, 58, was admitted", "Ana Ruiz, a 40-year-old": a person and an age.
+_AGE_APPOSITION = re.compile(
+    r"(?:['’]s)?,[^\S\n]+(?:(?:a|an|now|age|aged)[^\S\n]+)?\d{1,3}"
+    r"(?:,|[^\S\n]*[-‑ ]?[^\S\n]*years?[-‑ ]old\b)"
+)
 
 _HOLIDAYS = frozenset(
     "Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa New "
@@ -600,3 +644,120 @@ class UppercaseNameRule(Rule):
                 ok = one in firsts and two in lasts
             if ok and one not in NOT_NAMES and two not in NOT_NAMES:
                 yield match.span()
+
+
+def _is_english_word(word: str) -> bool:
+    """Whether a lower-case word, or its stem without an inflection, is English."""
+    dictionary = dictionary_words()
+    if word in dictionary or word in common_words():
+        return True
+    for ending, stem_end in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
+                             ("ing", ""), ("ing", "e"), ("er", ""), ("ly", "")):  # fmt: skip
+        if word.endswith(ending) and word[: -len(ending)] + stem_end in dictionary:
+            return True
+    return False
+
+
+class LowercaseNameRule(Rule):
+    """Names typed in lower case, as comments often are: "tell mariana thank you",
+    "honestly brianna you're ...", "the okafor family". A word counts only when a
+    name list knows it, no English dictionary does, and the words around it
+    speak to or of a person."""
+
+    id = "name.lowercase"
+    category = "name"
+    severity = REVIEW
+    message = "Looks like a person's name typed in lower case."
+    _word = re.compile(r"(?<![\w@./'’-])[a-z][a-z]{2,}(?:-[a-z]+)?(?![\w@'’]|\.\w|-\w)")
+    # Words just before that speak to or of a person: "tell mariana", "thanks keisha".
+    _before = frozenset(
+        "tell thank thanks thx ty hi hey dear love honestly congrats congratulations hug "
+        "miss ask asked named called and with nurse dr doc".split()
+    )
+    _after = re.compile(
+        r"(?:['’]s\b|[^\S\n]+(?:you\b|you['’]re\b|your\b|and[^\S\n]+(?:i|me)\b|(?:is|was)[^\S\n]+"
+        rf"(?:my|our|the\s+best)\b|on[^\S\n]+\d|(?:said|says|told|helped|held|made|stayed|sat)\b)"
+        rf"|,?[^\S\n]+(?:my|our)[^\S\n]+(?:{RELATIONS})\b)"
+    )
+    _family = re.compile(r"[^\S\n]+family\b")
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        if not any(c.islower() for c in text):
+            return
+        firsts, lasts = first_names(), last_names()
+        for match in self._word.finditer(text):
+            word = match.group()
+            name = word.title()
+            if name not in firsts and name not in lasts:
+                continue
+            if name in NOT_NAMES or name in MONTHS or name in EPONYMS or _is_english_word(word):
+                continue
+            if name in TITLES or word in _LOWER_NOT_NAMES:
+                continue
+            start, end = match.span()
+            place = name in place_names()
+            if (
+                name in lasts
+                and not place
+                and self._family.match(text, end)
+                and text[:start].endswith("the ")
+            ):
+                yield start, end
+                continue
+            if name not in firsts:
+                continue
+            before = text[max(0, start - 30) : start].split()
+            spoken_to = bool(before) and _clean(before[-1]) in self._before
+            if spoken_to and _clean(before[-1]) in ("and", "with"):
+                spoken_to = not place
+            if spoken_to or (not place and self._after.match(text, end)):
+                yield start, end
+
+
+# Lower-case words that a name list knows but that are not names in these texts:
+# kinship words, clinical shorthand and food.
+_LOWER_NOT_NAMES = frozenset(
+    "lola lolo tita tito ate kuya abuela abuelo nana nonna nonno baba mama papa dada "
+    "brady tachy afib bradys desat sats gtt prn bid tid qid dulce pan".split()
+)
+
+
+# One romanised Korean or Chinese syllable: "Ji", "yeon", "Hyun", "woo", "Xiao".
+_SYLLABLE = r"(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|r)?)"
+_GIVEN_HYPHENATED = re.compile(rf"[A-Z]{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
+# Hyphenated words of English that have that shape: "Pre-op", "Co-op", "Tie-in".
+_HYPHENATED_WORDS = frozenset(
+    "co pre post re ex non self mid anti semi sub tie bye hi oh uh ha yo go no so to see sea "
+    "tea pay lay day low high up in on op out ups ins off ray year way time wi fi sci".split()
+)
+
+
+def _given_shaped(word: str) -> bool:
+    if not _GIVEN_HYPHENATED.fullmatch(word):
+        return False
+    head, tail = word.lower().split("-", 1)
+    if head in _HYPHENATED_WORDS or tail in _HYPHENATED_WORDS or len(tail) < 2:
+        return False
+    # "Ping-Pong", "Hip-Hop", "Zig-zag": English doubles its words that way.
+    return head[0] != tail[0] and head[-2:] != tail[-2:]
+
+
+def _hyphenated_given(tokens: list[_Token]) -> int:
+    """How many tokens make a name with a hyphenated given name ("Park Ji-yeon",
+    "Ji-yeon Park", "Jae-won"), or 0."""
+    first = tokens[0][0]
+    if _given_shaped(first):
+        if len(tokens) > 1 and len(tokens[1][0]) <= 5 and _is_plain_capitalised(tokens[1][0]):
+            return 2
+        return 1
+    if (
+        len(tokens) > 1
+        and _given_shaped(tokens[1][0])
+        and len(first) <= 5
+        and _is_plain_capitalised(first)
+        and first not in NOT_NAMES
+        and first not in _NEVER_NAMES
+    ):
+        return 2
+    return 0

@@ -318,6 +318,19 @@ def test_a_name_found_once_is_found_again_later():
         ("We sang songs by Phạm Duy at the bedside.", ["Phạm Duy"]),
         ("I read a memoir by Siddhartha Mukherjee during chemo.", ["Siddhartha Mukherjee"]),
         ("Abuela Remedios says the soup cures everything.", ["Remedios"]),
+        ("Tomasz Wierzbicki, 71, was admitted twice last winter.", ["Tomasz Wierzbicki"]),
+        ("The man in bed two, Ossie Marchetti, 64, asked for his glasses.", ["Ossie Marchetti"]),
+        ("A clerk in the grievance office, Park Ji-yeon, finally called back.", ["Park Ji-yeon"]),
+        (
+            "My boyfriend Min-jun and his sister Seo-yeon Kim sat with me.",
+            ["Min-jun", "Seo-yeon Kim"],
+        ),
+        ("Abdiwali from the night shift came back to say goodbye.", ["Abdiwali"]),
+        ("I'm Kayleigh, but everyone calls me KK.", ["Kayleigh", "KK"]),
+        (
+            "Dale Okonkwo-Reyes, 58, came in again. Dale, if you read this, we miss you.",
+            ["Dale Okonkwo-Reyes", "Dale"],
+        ),
     ],
 )
 def test_names_that_are_words_or_in_no_list_are_found_from_their_context(text, names):
@@ -339,6 +352,34 @@ def test_names_that_are_words_or_in_no_list_are_found_from_their_context(text, n
 )
 def test_kinship_words_credentials_seasons_and_plurals_of_things_are_not_names(text):
     assert found(text, "name") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("please tell mariana on 5 north that we said thank you!!", ["mariana"]),
+        ("honestly brianna you're the reason I kept going", ["brianna"]),
+        ("the okafor family sends their love to the night nurses", ["okafor"]),
+        ("thanks keisha, you made the worst week bearable", ["keisha"]),
+    ],
+)
+def test_names_typed_in_lower_case_are_found_from_their_context(text, names):
+    assert found(text, "name", kind="comment") == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my lola flew in from manila to help with the twins",
+        "the numbers on the monitor kept dropping, brady after brady",
+        "tell everyone on the unit thanks, and bring pan dulce next time",
+        "we used the wi-fi in the pre-op bay, and the hip-hop playlist helped",
+        "She lights a candle to the Virgen de Guadalupe every night.",
+        "They call it the Wi-Fi lounge, next to the Pre-op desk.",
+    ],
+)
+def test_lower_case_words_kinship_and_devotions_are_not_names(text):
+    assert found(text, "name", kind="comment") == []
 
 
 def test_name_written_in_capitals_on_a_label_is_found():
