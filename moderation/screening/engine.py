@@ -27,7 +27,7 @@ from .professionalism import (
     PatientDisclosureRule,
     PromotionRule,
 )
-from .safety import CrisisRule
+from .safety import CrisisRule, CrisisSignalsRule
 
 __all__ = ["RULES", "screen"]
 
@@ -53,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     LowercaseNameRule(),
     NameRule(),
     CrisisRule(),
+    CrisisSignalsRule(),
     MedicalAdviceRule(),
     CredentialClaimRule(),
     PatientDisclosureRule(),

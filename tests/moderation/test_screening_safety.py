@@ -102,6 +102,50 @@ def test_idioms_past_crises_and_other_peoples_crises_are_not_crisis(text):
     assert crisis(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Two kinds of warning sign close together: getting ready, the means, an end.
+        "I found a family to take my parrot and sold the truck. After the wedding on the 9th "
+        "there is nothing else I need to stay for.",
+        "I've been keeping back a couple of my sleeping tablets every night. I think I have "
+        "enough by now. Nobody needs to worry about me after this month.",
+        "My will is signed and I wrote a note for my brother. I'm ready to go.",
+        "I won't be a burden to anyone much longer, and honestly that feels like relief.",
+        "Three weeks ago I stopped taking my heart pills on purpose. I want it to be over.",
+        "Since the divorce I keep driving to the overpass near the clinic and just standing "
+        "there. I'm tired of being alive.",
+        "got the blade out again tonight. its the only thing that helps",
+        "I'll be with my husband again soon, I've made my peace with it.",
+        "Every night I ask God to take me in my sleep and every morning I'm angry to wake up.",
+        "im done with everything, being alive included.",
+    ],
+)
+def test_indirect_warning_signs_together_are_crisis(text):
+    assert crisis(text, kind="comment", role="patient")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We gave away the baby clothes and paid off the hospital bill. Time to plan a vacation!",
+        "My knee surgery is finally on the calendar; it won't be a problem much longer.",
+        'He kept saying "I want to die" after the stroke, and his doctor found a bladder '
+        "infection and treated it. He's much calmer now.",
+        "Two years ago I wrote letters to my kids and planned to overdose. Today I'm two years "
+        "into recovery and I run a peer group.",
+        "With hospice and my doctors, I've decided I want to die at home, in my own bed.",
+        "My cousin died by suicide in 2019, and I volunteer with a suicide-loss group now.",
+        "I'm done fighting with the billing office. Next week I'm calling the state instead.",
+        "The bridge on my commute is closed, so the drive to dialysis takes forever.",
+        "If you're thinking about ending it, please call or text 988 tonight.",
+        "I keep a safety plan in my wallet, my brother holds my pills, and I'm doing well.",
+    ],
+)
+def test_ordinary_plans_past_crises_and_other_peoples_words_are_not_crisis(text):
+    assert crisis(text, kind="comment", role="patient") == []
+
+
 def test_crisis_is_blocked_with_an_urgent_message():
     (finding,) = crisis("Tonight I just want to end it all.")
     assert finding.severity == BLOCK
