@@ -243,7 +243,13 @@ _CLINICAL = re.compile(
     r"|broken|pelvis|hip|infected|wound\s+vac|hardware|burns?|concussion|asthma|heart\s+failure"
     r"|gunshot|stab\s+wound|amputat\w+|fractur\w+|pneumothorax|embolism|clot|blood\s+clot|anemi\w+"
     r"|shock|trach\w*|chest\s+tube|blood\s+sugar|dka|ketoacidosis|ulcerative|colitis|crohn['’]?s"
-    r"|hemorrhag\w+|aneurysm|meningitis|paralyz\w+|paralys\w+)\b",
+    r"|hemorrhag\w+|aneurysm|meningitis|paralyz\w+|paralys\w+|potassium|sodium|creatinine|troponin"
+    r"|ammonia|bilirubin|inr|white\s+count|cbc|sats?|pressure|liters|units\s+of\s+blood|narcan|naloxone"
+    r"|insulin|fentanyl|heroin|stents?|lupus|cystic\s+fibrosis|multiple\s+sclerosis|als|colostomy|ostomy"
+    r"|ct|eeg|ekg|ecg|ultrasound|heartbeat|fetal|hysterectomy|morphine|oxygen|copd|a1c|rsv|bagged?"
+    r"|brain\s+bleed|drooping|hip\s+fracture|pulmonary|chemo|leukemia|tumou?rs?|seizure|swollen|overdosed?"
+    r"|vomiting|puking|hemophilia|factor|dka|cancer|diabetes|kidneys?|stroke|fractured?|spleen|infusions?"
+    r"|blood\s+(?:sugar|thinners|count)|heart\s+attack|transplant|leg|legs|amputated|bleed|biopsy|weeks\s+pregnant)\b",
 )
 _FAMILY_BEFORE = re.compile(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
@@ -310,6 +316,56 @@ _SUBJECT_NEEDS = tuple(
     needs([pattern.pattern], cost=rarity_cost) if index >= 5 else None
     for index, (_gate, pattern) in enumerate(_SUBJECT_PATTERNS)
 )
+# One other person, as staff write of them: "a guy in his forties", "the lady I
+# took down to CT", "one of my regulars", "a 19-year-old in room 3", "the
+# gentleman in 508". Read only when the author works in care, and only with a
+# clinical detail close by.
+_PERSON_NOUNS = (
+    r"patient|man|woman|guy|gentleman|lady|boy|girl|kid|child|baby|teen|teenager|toddler|infant"
+    r"|newborn|veteran|vet|client|regular|mother|father|mom|dad|grandmother|grandfather|grandma"
+    r"|grandpa|student|teacher|driver|motorcyclist|cyclist|worker|farmer|soldier|mechanic|trucker"
+    r"|fellow|gal|dude|chap|youngster|twin|preemie|\d{1,3}[- ]year[- ]old"
+)
+_STAFF_SUBJECT = re.compile(
+    rf"\b(?:a|an|the|one|this|that|another|our|their)\s+(?:(?!(?:a|an|the|this|that)\s)[\w'’-]+\s+){{0,3}}?"
+    rf"(?:{_PERSON_NOUNS})\b"
+    r"(?!\s+(?:nurses?|doctors?|staff|team|unit|floor|ward|tech|aide|therapist|who\s+works|aspirin"
+    r"|monitor|shower|steps|wipes|food|formula|clothes|blues|boomers?|gloves|proof|sitter|talk|face|shift"
+    r"|scale|book|bottle|bottles|seat|gate|carrier|doll))"
+    r"|\bone\s+of\s+(?:my|our)\s+(?:regulars|patients|clients|residents|kids|babies|moms)\b"
+    r"|\b(?:in|back\s+in)\s+(?:bed|room|bay|chair)\s+\d+\b|\bthe\s+\w+\s+in\s+\d{2,4}\b"
+)
+# "Kenji, who's been on our floor since August": one named person.
+_NAMED_WHO = re.compile(r"(?=[A-Z])\b[A-Z][a-z]+,\s+who(?:['’]s|\s+has|\s+had|\s+is|\s+was)\b")
+# Staff nouns that are not the patient: "the nurse", "a resident".
+_STAFF_NOUNS = re.compile(
+    r"\b(?:nurses?|doctors?|surgeons?|residents?|attendings?|techs?|aides?|therapists?|chaplains?"
+    r"|interpreters?|physicians?|pharmacists?|paramedics?|medics?|staff|coworkers?|colleagues?)\b"
+)
+# A specific time or place that makes a generic "a patient" one person.
+_SPECIFIC = re.compile(
+    r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|week|spring|summer|fall|winter|month)"
+    r"|last\s+(?:night|week|month|shift|spring|summer|fall|winter|year)|on\s+(?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+night)?|(?:bed|room|bay)\s+\d+|\d{1,3}[- ]year[- ]old"
+    r"|in\s+(?:his|her)\s+(?:\w+ies|\d0s)"
+    r"|every\s+(?:morning|week|thursday|monday|tuesday|wednesday|friday|saturday|sunday))\b"
+)
+# A reader's neighbour, coworker or boss: not family, so their diagnosis is theirs.
+_ACQUAINTANCE = re.compile(
+    r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:coworker|co-worker|colleague|neighbou?r|boss|roommate"
+    r"|classmate|landlord|supervisor|manager|teacher|client)\b|\bthe\s+(?:lady|man|woman|guy|gentleman"
+    r"|couple|kid)\s+(?:next\s+door|across\s+the\s+(?:street|hall)|upstairs|downstairs)\b"
+)
+# Anyone, not someone: "when a patient comes off the vent", "the day a patient".
+_GENERIC_BEFORE = re.compile(
+    r"\b(?:when|whenever|if|once|until|unless|every\s+time|each\s+time|the\s+(?:day|moment|minute|time)"
+    r"|as\s+soon\s+as|because|how|what|whether)\s+$"
+)
+# The author, not someone else: "I'm the guy in bed 4".
+_SELF_BEFORE = re.compile(r"\b(?:i['’]m|i\s+am|i\s+was|me,?)\s+['‘\"“]?$")
+_SELF_IN_SENTENCE = re.compile(r"\b(?:i['’]m|i\s+am)\s+(?:the|a)\b")
+
 # "Farida Haddad came in on a Saturday night": a named arrival, read only when
 # the author works in care.
 _NAMED_ARRIVAL = re.compile(
@@ -355,28 +411,64 @@ class PatientDisclosureRule(Rule):
         staff = doc.role == "employee" or bool(_STAFF_AUTHOR.search(doc.lower))
         if staff:
             matches.extend(_NAMED_ARRIVAL.finditer(text))
-        # A carer describing someone in their care needs only one clinical detail.
-        needed = 1 if staff else 2
+        found = False
         for match in sorted(matches, key=lambda m: m.start()):
-            subject = match.group()
-            if (
-                subject.split()[0] in _NOT_SUBJECT
-                and not subject.startswith(("A ", "The "))
-                and "patient" not in subject
-            ):
-                continue
-            lower = doc.lower
-            before = lower[max(0, match.start() - 60) : match.start()]
-            if _FAMILY_BEFORE.search(before):
-                continue
+            if self._discloses(doc, match, staff):
+                found = True
+                yield match.span()
+        if found:
+            return
+        # Wider nets, each needing more clinical detail: staff writing of "a guy in
+        # his forties" or "the lady I took down to CT", a reader's coworker or neighbour.
+        lower = doc.lower
+        extra = []
+        if staff:
+            extra.extend(
+                m for m in _STAFF_SUBJECT.finditer(lower) if not _STAFF_NOUNS.search(m.group())
+            )
+            extra.extend((m, 1) for m in _NAMED_WHO.finditer(text))
+        extra.extend((m, 2) for m in _ACQUAINTANCE.finditer(lower))
+        for item in extra:
+            match, needed = item if isinstance(item, tuple) else (item, None)
             s_start, s_end = doc.sentence_at(match.start())
-            if _STAFF_NEAR.search(lower[max(s_start, match.start() - 30) : match.start()]):
+            if _SELF_BEFORE.search(lower, max(0, match.start() - 12), match.start()):
                 continue
-            # The clinical details sit in this sentence or the next two.
+            if _SELF_IN_SENTENCE.search(lower, s_start, match.start()):
+                continue
+            if _GENERIC_BEFORE.search(lower, max(0, match.start() - 25), match.start()):
+                continue
+            if _FAMILY_BEFORE.search(lower, max(0, match.start() - 60), match.start()):
+                continue
             window_end = doc.end_of_sentences(match.start(), 2)
             hits = {m.group() for m in _CLINICAL.finditer(lower, s_start, window_end)}
+            if needed is None:
+                needed = 1 if _SPECIFIC.search(lower, s_start, window_end) else 2
             if len(hits) >= needed:
                 yield match.span()
+                return
+
+    def _discloses(self, doc, match, staff) -> bool:
+        """Whether a pointed-at person has clinical details close by."""
+        # A carer describing someone in their care needs only one clinical detail.
+        needed = 1 if staff else 2
+        subject = match.group()
+        if (
+            subject.split()[0] in _NOT_SUBJECT
+            and not subject.startswith(("A ", "The "))
+            and "patient" not in subject
+        ):
+            return False
+        lower = doc.lower
+        before = lower[max(0, match.start() - 60) : match.start()]
+        if _FAMILY_BEFORE.search(before) or _SELF_BEFORE.search(before[-12:]):
+            return False
+        s_start, s_end = doc.sentence_at(match.start())
+        if _STAFF_NEAR.search(lower[max(s_start, match.start() - 30) : match.start()]):
+            return False
+        # The clinical details sit in this sentence or the next two.
+        window_end = doc.end_of_sentences(match.start(), 2)
+        hits = {m.group() for m in _CLINICAL.finditer(lower, s_start, window_end)}
+        return len(hits) >= needed
 
 
 # ------------------------------------------------------------------------ abuse

@@ -170,6 +170,48 @@ def test_own_family_staff_and_general_remarks_are_not_disclosures(text):
     assert "patient_disclosure" not in labels(text, role="family")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wheeled a man in his sixties up to cath lab on Friday night; his troponin was through "
+        "the roof and he kept apologising for the fuss.",
+        "The older lady I sit with on Wednesdays has COPD and is on four liters of oxygen now.",
+        "One of my regulars came back this week with her sugar at 480 and a foot ulcer.",
+        "Drew blood on a 15-year-old in bay 6 yesterday whose platelets were almost gone.",
+        "The gentleman in 412 has a pressure ulcer we keep dressing twice a day.",
+        "Kenji, who's been on our floor since August, finally got his transplant.",
+    ],
+)
+def test_staff_describing_one_person_in_their_care_is_a_disclosure(text):
+    assert "patient_disclosure" in labels(text, role="employee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My coworker at the bakery just had a stent put in after a heart attack, and he is "
+        "already back on the early shift.",
+        "The man next door was diagnosed with lung cancer in May and starts chemo on Monday.",
+    ],
+)
+def test_a_reader_describing_a_coworkers_or_neighbours_diagnosis_is_a_disclosure(text):
+    assert "patient_disclosure" in labels(text, role="reader", kind="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "When a patient finally comes off the vent, the whole unit cheers.",
+        "It's the one part of the day a patient gets to choose, so the coffee should be hot.",
+        "Take a baby aspirin only if your own doctor says so.",
+        "Apparently I'm the guy in bed 9 with the broken pelvis everyone talks about.",
+        "A good nurse notices when the patient in front of her is scared.",
+    ],
+)
+def test_general_remarks_and_the_author_themselves_are_not_disclosures(text):
+    assert "patient_disclosure" not in labels(text, role="employee")
+
+
 # ---------------------------------------------------------------------- abuse
 
 
