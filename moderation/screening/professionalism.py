@@ -480,13 +480,16 @@ _INSULT_NOUNS = (
     r"|piece\s+of\s+(?:shit|crap|trash|garbage|work)|waste\s+of\s+(?:space|oxygen|skin)|suit"
     r"|creeps?|crooks?|ghouls?|vultures?|parasites?|sadists?|lowlifes?|psychos?|degenerates?|thugs?"
     r"|leeches|vermin|cowards?|bull(?:y|ies)|hypocrites?|sleazebags?|dirtbags?|scoundrels?"
+    r"|animals|savages|drama\s+queens?|attention[- ](?:seekers?|whores?)|crybab(?:y|ies)"
+    r"|snowflakes?"
 )
 # Nouns that are an insult wherever they point at someone: "that arrogant bastard".
 _STRONG_INSULTS = (
     r"idiots?|morons?|imbeciles?|bastards?|assholes?|arseholes?|scumbags?|dickheads?|cunts?|twats?"
     r"|dumbass(?:es)?|jackass(?:es)?|douche(?:bag)?s?|creeps?|crooks|ghouls?|vultures|parasites"
     r"|sadists?|lowlifes?|psychos?|degenerates|thugs|leeches|vermin|sleazebags?|dirtbags?|liars"
-    r"|scoundrels?|hypocrites|cowards"
+    r"|scoundrels?|hypocrites|cowards|drama\s+queens?|attention[- ]seekers?|crybab(?:y|ies)"
+    r"|animals(?!\s+(?:lovers?|shelters?|in\b))|savages"
 )
 # People a curse can be aimed at: "fucking doctors".
 _PEOPLE = (
@@ -517,7 +520,13 @@ _ABUSE = re.compile(
     rf"|\b(?:dr\.?\s+)?[a-z]+\s+is\s+(?:an?|such\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INSULT_NOUNS})\b"
     # Profanity at someone.
     r"|\b(?:fuck|screw|damn)\s+(?:you|him|her|them|off)\b|\bgo\s+to\s+hell\b"
-    r"|\bshut\s+(?:up|your\s+(?:mouth|face|trap))\b|\b(?:bitch|asshole|motherfucker|cunt)\b"
+    r"|\bshut\s+(?:the\s+(?:hell|fuck|f\*+)\s+)?(?:up|your\s+(?:mouth|face|trap))\b"
+    r"|\b(?:bitch|asshole|motherfucker|cunt)\b"
+    r"|\bnobody\s+(?:cares|gives\s+a\s+\w+)\s+about\s+(?:you|your)\b|\bgrow\s+up\b"
+    r"|\btoo\s+(?:stupid|dumb|lazy|fat|ugly|selfish)\s+to\s+(?:live|save|help|care|understand)\b"
+    r"|\b(?:deserve|deserves)\s+the\s+worst\b"
+    r"|\b(?:our|their|your)\s+(?:favou?rite\s+)?(?:[\w-]+\s+){0,2}?(?:idiots?|morons?|imbeciles?"
+    r"|bastards?|assholes?|scumbags?|dickheads?|douchebags?|lowlifes?|degenerates?)\b(?=\s*[,.;:!?]|$)"
     r"|\bpiece\s+of\s+(?:shit|trash|garbage)\b"
     # Threats and harassment.
     r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+li?ves?\b"
@@ -526,7 +535,8 @@ _ABUSE = re.compile(
     r"|\bi\s+hope\s+(?:you|he|she|they)\s+(?:die|rot|suffer|lose|get\s+fired|burn)"
     r"|\bmake\s+(?:his|her|their|your)\s+life\s+(?:as\s+)?(?:miserable|hell)"
     r"|\bhunt\s+(?:you|him|her|them)\s+down\b|\byou['’]?ll\s+(?:regret|pay\s+for)\b"
-    r"|\b(?:i['’]m|i\s+am)\s+going\s+to\s+(?:make\s+sure\s+everyone|find\s+you|expose|ruin|hurt|get)"
+    r"|\b(?:i['’]m|i\s+am)\s+going\s+to\s+(?:make\s+sure\s+everyone|find\s+you|expose|ruin|hurt"
+    r"|get(?!\s+(?:there|better|through|home|back|it|my|a|the|some|help|well|out|up|to|on|over|ready)\b))"
     r"|\bi\s+found\s+your\s+(?:real\s+name|address|home|house|family)"
     r"|\bi['’]?(?:ll|\s+will)\s+(?:find|hurt|kill|ruin|get|expose)\s+(?:you|him|her|them)\b"
     # Insults pointed at someone without "you are": "that arrogant bastard", "a pack of vultures".
@@ -634,13 +644,20 @@ _PROMO_STRONG = re.compile(
     r"|\b(?:package|program|programme|course|bundle|membership|kit|plan|session)s?\s+(?:is|are|costs?|for|at)"
     r"\s+(?:only\s+|just\s+)?\$\s?\d"
     r"|\b(?:visit|check\s+out)\s+(?:my|our)\s+(?:etsy\s+|online\s+)?(?:shop|store|website|site|page)\b"
-    r"|\bmessage\s+me\s+(?:to\s+(?:order|buy|book)|for\s+(?:prices|pricing|details|rates|orders))\b",
+    r"|\bmessage\s+me\s+(?:to\s+(?:order|buy|book)|for\s+(?:prices|pricing|details|rates|orders))\b"
+    r"|\$\s?\d+(?:\.\d\d)?\s*(?:an|a|per|/)\s*(?:hour|hr|session|visit|month|week|class|day)\b"
+    r"|\bflat\s+fee\b|\bhalf\s+(?:price|off)\b|\bfree\s+(?:review|quote|estimate)\b"
+    r"|\b(?:earn|make\s+money|extra\s+income)\s+(?:from\s+home|online|on\s+the\s+side)\b"
+    r"|\bjoin(?:ed)?\s+(?:my|our|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|business|opportunity)\b"
+    r"|\b(?:message|dm|text|pm)\s+me\s+to\s+(?:hear|learn|find\s+out)\s+more\b"
+    r"|\bbook\s+(?:at|online\s+at|through)\b|\bavailable\s+24/7\b",
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:program|protocol|course|products?|coaching|services|business|shop|store|company|brand"
     r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b"
-    r"|\bcoach(?:ing|ed)\b|\bsign-?ups\b|\bi['’]m\s+offering\b|\bclients\b|\benroll\w*\b",
+    r"|\bcoach(?:ing|ed)\b|\bsign-?ups\b|\bi['’]m\s+offering\b|\bclients\b|\benroll\w*\b"
+    r"|\b[\w-]+\.(?:com|net|org|shop|store|example|co|io|biz)\b|\bcall\s+\(?\d|\btext\s+\w+\s+at\b",
 )
 
 
@@ -650,7 +667,8 @@ _PROMO_WORDS = frozenset(
     "zelle cash book members subscribe check available signed sell etsy amazon ebay coupon promo "
     "affiliate referral wholesale special introductory group front yours copy consult "
     "consultation session call class assessment evaluation lesson text first package program "
-    "programme course bundle membership kit plan visit message".split()
+    "programme course bundle membership kit plan visit message an per hour hr flat half earn "
+    "make extra join joined pm hear learn through available".split()
 )
 
 

@@ -334,6 +334,47 @@ def test_prices_of_bills_and_free_groups_are_not_promotion(text):
     assert "promotion" not in labels(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Night nanny service, CPR certified, $30 an hour. Text Dana at 555-0110 to book.",
+        "Drowning in medical debt? We fight your bills for a flat fee. Call 555-0144 now.",
+        "I joined an incredible wellness team last year and now I earn from home! "
+        "Message me to hear more.",
+        "My meal-prep course is half price until Friday. Book at eatwell.example.",
+        "Use code HEAL15 at calmcandles.example for anything in the shop.",
+    ],
+)
+def test_services_for_hire_recruiting_and_codes_are_promotion(text):
+    assert "promotion" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shut the hell up and stop whining, nobody cares about your knee.",
+        "You people at the front desk are animals.",
+        "Guess who is back again, our favourite drunk idiot.",
+        "Some people are too stupid to save.",
+        "What an attention seeker you are. Grow up.",
+    ],
+)
+def test_insults_in_other_words_are_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I know how I'm going to get there: one physio session at a time.",
+        "Watching your time-in-range creep up is its own kind of hope.",
+        "Our receptionist is a gem and the parking is free.",
+    ],
+)
+def test_plans_and_praise_are_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="reader")
+
+
 def test_promotion_in_a_comment_is_blocked():
     text = "Great story! DM me for 20% off my detox tea, link in bio."
     (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
