@@ -46,6 +46,8 @@ _DRUGS = (
     r"|epipen|puffers?|patch(?:es)?|muscle\s+relax\w+|relaxants?|pain\s*killers?|sleeping\s+pills"
     r"|antacids?|laxatives?|hormones?|hrt|birth\s+control|epidurals?|nitrous|an(?:a)?esthesia"
     r"|vaccines?|vaccinations?|flu\s+shots?|boosters?|pitocin|induction|c-sections?"
+    r"|stool\s+softeners?|softeners?|miralax|senna|z-?packs?|cough\s+syrups?|cough\s+medicines?"
+    r"|phosphate\s+binders?|binders?|rescue\s+inhalers?"
     r"|[a-z]+(?:statin|olol|pril|sartan|azepam|zolam|oxetine|"
     r"triptyline|prazole|tidine|cillin|mycin|cycline|floxacin|mab|nib|gliptin|gliflozin|glutide"
     r"|semide|thiazide|codone|morphone|benzaprine|dipine|azole|cyclovir|dronate|lukast|tadine"
@@ -79,6 +81,7 @@ _TREAT_VERBS = (
     r"|increase|decrease|lower|raise|up|taper|wean|drop|add|avoid|fill|refuse|flush|toss|throw\s+out"
     r"|get\s+off|come\s+off|go\s+off|split|crush|mix|combine|reduce|bump|keep\s+taking|forget"
     r"|give\s+up|ignore|skip|treat|put|load\s+up|say\s+no(?:\s+to)?|decline|insist\s+on|demand"
+    r"|give|keep\s+using|keep\s+giving|stop\s+giving|alternate|bother\s+with"
     r"|push\s+for|ask\s+for|ask\s+them\s+for|request|hold\s+off\s+on|pass\s+on"
 )
 # A clause that tells the reader to do something to their treatment.
@@ -96,7 +99,10 @@ _DIRECTIVE = re.compile(
     rf"\b(?:should|must|need\s+to|ought\s+to|has\s+to|have\s+to)\s+(?:just\s+|really\s+)?(?:{_TREAT_VERBS})\b"
     r"|\bdon['’]?t\s+let\s+(?:them|your\s+doctors?|anyone|doctors|the\s+doctors)\s+(?:put\s+you\s+on"
     r"|give\s+you|talk\s+you\s+into|push)"
-    r"|\bare\s+poison\b|\bis\s+poison\b",
+    r"|\bare\s+poison\b|\bis\s+poison\b"
+    r"|\bno\s+matter\s+what\s+(?:the|your)\s+(?:[\w-]+\s+)?(?:doctors?|pediatrician|oncologist|pharmacist"
+    r"|nurses?|guidelines?|label|gp|[a-z]+ologist)\s+(?:says?|tells?\s+you)\b"
+    r"|\bsend\s+you\s+home\s+without\b|\bneed\s+alternating\b",
 )
 _NOT_ADVICE = re.compile(
     r"\bas\s+(?:prescribed|directed)\b|\b(?:ask|talk\s+to|check\s+with|call)\s+(?:your|a)\s+"
@@ -174,7 +180,10 @@ _CLINICAL_TITLE = (
     r"|[a-z]+ologist|[a-z]+iatrist|anesthetist|anaesthetist|radiographer|sonographer"
     r"|phlebotomist|cna|nursing\s+assistant|physician\s+assistant|pa-c|chiropractor|optometrist"
     r"|podiatrist|clinician|practitioner|medic|gp|obstetrician|pediatrician|paediatrician"
-    r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw|doc"
+    r"|internist|fellow|chief\s+resident|crna|doula|social\s+worker|lcsw|doc|corpsman"
+    r"|(?:surgical|er|ed|ekg|x-ray|radiology|lab|pharmacy|patient\s+care|ultrasound|mri|ct|dialysis"
+    r"|ob|or|icu|scrub|cath\s+lab|respiratory|phlebotomy|sterile\s+processing|monitor|psych|mental\s+health"
+    r"|anesthesia|emergency\s+(?:room|department)|surgery|pharmacy)\s+tech(?:nician)?"
 )
 _CLAIM_WORDS = frozenset(
     "nurse nurses rn lpn lvn np practitioner physician doctor md surgeon resident intern "
@@ -182,12 +191,14 @@ _CLAIM_WORDS = frozenset(
     "dietitian dietician nutritionist psychologist psychiatrist counselor counsellor dentist "
     "anesthetist anaesthetist radiographer sonographer phlebotomist cna assistant c "
     "chiropractor optometrist podiatrist clinician medic gp obstetrician pediatrician "
-    "paediatrician internist fellow crna doula worker lcsw board dr doc".split()
+    "paediatrician internist fellow crna doula worker lcsw board dr doc tech technician years "
+    "corpsman "
+    "former retired someone license licence certification credentials boards nclex".split()
 )
 _CLAIM_SUFFIXES = ("ologist", "iatrist", "ologists", "iatrists")
 _CLAIM = re.compile(
     rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
-    rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an)\s+(?:[\w-]+[,]?\s+){{0,4}}?"
+    rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an|the)\s+(?:[\w&/-]+[,]?\s+){{0,4}}?"
     rf"(?:{_CLINICAL_TITLE})s?\b"
     rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})"
     r"\s+(?:(?:on|in|at|from|for)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?here\b"
@@ -197,11 +208,35 @@ _CLAIM = re.compile(
 # What every match of _CLAIM holds (gates.needs): "am", "was", "here"... A sentence
 # with a title word but none of these cannot match.
 _CLAIM_NEED = needs([_CLAIM.pattern], cost=rarity_cost)
+# Claims told as a career: "Fifteen years as a surgical tech", "Paramedic for 20
+# years,", "Former army medic, now...", "my license as a PA", "I passed my boards".
+_CLAIM_CAREER = re.compile(
+    rf"(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,2}}?years\s+(?:as|of\s+being)\s+(?:a|an)\s+(?:[\w&/-]+\s+){{0,3}}?"
+    rf"(?:{_CLINICAL_TITLE})\b"
+    rf"|(?:^|[.!?]\s+|\n)\s*(?:former\s+|retired\s+|ex-)?(?:[\w&/-]+\s+){{0,2}}?(?:{_CLINICAL_TITLE})\s+"
+    r"(?:for|of)\s+(?:\d+|[a-z]+)\s+years\b"
+    rf"|(?:^|[.!?]\s+|\n)\s*(?:(?:former|retired)\s+|ex-)(?:[\w&/-]+\s+){{0,2}}?(?:{_CLINICAL_TITLE})\b"
+    r"|\bas\s+someone\s+with\s+(?:an?\s+)?(?:md|rn|np|pa|emt|bsn|msn|pharmd|do|nursing\s+degree"
+    r"|medical\s+degree|nursing\s+license)\b"
+    r"|\bmy\s+(?:[\w-]+\s+)?(?:license|licence|certification|credentials?)\s+as\s+(?:a|an)\s+"
+    r"|\bi['’]?(?:ve|\s+have)?\s+(?:held|had|kept|got|earned)\s+my\s+(?:emt|rn|nursing|medical|pharmacy|paramedic"
+    r"|cna|lpn|np|pa|respiratory|phlebotomy)\s+(?:license|licence|certification|credentials?)\b"
+    r"|\bi\s+passed\s+my\s+(?:nursing\s+|medical\s+)?(?:boards|nclex|board\s+exams?)\b",
+)
+_CAREER_WORDS = frozenset(
+    "years former retired ex someone license licence certification credentials credential "
+    "passed".split()
+)
 _CREDENTIAL_LETTERS = re.compile(
     r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"
     r"|EMT|EMT-P|LCSW|OTR|CCRN|FACP|FACS|MBBS|MRCP|NP)(?:\s*,\s*[A-Z][\w-]*)*\s*(?=[),]|$|\s)"
 )
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b")
+# "My mother spent thirty years as a nurse": someone else's career.
+_OTHER_PERSON_BEFORE = re.compile(
+    r"\b(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?(?:mother|mom|mum|father|dad|wife|husband|son"
+    r"|daughter|sister|brother|aunt|uncle|friend|grand\w+|cousin|partner)\b[^.!?]*$|\b(?:he|she|they)\b[^.!?]*$"
+)
 
 
 class CredentialClaimRule(Rule):
@@ -217,7 +252,15 @@ class CredentialClaimRule(Rule):
                 continue
             if re.search(r"\bnot\s+(?:a|an)\b", match.group()):
                 continue
+            if match.group().startswith("as "):
+                s_start = doc.sentence_at(match.start())[0]
+                if _OTHER_PERSON_BEFORE.search(text, s_start, match.start()):
+                    continue  # "My mother spent thirty years as a nurse"
             yield match.span()
+        if not _CAREER_WORDS.isdisjoint(doc.word_set):
+            for match in _CLAIM_CAREER.finditer(text):
+                if not _OTHER_PERSON_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+                    yield match.span()
         for match in _CREDENTIAL_LETTERS.finditer(doc.text):
             start, end = doc.sentence_at(match.start())
             if _FIRST_PERSON.search(text, start, end):

@@ -94,6 +94,50 @@ def test_claiming_a_clinical_credential_is_found(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Twelve years as a cardiac cath lab tech, and this is the case I remember.",
+        "Respiratory therapist for 18 years, and I still tear up at extubations.",
+        "Former Navy corpsman and retired paramedic here, so I have seen a lot.",
+        "As someone with an RN and a decade in the ICU, I can tell you night shift is hard.",
+        "My license as a nurse practitioner means nothing to my own insurer.",
+        "I've held my EMT certification since college.",
+        "I passed my boards last spring and started on the stroke unit.",
+        "I was the charge nurse the night they brought your mother up.",
+    ],
+)
+def test_careers_licences_and_boards_are_claims(text):
+    assert "credential_claim" in labels(text, role="employee")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My mother spent thirty years as a nurse in this town.",
+        "Former coworkers from the bakery sent flowers.",
+        "My license renewal for the food truck came through.",
+    ],
+)
+def test_other_peoples_careers_and_other_licences_are_not_claims(text):
+    assert "credential_claim" not in labels(text, role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the C-section, double up on the stool softeners and skip the oxycodone.",
+        "Don't let them send you home without antibiotics; demand a Z-pack.",
+        "Give him a capful of MiraLAX every night, it works.",
+        "Kids with a fever need alternating Tylenol and Motrin, no matter what the "
+        "pediatrician says.",
+        "If your child has asthma, keep using the rescue inhaler at home instead of the ER.",
+    ],
+)
+def test_more_ways_of_telling_readers_what_to_take_are_advice(text):
+    assert "medical_advice" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "I'm not a doctor, but I have read a lot about my condition.",
         "My wife is a nurse and she spotted it first.",
         "I'm a hospital chaplain and a retired teacher.",
