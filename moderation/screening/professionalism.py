@@ -257,10 +257,12 @@ class CredentialClaimRule(Rule):
                 if _OTHER_PERSON_BEFORE.search(text, s_start, match.start()):
                     continue  # "My mother spent thirty years as a nurse"
             yield match.span()
-        if not _CAREER_WORDS.isdisjoint(doc.word_set):
-            for match in _CLAIM_CAREER.finditer(text):
-                if not _OTHER_PERSON_BEFORE.search(text, max(0, match.start() - 30), match.start()):
-                    yield match.span()
+        for start, end in doc.sentences_with_words(_CAREER_WORDS):
+            # Read each sentence on its own, so that "^" is its start.
+            for match in _CLAIM_CAREER.finditer(text[start:end]):
+                begin = start + match.start()
+                if not _OTHER_PERSON_BEFORE.search(text, max(0, begin - 30), begin):
+                    yield begin, start + match.end()
         for match in _CREDENTIAL_LETTERS.finditer(doc.text):
             start, end = doc.sentence_at(match.start())
             if _FIRST_PERSON.search(text, start, end):
@@ -688,12 +690,19 @@ _PROMO_STRONG = re.compile(
     r"\s+(?:only\s+|just\s+)?\$\s?\d"
     r"|\b(?:visit|check\s+out)\s+(?:my|our)\s+(?:etsy\s+|online\s+)?(?:shop|store|website|site|page)\b"
     r"|\bmessage\s+me\s+(?:to\s+(?:order|buy|book)|for\s+(?:prices|pricing|details|rates|orders))\b"
-    r"|\$\s?\d+(?:\.\d\d)?\s*(?:an|a|per|/)\s*(?:hour|hr|session|visit|month|week|class|day)\b"
     r"|\bflat\s+fee\b|\bhalf\s+(?:price|off)\b|\bfree\s+(?:review|quote|estimate)\b"
     r"|\b(?:earn|make\s+money|extra\s+income)\s+(?:from\s+home|online|on\s+the\s+side)\b"
     r"|\bjoin(?:ed)?\s+(?:my|our|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|business|opportunity)\b"
     r"|\b(?:message|dm|text|pm)\s+me\s+to\s+(?:hear|learn|find\s+out)\s+more\b"
     r"|\bbook\s+(?:at|online\s+at|through)\b|\bavailable\s+24/7\b",
+)
+# A price by the hour or the session: "$28 an hour" (a parking fee has one too).
+_PROMO_RATE = re.compile(
+    r"\$\s?\d+(?:\.\d\d)?\s*(?:an|a|per|/)\s*(?:hour|hr|session|visit|month|week|class|day)\b"
+)
+_PROMO_CONTACT = re.compile(
+    r"\b(?:text|call|email|e-mail|dm|message|contact)\s+(?:(?:me|us|\w+)\s+)?(?:at|on)\s+[\w(+]"
+    r"|\b(?:text|call)\s+\(?\d"
 )
 _PROMO_WEAK = re.compile(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
@@ -710,8 +719,8 @@ _PROMO_WORDS = frozenset(
     "zelle cash book members subscribe check available signed sell etsy amazon ebay coupon promo "
     "affiliate referral wholesale special introductory group front yours copy consult "
     "consultation session call class assessment evaluation lesson text first package program "
-    "programme course bundle membership kit plan visit message an per hour hr flat half earn "
-    "make extra join joined pm hear learn through available".split()
+    "programme course bundle membership kit plan visit message flat half earn money income team "
+    "business opportunity pm hear learn find available".split()
 )
 
 
@@ -723,9 +732,14 @@ class PromotionRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         strong = list(doc.scan(_PROMO_WORDS, _PROMO_STRONG))
+        if "$" in doc.text and _PROMO_CONTACT.search(doc.lower):
+            # A rate with a way to hire: "$30 an hour. Text Dana at 555-0110".
+            strong.extend(_PROMO_RATE.finditer(doc.lower))
         if not strong:
             return
         weak = list(_PROMO_WEAK.finditer(doc.lower))
+        if "$" in doc.text:
+            weak.extend(_PROMO_RATE.finditer(doc.lower))
         kinds = {m.group() for m in strong}
         score = 2 * len(kinds) + min(len({m.group()[:6] for m in weak}), 3)
         if score >= 3 and strong:
