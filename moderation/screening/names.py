@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from .base import Document, Rule
 from .findings import REVIEW, Finding
@@ -683,18 +684,19 @@ class LowercaseNameRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
-        if not any(c.islower() for c in text):
+        words = doc.word_set & _lowercase_candidates()
+        if not words:
             return
         firsts, lasts = first_names(), last_names()
-        for match in self._word.finditer(text):
-            word = match.group()
-            name = word.title()
-            if name not in firsts and name not in lasts:
-                continue
-            if name in NOT_NAMES or name in MONTHS or name in EPONYMS or _is_english_word(word):
-                continue
-            if name in TITLES or word in _LOWER_NOT_NAMES:
-                continue
+        matches = []
+        for word in words:
+            for position in doc.word_positions(word):
+                if text.startswith(word, position):  # typed in lower case here
+                    match = self._word.match(text, position)
+                    if match and match.end() == position + len(word):
+                        matches.append(match)
+        for match in sorted(matches, key=lambda m: m.start()):
+            name = match.group().title()
             start, end = match.span()
             place = name in place_names()
             if (
@@ -761,3 +763,19 @@ def _hyphenated_given(tokens: list[_Token]) -> int:
     ):
         return 2
     return 0
+
+
+@cache
+def _lowercase_candidates() -> frozenset[str]:
+    """Lower-case forms of listed names that no English word list knows."""
+    out = set()
+    for name in first_names() | last_names():
+        word = name.lower()
+        if not word.isascii() or not word.isalpha() or len(word) < 3:
+            continue
+        if name in NOT_NAMES or name in MONTHS or name in EPONYMS or name in TITLES:
+            continue
+        if word in _LOWER_NOT_NAMES or _is_english_word(word):
+            continue
+        out.add(word)
+    return frozenset(out)

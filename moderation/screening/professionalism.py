@@ -407,6 +407,10 @@ _GENERIC_BEFORE = re.compile(
     r"\b(?:when|whenever|if|once|until|unless|every\s+time|each\s+time|the\s+(?:day|moment|minute|time)"
     r"|as\s+soon\s+as|because|how|what|whether)\s+$"
 )
+_ACQUAINTANCE_WORDS = frozenset(
+    "coworker co worker colleague neighbor neighbour boss roommate classmate landlord supervisor "
+    "manager teacher client door street hall upstairs downstairs".split()
+)
 # The author, not someone else: "I'm the guy in bed 4".
 _SELF_BEFORE = re.compile(r"\b(?:i['’]m|i\s+am|i\s+was|me,?)\s+['‘\"“]?$")
 _SELF_IN_SENTENCE = re.compile(r"\b(?:i['’]m|i\s+am)\s+(?:the|a)\b")
@@ -472,7 +476,8 @@ class PatientDisclosureRule(Rule):
                 m for m in _STAFF_SUBJECT.finditer(lower) if not _STAFF_NOUNS.search(m.group())
             )
             extra.extend((m, 1) for m in _NAMED_WHO.finditer(text))
-        extra.extend((m, 2) for m in _ACQUAINTANCE.finditer(lower))
+        if not _ACQUAINTANCE_WORDS.isdisjoint(doc.word_set):
+            extra.extend((m, 2) for m in _ACQUAINTANCE.finditer(lower))
         for item in extra:
             match, needed = item if isinstance(item, tuple) else (item, None)
             s_start, s_end = doc.sentence_at(match.start())
