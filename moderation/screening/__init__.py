@@ -21,7 +21,7 @@ from .findings import (
     Finding,
 )
 
-ENGINE_VERSION = "1.1.0"
+ENGINE_VERSION = "1.2.0"
 
 __all__ = [
     "BLOCK",
