@@ -125,7 +125,7 @@ def best_of(rounds: int, screen, items) -> dict:
 def cold_start() -> tuple[float, float]:
     code = (
         "import time; t = time.perf_counter(); c = time.process_time();"
-        "from moderation.screening import screen;"
+        "from screening import screen;"
         "screen('Dr. Ana Ruiz called (312) 555-0199 on May 4.');"
         "print(time.perf_counter() - t, time.process_time() - c)"
     )
@@ -169,7 +169,7 @@ def main() -> None:
     pin_to_one_core()
     startup = min((cold_start() for _ in range(max(1, args.rounds))), key=lambda t: t[1])
 
-    from moderation.screening import ENGINE_VERSION, screen
+    from screening import ENGINE_VERSION, screen
 
     screen("Warm up: Dr. Ana Ruiz, (312) 555-0199.")
     rows = []

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
-from moderation.screening import BLOCK, CATEGORIES
+from screening import BLOCK, CATEGORIES
 
 from . import spam
 from .forms import ApproveForm, ReasonForm

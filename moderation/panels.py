@@ -4,9 +4,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
-from moderation.screening import CATEGORIES
+from screening import CATEGORIES
 
-from .highlight import highlight
+from screening.highlight import highlight
 from .services import SCREENED_FIELDS, latest_report
 
 

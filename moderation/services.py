@@ -7,7 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
-from moderation.screening import ENGINE_VERSION, SAFETY, screen
+from screening import ENGINE_VERSION, SAFETY, screen
 
 from .models import ScreeningReport, ScreeningTask, StoryReviewTask
 

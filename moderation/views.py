@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from moderation.screening import CATEGORIES
+from screening import CATEGORIES
 from stories.models import AuthorRole, StoryPage, Submission, SubmissionPhoto
 
 from . import spam

@@ -11,7 +11,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from moderation import spam
-from moderation.highlight import highlight
+from screening.highlight import highlight
 
 from .actions import PERMISSION, ModerateComments
 from .models import PENDING_STATES, CommentDecision, CommentReview, Decision, ReviewState

@@ -12,7 +12,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
 from moderation import spam
-from moderation.screening import ENGINE_VERSION, REVIEW, screen
+from screening import ENGINE_VERSION, REVIEW, screen
 from sharing.client_ip import client_ip
 
 from .models import (

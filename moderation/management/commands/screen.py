@@ -14,7 +14,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from moderation.screening import screen
+from screening import screen
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The screening engine: text in, findings out. Plain Python, no Django.
 
-    from moderation.screening import screen
+    from screening import screen
     for finding in screen(text, kind="comment", role="reader"):
         ...
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.screening import BLOCK, screen
+from screening import BLOCK, screen
 
 
 def crisis(text, **kwargs):

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from moderation.screening import (
+from screening import (
     CATEGORIES,
     ENGINE_VERSION,
     PRIVACY,

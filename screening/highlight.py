@@ -1,6 +1,6 @@
 """A text cut into plain and flagged pieces, for the moderators."""
 
-from moderation.screening import CATEGORIES
+from . import CATEGORIES
 
 
 def highlight(text, findings):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from moderation.screening import BLOCK, REVIEW, screen
+from screening import BLOCK, REVIEW, screen
 
 
 def labels(text, **kwargs):
