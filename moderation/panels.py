@@ -5,8 +5,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.panels import Panel
 
 from screening import CATEGORIES
-
 from screening.highlight import highlight
+
 from .services import SCREENED_FIELDS, latest_report
 
 
