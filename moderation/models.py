@@ -5,8 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
 from screening import BLOCK, CATEGORIES
+from sharing import spam
 
-from . import spam
 from .forms import ApproveForm, ReasonForm
 
 

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django_tasks import task
 
-from . import spam
+from sharing import spam
 
 logger = logging.getLogger(__name__)
 

@@ -11,9 +11,9 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from screening import CATEGORIES
+from sharing import spam
 from stories.models import AuthorRole, StoryPage, Submission, SubmissionPhoto
 
-from . import spam
 from .actions import ReviewError, ReviewStoryAction
 from .forms import ApproveForm, ReasonForm
 from .models import StoryReviewTaskState

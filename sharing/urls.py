@@ -25,7 +25,7 @@ urlpatterns = [
     ),
     # Ours first: comments-xtd's post and reply views wrapped (rate limit, clear
     # pages), reports, unsubscribe.
-    path("comments/", include("moderation.comments.urls")),
+    path("comments/", include("comments.urls")),
     path("comments/", include("django_comments_xtd.urls")),
 ]
 

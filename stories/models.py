@@ -47,7 +47,7 @@ class StoryTopic(ItemBase):
 
 def story_cards(queryset):
     """What a list of story cards needs, in a fixed number of queries."""
-    from moderation.comments.models import with_comment_counts
+    from comments.models import with_comment_counts
 
     image_model = get_image_model()
     return with_comment_counts(queryset).prefetch_related(

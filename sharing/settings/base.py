@@ -53,7 +53,7 @@ INSTALLED_APPS = [
     "home",
     "stories",
     "moderation",
-    "moderation.comments",
+    "comments",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",
@@ -206,7 +206,7 @@ TAGGIT_CASE_INSENSITIVE = True
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
 COMMENTS_XTD_MAX_THREAD_LEVEL = 2  # three levels: a comment, a reply, a reply to it
-COMMENTS_XTD_FORM_CLASS = "moderation.comments.forms.StoryCommentForm"
+COMMENTS_XTD_FORM_CLASS = "comments.forms.StoryCommentForm"
 COMMENTS_XTD_CONFIRM_EMAIL = True  # a comment without an account is confirmed by email
 COMMENTS_XTD_SEND_HTML_EMAIL = False
 COMMENTS_XTD_THREADED_EMAILS = False  # mail goes out in the request or a background task
@@ -238,6 +238,8 @@ LOGGING = {
         "sharing": {"level": env("LOG_LEVEL")},
         "stories": {"level": env("LOG_LEVEL")},
         "moderation": {"level": env("LOG_LEVEL")},
+        "comments": {"level": env("LOG_LEVEL")},
+        "screening": {"level": env("LOG_LEVEL")},
         "home": {"level": env("LOG_LEVEL")},
     },
 }

@@ -2,9 +2,9 @@ import logging
 
 import pytest
 
-from moderation import spam
-from moderation.comments.actions import ModerateComments
-from moderation.comments.models import Decision, ReviewState
+from comments.actions import ModerateComments
+from comments.models import Decision, ReviewState
+from sharing import spam
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_check_reads_akismets_verdict(akismet_ham, settings):
 
 
 def test_unreachable_akismet_is_logged_and_not_done(akismet_unreachable, caplog):
-    with caplog.at_level(logging.WARNING, logger="moderation.spam"):
+    with caplog.at_level(logging.WARNING, logger="sharing.spam"):
         assert spam.check(**ARGUMENTS) == spam.Verdict.UNCHECKED
         assert spam.submit_ham(**ARGUMENTS) is False
 

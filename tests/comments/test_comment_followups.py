@@ -58,8 +58,8 @@ def test_a_tampered_unsubscribe_link_gets_a_clear_page(client, story_index):
 def test_followers_hear_of_a_held_comment_only_once_it_is_approved(
     story, post_comment, moderator, django_capture_on_commit_callbacks
 ):
-    from moderation.comments.actions import ModerateComments
-    from moderation.comments.models import Decision
+    from comments.actions import ModerateComments
+    from comments.models import Decision
 
     post_comment(story, "I will follow this story.", email="follower@example.org", followup="on")
     mail.outbox.clear()

@@ -174,8 +174,8 @@ def test_html_is_removed_and_links_are_nofollow(client, story, post_comment, set
     )
     assert comment.comment == "Bold see https://example.org/care please"
     assert not comment.is_public  # a web address is held for a moderator first
-    from moderation.comments.actions import ModerateComments
-    from moderation.comments.models import Decision
+    from comments.actions import ModerateComments
+    from comments.models import Decision
 
     ModerateComments([comment], user=_superuser(), action=Decision.APPROVE).execute()
 

@@ -3,8 +3,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django_comments_xtd.models import XtdComment
 
+from comments.models import CommentDecision, Decision, ReviewState
 from home.services import MODERATORS_GROUP
-from moderation.comments.models import CommentDecision, Decision, ReviewState
 
 pytestmark = pytest.mark.django_db
 

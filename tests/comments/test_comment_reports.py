@@ -1,7 +1,7 @@
 import pytest
 from django_comments.models import CommentFlag
 
-from moderation.comments.models import ReviewState
+from comments.models import ReviewState
 
 pytestmark = pytest.mark.django_db
 

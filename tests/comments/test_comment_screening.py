@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django_comments_xtd.models import XtdComment
 
-from moderation.comments.models import ReviewState
+from comments.models import ReviewState
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
-from moderation.comments.models import CommentReview, ReviewState
+from comments.models import CommentReview, ReviewState
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,8 @@ from django.utils.crypto import salted_hmac
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from moderation import spam
 from screening import ENGINE_VERSION, REVIEW, screen
+from sharing import spam
 from sharing.client_ip import client_ip
 
 from .models import (

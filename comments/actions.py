@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django_comments_xtd.models import XtdComment
 
-from moderation import spam
+from sharing import spam
 
 from . import services
 from .models import CommentDecision, CommentReview, Decision, ReviewState

@@ -5,7 +5,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
-from moderation.spam import Verdict
+from sharing.spam import Verdict
 
 
 class ReviewState(models.TextChoices):

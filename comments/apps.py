@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 class CommentModerationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
-    name = "moderation.comments"
+    name = "comments"
     label = "comment_moderation"
     verbose_name = _("Comment moderation")
 

@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from moderation import spam
 from screening.highlight import highlight
+from sharing import spam
 
 from .actions import PERMISSION, ModerateComments
 from .models import PENDING_STATES, CommentDecision, CommentReview, Decision, ReviewState

@@ -5,7 +5,7 @@ an API key, or when Akismet cannot be reached, the verdict is
 ``Verdict.UNCHECKED`` and a warning is logged, so the caller can fall back on
 its own judgement and tell moderators that the spam check was not done.
 
-    from moderation import spam
+    from sharing import spam
 
     verdict = spam.check(user_ip=ip, comment_content=text, comment_type="comment")
     if verdict == spam.Verdict.SPAM:
