@@ -43,10 +43,11 @@ test: $(VENV)/.installed-dev ## Run the test suite (SQLite; browser tests skip w
 test-postgres: $(VENV)/.installed-dev ## Run the test suite against PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sharing} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
-lint: $(VENV)/.installed-dev ## Check code and templates
+lint: $(VENV)/.installed-dev ## Check code, templates and the import contracts
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djhtml --check $$(git ls-files '*.html')
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev ## Format code and templates
 	$(BIN)/ruff check --fix .

@@ -99,7 +99,8 @@ def build(story_count, queued_count):
     from django.contrib.auth.models import Group
 
     from home.demo_stories import STORIES
-    from home.services import MODERATORS_GROUP, load_demo_content
+    from home.services import load_demo_content
+    from moderation.permissions import MODERATORS_GROUP
     from stories.models import StoryIndexPage, StoryPage, Topic
     from stories.services import submit_story
 

@@ -9,9 +9,7 @@ from django_comments_xtd.models import XtdComment
 from sharing import spam
 
 from . import services
-from .models import CommentDecision, CommentReview, Decision, ReviewState
-
-PERMISSION = "comment_moderation.moderate_comments"
+from .models import PERMISSION, CommentDecision, CommentReview, Decision, ReviewState
 
 _NEW_STATE = {
     Decision.APPROVE: ReviewState.APPROVED,

@@ -13,8 +13,15 @@ from django_comments_xtd.models import XtdComment
 from screening.highlight import highlight
 from sharing import spam
 
-from .actions import PERMISSION, ModerateComments
-from .models import PENDING_STATES, CommentDecision, CommentReview, Decision, ReviewState
+from .actions import ModerateComments
+from .models import (
+    PENDING_STATES,
+    PERMISSION,
+    CommentDecision,
+    CommentReview,
+    Decision,
+    ReviewState,
+)
 
 QUEUE_LIMIT = 100
 

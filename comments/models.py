@@ -7,6 +7,8 @@ from django_comments_xtd.models import XtdComment
 
 from sharing.spam import Verdict
 
+PERMISSION = "comment_moderation.moderate_comments"
+
 
 class ReviewState(models.TextChoices):
     # Waiting for a moderator: the comment is not public.

@@ -1,12 +1,13 @@
-"""The comments-xtd moderator for stories: registered in ``AppConfig.ready()``."""
+"""The comments-xtd moderator for pages: each page type that takes comments is
+registered from its app's ``AppConfig.ready()``."""
 
-from django_comments_xtd.moderation import XtdCommentModerator
+from django_comments_xtd.moderation import XtdCommentModerator, moderator
 
 from .services import review_new_comment
 
 
-class StoryCommentModerator(XtdCommentModerator):
-    """Comments only on published stories; every comment screened and spam-checked.
+class PageCommentModerator(XtdCommentModerator):
+    """Comments only on live pages; every comment screened and spam-checked.
 
     ``moderate()`` runs when a comment is posted, before comments-xtd asks its
     author to confirm it: a held comment is saved non-public.
@@ -19,3 +20,9 @@ class StoryCommentModerator(XtdCommentModerator):
     def moderate(self, comment, content_object, request):
         review = review_new_comment(comment, request)
         return review.is_pending or super().moderate(comment, content_object, request)
+
+
+def register(model):
+    """Take comments on ``model`` (a live page type), screened and moderated."""
+    if model not in moderator._registry:
+        moderator.register(model, PageCommentModerator)

@@ -4,11 +4,13 @@ database worker in production)."""
 import logging
 from smtplib import SMTPException
 
-from django.conf import settings
-from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 from django_comments_xtd.views import notify_comment_followers
 from django_tasks import task
+
+from sharing.mail import absolute_reverse, send_templated_mail, staff_addresses
+
+from .models import PERMISSION, CommentReview
 
 logger = logging.getLogger(__name__)
 
@@ -33,10 +35,6 @@ def notify_moderators_of_crisis_comment(
 ) -> bool:
     """Tell the moderators at once of a comment with crisis language, whether or not
     its author has confirmed it yet (a reader in crisis may never open that mail)."""
-    from stories.tasks import absolute_url, moderator_addresses, send_templated_mail
-
-    from .models import CommentReview
-
     if not CommentReview.objects.filter(pk=review_id).exists():
         return False
     context = {
@@ -44,9 +42,8 @@ def notify_moderators_of_crisis_comment(
         "author_email": author_email,
         "story_title": story_title,
         "story_url": story_url,
-        "queue_url": absolute_url(reverse("comment_moderation:queue")),
-        "site_name": settings.WAGTAIL_SITE_NAME,
+        "queue_url": absolute_reverse("comment_moderation:queue"),
     }
     return send_templated_mail(
-        "comment_moderation/emails/crisis_comment", context, moderator_addresses()
+        "comment_moderation/emails/crisis_comment", context, staff_addresses(PERMISSION)
     )

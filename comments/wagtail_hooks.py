@@ -5,8 +5,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from . import admin_urls
-from .actions import PERMISSION
 from .admin_views import pending_reviews
+from .models import PERMISSION
 
 
 @hooks.register("register_admin_urls")

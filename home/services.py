@@ -9,13 +9,13 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from moderation.permissions import MODERATORS_GROUP
 from moderation.services import set_up_story_workflow
 from stories.models import StoryIndexPage, StoryPage, Topic
 
 from .demo_stories import STORIES, TOPICS
 from .models import HomePage
 
-MODERATORS_GROUP = "Moderators"
 MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 HOME_INTRO = (
     "<p>Real stories of care, told by the patients, families and staff who lived them. "

@@ -6,8 +6,9 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from stories.models import Submission
+from stories.tasks import send_decision_mail
 
-from .services import latest_report, record_decision
+from .services import screen_revision
 
 
 class ReviewError(Exception):
@@ -40,8 +41,9 @@ class ReviewStoryAction:
         if self.action in (self.REQUEST_CHANGES, self.DECLINE) and not self.reason:
             raise ReviewError(_("Please give the author a reason."))
         if self.action == self.APPROVE:
-            report = latest_report(self.page)
-            if report is not None and report.blocking and not self.override_reason:
+            # Nothing is published that the screen has not read.
+            report = screen_revision(self.page.get_latest_revision())
+            if report.blocking and not self.override_reason:
                 raise ReviewError(
                     _(
                         "The screen found %(count)d detail(s) that block publication. "
@@ -81,9 +83,7 @@ class ReviewStoryAction:
     def _request_changes(self, submission):
         self.task_state.reject(user=self.user, comment=self.reason)
         if submission is not None:
-            from stories.tasks import send_decision_mail
-
-            record_decision(submission, Submission.State.CHANGES_REQUESTED, self.reason)
+            submission.set_state(Submission.State.CHANGES_REQUESTED, self.reason)
             transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))
 
     def _decline(self, submission):
@@ -99,7 +99,5 @@ class ReviewStoryAction:
             data={"reason": self.reason},
         )
         if submission is not None:
-            from stories.tasks import send_decision_mail
-
-            record_decision(submission, Submission.State.DECLINED, self.reason)
+            submission.set_state(Submission.State.DECLINED, self.reason)
             transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))

@@ -8,6 +8,8 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
+        from .panels import add_screening_tab
         from .signal_handlers import register_signal_handlers
 
         register_signal_handlers()
+        add_screening_tab()

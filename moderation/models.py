@@ -1,6 +1,7 @@
 """Screening reports and the two tasks of the story moderation workflow."""
 
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
 
@@ -51,6 +52,11 @@ class ScreeningReport(models.Model):
             if self.counts.get(category)
         ]
 
+    def record_spam_verdict(self, verdict):
+        self.spam_verdict = verdict
+        self.spam_checked_at = timezone.now()
+        self.save(update_fields=["spam_verdict", "spam_checked_at"])
+
     @property
     def is_spam(self):
         return self.spam_verdict == spam.Verdict.SPAM
@@ -80,10 +86,10 @@ class ScreeningTask(Task):
         verbose_name_plural = _("Screening tasks")
 
     def start(self, workflow_state, user=None):
-        from .services import screen_revision
+        from .services import request_spam_check, screen_revision
 
         task_state = super().start(workflow_state, user=user)
-        screen_revision(task_state.revision)
+        request_spam_check(screen_revision(task_state.revision))
         task_state.approve(user=None, update=False, comment=_("Screened automatically."))
         return task_state
 
@@ -110,13 +116,6 @@ class StoryReviewTask(AbstractGroupApprovalTask):
     class Meta:
         verbose_name = _("Story review task")
         verbose_name_plural = _("Story review tasks")
-
-    def start(self, workflow_state, user=None):
-        from .services import screen_revision
-
-        task_state = super().start(workflow_state, user=user)
-        screen_revision(task_state.revision)  # a no-op when already screened
-        return task_state
 
     def get_actions(self, obj, user):
         if user.is_superuser or self._user_in_groups(user):

@@ -2,11 +2,14 @@
 
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from wagtail.admin.panels import Panel
+from django.utils.translation import gettext_lazy
+from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 
 from screening import CATEGORIES
 from screening.highlight import highlight
+from stories.models import StoryPage
 
+from .permissions import can_review
 from .services import SCREENED_FIELDS, latest_report
 
 
@@ -52,8 +55,6 @@ class ScreeningReportPanel(Panel):
             return bool(self.instance.pk)
 
         def get_context_data(self, parent_context=None):
-            from .queue import can_review
-
             context = super().get_context_data(parent_context)
             story = self.instance
             context["story"] = story
@@ -61,3 +62,12 @@ class ScreeningReportPanel(Panel):
             context["submission"] = getattr(story, "submission", None)
             context.update(review_context(story))
             return context
+
+
+def add_screening_tab():
+    """The story editor's "Screening" tab, after "Content": stories knows nothing of it."""
+    tabs = list(StoryPage.edit_handler.children)
+    if any(isinstance(tab, ObjectList) and tab.heading == "Screening" for tab in tabs):
+        return
+    screening = ObjectList([ScreeningReportPanel()], heading=gettext_lazy("Screening"))
+    StoryPage.edit_handler = TabbedInterface([tabs[0], screening, *tabs[1:]])

@@ -8,12 +8,6 @@ from stories.models import AuthorRole, StoryPage, Submission
 
 from .models import ScreeningReport, StoryReviewTaskState
 
-PERMISSION = "moderation.review_stories"
-
-
-def can_review(user):
-    return user.is_active and user.has_perm(PERMISSION)
-
 
 @dataclass
 class QueueRow:

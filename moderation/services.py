@@ -3,13 +3,15 @@
 import logging
 
 from django.db import transaction
-from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from screening import ENGINE_VERSION, SAFETY, screen
+from stories.models import Submission
 
 from .models import ScreeningReport, ScreeningTask, StoryReviewTask
+from .notifications import notify_moderators_urgent
+from .tasks import check_story_spam
 
 logger = logging.getLogger(__name__)
 
@@ -53,7 +55,11 @@ def screened_texts(page):
 
 
 def screen_revision(revision):
-    """The revision's screening report, made now if it has none. Never raises for the screen."""
+    """The revision's screening report, made now if it has none. Never raises for the screen.
+
+    Called for every new revision of a story (``signal_handlers``) and, to be
+    sure, by the workflow's screening task and before an approval.
+    """
     existing = ScreeningReport.objects.filter(revision=revision).first()
     if existing is not None:
         return existing
@@ -87,27 +93,26 @@ def screen_revision(revision):
         spam_verdict=previous.spam_verdict if previous and revision.user_id else "pending",
         spam_checked_at=previous.spam_checked_at if previous and revision.user_id else None,
     )
-    if submission is not None:
-        if report.crisis and not submission.urgent:
-            mark_urgent(submission)
-        if report.spam_verdict == "pending":
-            from .tasks import check_story_spam
-
-            transaction.on_commit(lambda: check_story_spam.enqueue(report.pk))
+    if submission is not None and report.crisis and submission.mark_urgent():
+        transaction.on_commit(lambda: notify_moderators_urgent.enqueue(submission.pk))
     return report
 
 
-def mark_urgent(submission):
-    from .tasks import notify_moderators_urgent
-
-    submission.urgent = True
-    submission.save(update_fields=["urgent", "updated_at"])
-    transaction.on_commit(lambda: notify_moderators_urgent.enqueue(submission.pk))
+def request_spam_check(report):
+    """Ask Akismet about the author's text of a submitted story, in the background,
+    once the transaction commits. Only the author's own revisions wait for a verdict."""
+    if report.spam_verdict != "pending":
+        return
+    if not Submission.objects.filter(story_id=report.page_id).exists():
+        return
+    transaction.on_commit(lambda: check_story_spam.enqueue(report.pk))
 
 
 def latest_report(page):
-    revision = page.get_latest_revision()
-    return screen_revision(revision) if revision is not None else None
+    """The screening report of the page's latest revision, or None if it has none yet."""
+    if page.latest_revision_id is None:
+        return None
+    return ScreeningReport.objects.filter(revision_id=page.latest_revision_id).first()
 
 
 def redact_story(page, user, *, indexes=None, category=None):
@@ -116,6 +121,8 @@ def redact_story(page, user, *, indexes=None, category=None):
     Saves (and so screens) a new revision; returns it, or None if nothing changed.
     """
     report = latest_report(page)
+    if report is None:
+        return None
     chosen = [
         finding
         for i, finding in enumerate(report.findings)
@@ -143,6 +150,9 @@ def redact_story(page, user, *, indexes=None, category=None):
             last_start = finding["start"]
         setattr(draft, field, text)
     revision = draft.save_revision(user=user, log_action=True)
+    submission = Submission.objects.filter(story_id=page.pk).first()
+    if submission is not None:
+        submission.mark_in_review()  # the author sees that a moderator is at work on it
     log(
         instance=draft,
         action="sharing.story.redact",
@@ -154,20 +164,3 @@ def redact_story(page, user, *, indexes=None, category=None):
         },
     )
     return revision
-
-
-def record_decision(submission, state, reason=""):
-    submission.state = state
-    submission.state_reason = reason
-    submission.save(update_fields=["state", "state_reason", "updated_at"])
-
-
-def mark_in_review(submission):
-    if submission.state == submission.State.RECEIVED:
-        record_decision(submission, submission.State.IN_REVIEW)
-
-
-def set_spam_verdict(report, verdict):
-    report.spam_verdict = verdict
-    report.spam_checked_at = timezone.now()
-    report.save(update_fields=["spam_verdict", "spam_checked_at"])

@@ -1,7 +1,17 @@
+"""Moderation's receivers, connected in ``ModerationConfig.ready()``."""
+
 import logging
 
+from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision
+
+from stories.models import StoryPage
+from stories.signals import story_resubmitted, story_submitted, story_withdrawn
+
+from .notifications import notify_moderators_of_submission
+from .services import latest_report, request_spam_check, screen_revision, start_story_moderation
+from .tasks import forget_submitter_ip, remember_submitter_ip
 
 logger = logging.getLogger(__name__)
 
@@ -9,10 +19,6 @@ logger = logging.getLogger(__name__)
 def screen_new_story_revision(sender, instance, created, raw=False, **kwargs):
     """Every new revision of a story is screened: a moderator always sees the report
     of the revision they would publish."""
-    from stories.models import StoryPage
-
-    from .services import screen_revision
-
     if not created or raw:
         return
     model = instance.content_type.model_class()
@@ -21,8 +27,34 @@ def screen_new_story_revision(sender, instance, created, raw=False, **kwargs):
     try:
         screen_revision(instance)
     except Exception:
-        # Never lose an edit to a screening failure; the review screens it again.
+        # Never lose an edit to a screening failure; the approval screens it again.
         logger.exception("Could not screen revision %s", instance.pk)
+
+
+def moderate_new_story(sender, submission, ip_address="", **kwargs):
+    """In this order: keep the IP for the spam check, start the workflow (which
+    screens the story and asks Akismet), then tell the moderators."""
+    remember_submitter_ip(submission, ip_address)
+    start_story_moderation(submission.story)
+    transaction.on_commit(lambda: _enqueue(notify_moderators_of_submission, submission))
+
+
+def moderate_resubmitted_story(sender, submission, **kwargs):
+    """The author's edited text is screened as it is saved; Akismet reads it too."""
+    report = latest_report(submission.story)
+    if report is not None:
+        request_spam_check(report)
+
+
+def forget_withdrawn_story(sender, submission, **kwargs):
+    forget_submitter_ip(submission)
+
+
+def _enqueue(task, submission):
+    try:
+        task.enqueue(submission.pk)
+    except Exception:
+        logger.exception("Could not queue %s for %s", task.name, submission.reference)
 
 
 def register_signal_handlers():
@@ -31,3 +63,8 @@ def register_signal_handlers():
         sender=Revision,
         dispatch_uid="moderation.screen_new_story_revision",
     )
+    story_submitted.connect(moderate_new_story, dispatch_uid="moderation.moderate_new_story")
+    story_resubmitted.connect(
+        moderate_resubmitted_story, dispatch_uid="moderation.moderate_resubmitted_story"
+    )
+    story_withdrawn.connect(forget_withdrawn_story, dispatch_uid="moderation.forget_withdrawn")

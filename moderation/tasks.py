@@ -1,15 +1,12 @@
-"""Background work of story moderation: the Akismet check and urgent notices."""
+"""Background work of story moderation: the Akismet check of a story."""
 
-import logging
-
-from django.conf import settings
 from django.core.cache import cache
 from django_tasks import task
 
 from sharing import spam
+from stories.models import Submission
 
-logger = logging.getLogger(__name__)
-
+from .models import ScreeningReport
 
 SUBMISSION_IP_SECONDS = 60 * 60
 
@@ -18,36 +15,25 @@ def submission_ip_key(submission):
     return f"moderation:submission-ip:{submission.pk}"
 
 
+def remember_submitter_ip(submission, ip_address):
+    """Keep the submitter's address briefly, in the cache only, for the spam check."""
+    if ip_address:
+        cache.set(submission_ip_key(submission), ip_address, SUBMISSION_IP_SECONDS)
+
+
+def forget_submitter_ip(submission):
+    cache.delete(submission_ip_key(submission))
+
+
 @task()
 def check_story_spam(report_id):
-    from stories.models import Submission
-
-    from .models import ScreeningReport
-    from .services import set_spam_verdict
-
     report = ScreeningReport.objects.filter(pk=report_id).first()
     if report is None:
         return None
     submission = Submission.objects.filter(story_id=report.page_id).first()
     verdict = spam.check(**akismet_arguments(submission, report.revision.as_object()))
-    set_spam_verdict(report, verdict)
+    report.record_spam_verdict(verdict)
     return str(verdict)
-
-
-@task()
-def notify_moderators_urgent(submission_id):
-    from stories.models import Submission
-    from stories.tasks import absolute_url, moderator_addresses, send_templated_mail
-
-    submission = Submission.objects.filter(pk=submission_id).first()
-    if submission is None:
-        return False
-    context = {
-        "submission": submission,
-        "review_url": absolute_url(f"/admin/story-queue/{submission.story_id}/"),
-        "site_name": settings.WAGTAIL_SITE_NAME,
-    }
-    return send_templated_mail("moderators_urgent", context, moderator_addresses())
 
 
 def akismet_arguments(submission, page):

@@ -18,8 +18,9 @@ from .actions import ReviewError, ReviewStoryAction
 from .forms import ApproveForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
-from .queue import can_review, story_queue
-from .services import latest_report, mark_in_review, redact_story, set_spam_verdict
+from .permissions import can_review
+from .queue import story_queue
+from .services import latest_report, redact_story
 from .tasks import akismet_arguments
 
 
@@ -75,8 +76,6 @@ def review_target(request, page_id):
 def review(request, page_id):
     story, task_state = review_target(request, page_id)
     submission = Submission.objects.filter(story=story).prefetch_related("photos").first()
-    if submission is not None and task_state is not None:
-        mark_in_review(submission)
     context = {
         "story": story,
         "task_state": task_state,
@@ -159,8 +158,13 @@ def mark_spam(request, page_id):
     if verdict not in (spam.Verdict.SPAM, spam.Verdict.HAM):
         raise Http404
     report = latest_report(story)
+    if report is None:
+        messages.error(request, _("This story has not been screened yet. Reload to see it."))
+        return redirect("story_moderation:review", story.pk)
     submission = Submission.objects.filter(story=story).first()
-    set_spam_verdict(report, verdict)
+    if submission is not None:
+        submission.mark_in_review()
+    report.record_spam_verdict(verdict)
     arguments = akismet_arguments(submission, report.revision.as_object())
     task = spam.submit_spam_task if verdict == spam.Verdict.SPAM else spam.submit_ham_task
     task.enqueue(arguments)

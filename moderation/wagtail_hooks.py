@@ -10,7 +10,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from . import urls
-from .queue import can_review, story_queue
+from .permissions import can_review
+from .queue import story_queue
 
 
 @hooks.register("register_admin_urls")

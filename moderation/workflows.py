@@ -31,9 +31,7 @@ def publish_workflow_state(workflow_state, user=None):
     if submission is not None:
         from stories.tasks import send_decision_mail
 
-        from .services import record_decision
-
-        record_decision(submission, submission.State.PUBLISHED)
+        submission.set_state(submission.State.PUBLISHED)
         transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))
 
 

@@ -6,3 +6,10 @@ class StoriesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from comments import moderators
+
+        from .models import StoryPage
+
+        moderators.register(StoryPage)

@@ -15,7 +15,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
-from moderation.panels import ScreeningReportPanel
+from comments.models import with_comment_counts
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -47,8 +47,6 @@ class StoryTopic(ItemBase):
 
 def story_cards(queryset):
     """What a list of story cards needs, in a fixed number of queries."""
-    from comments.models import with_comment_counts
-
     image_model = get_image_model()
     return with_comment_counts(queryset).prefetch_related(
         "topics",
@@ -155,7 +153,6 @@ class StoryPage(Page):
     edit_handler = TabbedInterface(
         [
             ObjectList(content_panels, heading=_("Content")),
-            ObjectList([ScreeningReportPanel()], heading=_("Screening")),
             ObjectList(Page.promote_panels, heading=_("Promote")),
             ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
@@ -299,6 +296,26 @@ class Submission(models.Model):
 
     def get_edit_url(self):
         return reverse("stories:edit", args=[self.status_token])
+
+    # State changes: every app changes a submission's state through these.
+
+    def set_state(self, state, reason=""):
+        """Record where the story is, and the moderator's reason shown to its author."""
+        self.state = state
+        self.state_reason = reason
+        self.save(update_fields=["state", "state_reason", "updated_at"])
+
+    def mark_in_review(self):
+        if self.state == self.State.RECEIVED:
+            self.set_state(self.State.IN_REVIEW)
+
+    def mark_urgent(self):
+        """Flag a story whose screen found crisis language; True if it was not flagged yet."""
+        if self.urgent:
+            return False
+        self.urgent = True
+        self.save(update_fields=["urgent", "updated_at"])
+        return True
 
     @property
     def can_be_edited(self):

@@ -6,7 +6,6 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
@@ -15,12 +14,10 @@ from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
-from moderation.services import start_story_moderation
-from moderation.tasks import SUBMISSION_IP_SECONDS, submission_ip_key
-
 from .consent import CONSENT_VERSION
 from .models import NamingChoice, StoryIndexPage, StoryPage, Submission, SubmissionPhoto
-from .tasks import notify_moderators_of_submission, send_submission_received
+from .signals import story_resubmitted, story_submitted, story_withdrawn
+from .tasks import send_submission_received
 
 logger = logging.getLogger(__name__)
 
@@ -53,8 +50,9 @@ def submit_story(data, *, ip_address="", user_agent=""):
     """Store a story as a draft page and its private submission, then tell people.
 
     `data` is a StorySubmissionForm's cleaned_data. Both rows are written in
-    one transaction; mail is sent only after it commits, in the background, so
-    a mail failure can never lose a story.
+    one transaction; only after it commits is ``story_submitted`` sent (the
+    moderation app puts the story into its workflow) and the author's mail
+    queued, so nothing that fails after the commit can lose the story.
     """
     with transaction.atomic():
         index = StoryIndexPage.objects.select_for_update().first()
@@ -97,22 +95,32 @@ def submit_story(data, *, ip_address="", user_agent=""):
             )
         # Saved after the submission exists, so the screen knows whose story it is.
         story.save_revision(log_action=True)
-        transaction.on_commit(lambda: announce_submission(submission))
+        transaction.on_commit(lambda: acknowledge_submission(submission))
     logger.info("Story submission %s received", submission.reference)
-    if ip_address:
-        cache.set(submission_ip_key(submission), ip_address, SUBMISSION_IP_SECONDS)
-    start_story_moderation(story)
+    announce(story_submitted, submission, ip_address=ip_address)
     submission.refresh_from_db()
     return submission
 
 
-def announce_submission(submission):
-    """Queue the mails about a new submission; a failure to queue is logged, never raised."""
-    for task in (send_submission_received, notify_moderators_of_submission):
-        try:
-            task.enqueue(submission.pk)
-        except Exception:
-            logger.exception("Could not queue %s for %s", task.name, submission.reference)
+def acknowledge_submission(submission):
+    """Queue the author's "we received your story" mail; a failure is logged, never raised."""
+    try:
+        send_submission_received.enqueue(submission.pk)
+    except Exception:
+        logger.exception("Could not queue the receipt mail for %s", submission.reference)
+
+
+def announce(signal, submission, **kwargs):
+    """Send one of the signals of ``stories.signals``. A receiver that fails is
+    logged and does not undo what already happened: the story is stored."""
+    for receiver, result in signal.send_robust(sender=Submission, submission=submission, **kwargs):
+        if isinstance(result, Exception):
+            logger.error(
+                "%s failed for submission %s",
+                getattr(receiver, "__qualname__", receiver),
+                submission.reference,
+                exc_info=result,
+            )
 
 
 def resubmit_story(submission, data):
@@ -125,9 +133,7 @@ def resubmit_story(submission, data):
         story.title = data["title"]
         story.body = data["body"]
         story.save_revision(log_action=True)
-        submission.state = Submission.State.RECEIVED
-        submission.state_reason = ""
-        submission.save(update_fields=["state", "state_reason", "updated_at"])
+        submission.set_state(Submission.State.RECEIVED)
         workflow_state = submission.story.current_workflow_state
         if (
             workflow_state is not None
@@ -135,6 +141,7 @@ def resubmit_story(submission, data):
         ):
             workflow_state.resume(user=None)
     logger.info("Story submission %s edited and sent back by its author", submission.reference)
+    announce(story_resubmitted, submission)
     return submission
 
 
@@ -195,6 +202,7 @@ def withdraw_submission(submission):
         submission.save()
         transaction.on_commit(lambda: _delete_files(photos))
     logger.info("Story submission %s withdrawn by its author", submission.reference)
+    announce(story_withdrawn, submission)
     return submission
 
 

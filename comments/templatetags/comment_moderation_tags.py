@@ -11,6 +11,8 @@ from django_comments_xtd import get_form, signed
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import max_thread_level_for_content_type
 
+from sharing import mail
+
 from ..models import public_comments
 from ..threads import nest
 
@@ -44,7 +46,7 @@ def comment_text(text):
 @register.simple_tag
 def absolute_url(path):
     """``path`` on the public site (``SITE_URL``), for links in mail."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return mail.absolute_url(path)
 
 
 @register.inclusion_tag("comment_moderation/includes/thread.html", takes_context=True)

@@ -9,7 +9,7 @@ from django.db.models import Max
 from django_comments_xtd import get_form
 from django_comments_xtd.models import XtdComment
 
-from home.services import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP
 
 CONFIRM_LINK = re.compile(r"https?://\S+/comments/confirm/\S+/")
 

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 from django_comments_xtd.models import XtdComment
 
 from comments.models import CommentDecision, Decision, ReviewState
-from home.services import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from django.core import mail
 from django.core.cache import cache
 from playwright.sync_api import expect
 
-from home.services import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 

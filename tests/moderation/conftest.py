@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 
-from home.services import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
 from tests.stories.test_submission import story_data
 

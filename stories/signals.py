@@ -1,0 +1,18 @@
+"""What happens to a story, announced to whoever listens (as ``wagtail/signals.py``).
+
+Stories knows nothing of moderation: the moderation app connects receivers to
+these in its ``AppConfig.ready()``. Each is sent once the change is committed,
+with ``sender=Submission`` and the ``submission``.
+"""
+
+from django.dispatch import Signal
+
+# A new story was stored; also ``ip_address``, the submitter's address, which
+# is kept nowhere but may be used for a moment (the spam check).
+story_submitted = Signal()
+
+# The author sent an edited story back after moderators asked for changes.
+story_resubmitted = Signal()
+
+# The author withdrew the story; what identified them is already erased.
+story_withdrawn = Signal()
