@@ -4,6 +4,7 @@ import pytest
 
 from moderation.models import ScreeningReport
 from tests.moderation.conftest import CLEAN_STORY
+from tests.stories.test_submission import story_data
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +64,15 @@ def test_moderator_marking_not_spam_sends_submit_ham(submit, moderator_client, a
 
     assert report_of(submission).spam_verdict == "ham"
     assert [path for path, _data in akismet_spam] == ["/1.1/submit-ham"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_akismet_is_told_the_submitters_ip_address(committed_site, client, settings, akismet_ham):
+    """In autocommit, as in production: the IP reaches Akismet before it is forgotten."""
+    settings.SUBMISSION_RATE = "100/h"
+
+    response = client.post("/share/", story_data(), REMOTE_ADDR="203.0.113.7")
+
+    assert response.status_code == 302
+    checks = [data for path, data in akismet_ham if path.endswith("comment-check")]
+    assert [data["user_ip"] for data in checks] == ["203.0.113.7"]
