@@ -1,8 +1,20 @@
+"""Fixtures shared by every test: the site, its moderators, the public forms, Akismet."""
+
 import pytest
+from django.core.cache import cache
 
 from home.services import set_up_site
+from stories.models import Submission
 from tests import akismet_clients
-from tests.factories import StoryPageFactory
+from tests.factories import CLEAN_STORY, ModeratorFactory, StoryPageFactory, story_form_data
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits, and the briefly cached submitter IPs, start empty in every test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -44,6 +56,32 @@ def make_story(story_index):
         return StoryPageFactory(**kwargs)
 
     return make
+
+
+@pytest.fixture
+def moderator(story_index):
+    """A member of the Moderators group, as a fresh install has it."""
+    return ModeratorFactory(username="moira", email="moira@hospital.example", first_name="Moira")
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def submit(client, story_index, django_capture_on_commit_callbacks, settings):
+    """Send a story through the public form, as a submitter would; returns the Submission."""
+    settings.SUBMISSION_RATE = "100/h"
+
+    def send(body=CLEAN_STORY, **overrides):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/share/", story_form_data(body=body, **overrides))
+        assert response.status_code == 302, response.content.decode()[:2000]
+        return Submission.objects.select_related("story").latest("pk")
+
+    return send
 
 
 # Akismet, through the akismet package's own test clients (tests/akismet_clients.py)

@@ -1,24 +1,12 @@
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.core.cache import cache
 from django.db.models import Max
 from django_comments_xtd import get_form
 from django_comments_xtd.models import XtdComment
 
-from moderation.permissions import MODERATORS_GROUP
-
 CONFIRM_LINK = re.compile(r"https?://\S+/comments/confirm/\S+/")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
@@ -65,13 +53,3 @@ def post_comment(client, django_capture_on_commit_callbacks):
         return XtdComment.objects.order_by("-pk").first(), response
 
     return post
-
-
-@pytest.fixture
-def moderator(story_index):
-    """A member of the Moderators group, as a fresh install has it."""
-    user = get_user_model().objects.create_user(
-        username="mod", email="mod@example.org", password="pw", first_name="Mo"
-    )
-    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    return user

@@ -42,7 +42,7 @@ def test_moderators_are_mailed_at_once_about_a_crisis_comment(story, post_commen
 
     urgent = [m for m in mail.outbox if m.subject.startswith("URGENT")]
     assert len(urgent) == 1
-    assert urgent[0].to == ["mod@example.org"]
+    assert urgent[0].to == [moderator.email]
     assert story.title in urgent[0].subject
     assert text in urgent[0].body and "/admin/comments/" in urgent[0].body
 

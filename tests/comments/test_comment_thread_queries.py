@@ -1,35 +1,22 @@
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
 from comments.models import CommentReview, ReviewState
+from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def add_comments(story, count):
     """``count`` published comments: every third one a reply, every ninth a reply to a reply."""
-    content_type = ContentType.objects.get_for_model(story)
     made = []
     for number in range(count):
         parent = 0
         if number % 3 and made:
             parent = made[-1].pk if made[-1].level < 2 else made[-1].parent_id
-        comment = XtdComment(
-            content_type=content_type,
-            object_pk=str(story.pk),
-            site_id=1,
-            user_name=f"Reader {number}",
-            user_email=f"reader{number}@example.org",
-            comment=f"Comment number {number}.",
-            submit_date=timezone.now(),
-            parent_id=parent,
-        )
-        comment.save()
-        made.append(comment)
+        made.append(CommentFactory(target=story, parent_id=parent))
     assert CommentReview.objects.filter(state=ReviewState.PUBLISHED).count() >= count
     return made
 

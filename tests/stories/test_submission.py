@@ -2,46 +2,20 @@ import io
 
 import pytest
 from django.core import mail
-from django.core.cache import cache
 from django.urls import reverse
 from PIL import Image
 
 from stories.consent import CONSENT_VERSION
 from stories.models import StoryPage, Submission
-from tests.factories import TopicFactory
+from tests.factories import STORY_TEXT, TopicFactory, story_form_data
 from tests.stories.images import decompression_bomb, photo, text_file_named_jpg
 
 pytestmark = pytest.mark.django_db
 
 SHARE_URL = "/share/"
-STORY_TEXT = (
-    "The nurses on the night shift made the worst week of my life bearable. "
-    "They explained every machine, and they let my daughter stay past visiting hours.\n\n"
-    "I went home stronger than I came in, and I wanted to say thank you."
-)
 
 
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def story_data(**overrides):
-    data = {
-        "title": "The night shift that saw me through",
-        "body": STORY_TEXT,
-        "role": "patient",
-        "naming": "first",
-        "name": "Rosalind Keane",
-        "email": "rosalind@example.org",
-        "phone": "(612) 555-0199",
-        "consent": "on",
-        "website": "",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
+story_data = story_form_data
 
 
 def test_share_form_is_linked_from_the_home_page(client, story_index):
