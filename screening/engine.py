@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from .base import Document, Rule
-from .contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
 from .findings import PRIVACY, Finding
-from .identifiers import (
+from .policy import apply_policy
+from .rules.abuse import AbuseRule
+from .rules.cased_names import LowercaseNameRule, UppercaseNameRule
+from .rules.contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
+from .rules.credentials import CredentialClaimRule
+from .rules.crisis import CrisisRule
+from .rules.crisis_signals import CrisisSignalsRule
+from .rules.identifiers import (
     AgeRule,
     DateMonthYearRule,
     DateRule,
@@ -18,16 +24,10 @@ from .identifiers import (
     StreetAddressRule,
     ZipRule,
 )
-from .names import LowercaseNameRule, NameRule, UppercaseNameRule
-from .policy import apply_policy
-from .professionalism import (
-    AbuseRule,
-    CredentialClaimRule,
-    MedicalAdviceRule,
-    PatientDisclosureRule,
-    PromotionRule,
-)
-from .safety import CrisisRule, CrisisSignalsRule
+from .rules.medical_advice import MedicalAdviceRule
+from .rules.names import NameRule
+from .rules.patient_disclosure import PatientDisclosureRule
+from .rules.promotion import PromotionRule
 
 __all__ = ["RULES", "screen"]
 

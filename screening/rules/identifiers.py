@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import Document, RegexRule, Rule, at_word_start, trim_trailing
-from .findings import BLOCK, REVIEW
-from .lexicons import state_names_pattern
+from ..base import Document, RegexRule, Rule, at_word_start, trim_trailing
+from ..findings import BLOCK, REVIEW
+from ..lexicons import state_names_pattern
 
 __all__ = [
     "AgeRule",
