@@ -227,10 +227,6 @@ def at_word_start(text: str, index: int) -> bool:
     return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
 
 
-def at_word_end(text: str, index: int) -> bool:
-    return index >= len(text) or not (text[index].isalnum() or text[index] == "_")
-
-
 def trim_trailing(text: str, start: int, end: int, chars: str = ".,;:!?)]}'\"”’") -> int:
     """The end of ``text[start:end]`` without trailing punctuation."""
     while end > start and text[end - 1] in chars:

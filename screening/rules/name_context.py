@@ -166,11 +166,6 @@ def at_sentence_start(before: str) -> bool:
 
 
 AND_I_AFTER = re.compile(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:in|from|to|near|outside|around|across|into|toward|towards|via|visiting|visit|of|at)"
-    r"[^\S\n]+(?:the[^\S\n]+)?$",
-    re.IGNORECASE,
-)
 EPONYM_AFTER = re.compile(
     rf"^(?:['’]s?)?[^\S\n]+(?:{EPONYM_NOUNS})\b|^['’]s?[^\S\n]+(?:[A-Z]\w*[^\S\n]+)?Day\b",
     re.IGNORECASE,
