@@ -10,6 +10,7 @@ from ..base import Document, Rule
 from ..findings import REVIEW
 from ..lexicons import (
     EPONYMS,
+    LOWERCASE_NOT_NAMES,
     MONTHS,
     NOT_NAMES,
     RELATIONS,
@@ -119,14 +120,6 @@ class LowercaseNameRule(Rule):
                 yield start, end
 
 
-# Lower-case words that a name list knows but that are not names in these texts:
-# kinship words, clinical shorthand and food.
-_LOWER_NOT_NAMES = frozenset(
-    "lola lolo tita tito ate kuya abuela abuelo nana nonna nonno baba mama papa dada "
-    "brady tachy afib bradys desat sats gtt prn bid tid qid dulce pan".split()
-)
-
-
 @cache
 def _lowercase_candidates() -> frozenset[str]:
     """Lower-case forms of listed names that no English word list knows."""
@@ -137,7 +130,7 @@ def _lowercase_candidates() -> frozenset[str]:
             continue
         if name in NOT_NAMES or name in MONTHS or name in EPONYMS or name in TITLES:
             continue
-        if word in _LOWER_NOT_NAMES or _is_english_word(word):
+        if word in LOWERCASE_NOT_NAMES or _is_english_word(word):
             continue
         out.add(word)
     return frozenset(out)

@@ -7,11 +7,12 @@ from collections.abc import Iterator
 
 from ..base import Document, Rule, words_of
 from ..findings import REVIEW
+from ..lexicons import DRUG_SUFFIXES
 
 __all__ = ["MedicalAdviceRule"]
 
-# Common drugs and supplements by name, and the stems that name drug classes.
-_DRUGS = (
+# Common drugs and supplements by name.
+_DRUG_NAMES = (
     r"metformin|insulin|statins?|atorvastatin|simvastatin|rosuvastatin|lisinopril|losartan"
     r"|amlodipine|metoprolol|atenolol|propranolol|carvedilol|warfarin|apixaban|rivaroxaban"
     r"|eliquis|xarelto|heparin|aspirin|ibuprofen|naproxen|acetaminophen|paracetamol|tylenol"
@@ -35,11 +36,9 @@ _DRUGS = (
     r"|vaccines?|vaccinations?|flu\s+shots?|boosters?|pitocin|induction|c-sections?"
     r"|stool\s+softeners?|softeners?|miralax|senna|z-?packs?|cough\s+syrups?|cough\s+medicines?"
     r"|phosphate\s+binders?|binders?|rescue\s+inhalers?"
-    r"|[a-z]+(?:statin|olol|pril|sartan|azepam|zolam|oxetine|"
-    r"triptyline|prazole|tidine|cillin|mycin|cycline|floxacin|mab|nib|gliptin|gliflozin|glutide"
-    r"|semide|thiazide|codone|morphone|benzaprine|dipine|azole|cyclovir|dronate|lukast|tadine"
-    r"|afil|xaban|parin|olone|asone|pramine|zodone|tidine|setron|triptan)"
 )
+# Any word ending in a drug-class stem: "atorvastatin", "omeprazole".
+_DRUGS = _DRUG_NAMES + "|[a-z]+(?:" + "|".join(DRUG_SUFFIXES) + ")"
 _MED_OBJECT = re.compile(
     rf"\b(?:{_DRUGS}|meds|medications?|medicines?|pills|tablets|capsules|gummies|doses?|dosage"
     r"|prescriptions?|injections?|shots|drugs|treatments?|protocol|regimen|cleanse|detox)\b"
@@ -47,7 +46,7 @@ _MED_OBJECT = re.compile(
     r"|teaspoons?|drops?|tablets?|pills?|capsules?)\b",
 )
 # Words one of which any _MED_OBJECT match holds, for a cheap first pass.
-_MED_WORDS = words_of(_DRUGS.split("|[a-z]+(?:statin")[0]) | frozenset(
+_MED_WORDS = words_of(_DRUG_NAMES) | frozenset(
     "meds medication medications medicine medicines pills pill tablets capsules gummies dose "
     "doses dosage prescription prescriptions injection injections shots drugs treatment "
     "treatments protocol regimen cleanse detox mg mcg g ml iu unit units milligrams milligram "
@@ -56,13 +55,8 @@ _MED_WORDS = words_of(_DRUGS.split("|[a-z]+(?:statin")[0]) | frozenset(
     "hormone hormones hrt birth epidural epidurals nitrous anesthesia anaesthesia vaccine "
     "vaccines vaccination vaccinations flu booster boosters pitocin induction section".split()
 )
-_MED_SUFFIXES = (
-    "statin", "statins", "olol", "pril", "sartan", "azepam", "zolam", "oxetine", "triptyline",
-    "prazole", "tidine", "cillin", "mycin", "cycline", "floxacin", "mab", "nib", "gliptin",
-    "gliflozin", "glutide", "semide", "thiazide", "codone", "morphone", "benzaprine", "dipine",
-    "azole", "cyclovir", "dronate", "lukast", "tadine", "afil", "xaban", "parin", "olone",
-    "asone", "pramine", "zodone", "setron", "triptan",
-)  # fmt: skip
+# A sentence with a word ending in a drug-class stem (or a plural statin) is read.
+_MED_SUFFIXES = (*DRUG_SUFFIXES, "statins")
 _TREAT_VERBS = (
     r"take|stop|quit|skip|ditch|double(?:\s+up)?|cut|halve|start|try|switch|swap|replace|use"
     r"|increase|decrease|lower|raise|up|taper|wean|drop|add|avoid|fill|refuse|flush|toss|throw\s+out"

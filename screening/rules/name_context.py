@@ -8,16 +8,21 @@ eponym, an age or a verb only people do follows.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..lexicons import (
     EPONYM_NOUNS,
     EPONYMS,
+    HYPHENATED_WORDS,
     INSTITUTIONS,
+    NEVER_NAMES,
     NOT_NAMES,
     PATIENT_TITLES,
     PLACE_WORDS,
     RELATIONS,
     TITLES,
+    us_states,
+    word_list,
 )
 
 
@@ -51,10 +56,8 @@ GLUED = frozenset("@#/'’.-_")
 _WORD = re.compile(_CAP_WORD)
 
 _TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
-RELATION_WORDS = frozenset(RELATIONS.replace("?", "").split("|")) | {
-    "fiance", "fiancé", "fiancee", "fiancée", "neighbor", "neighbour", "counselor", "counsellor",
-    "manager", "mum", "mom",
-}  # fmt: skip
+# The relations, and spellings of "fiancé(e)" that only this word set knows.
+RELATION_WORDS = frozenset(word_list("relations")) | {"fiance", "fiancee"}
 _DETERMINERS = frozenset("my our his her their your the a an whose".split())
 _INTRO_ONE = frozenset(
     "named called name's name’s nicknamed signed regards cheers xoxo rip".split()
@@ -193,17 +196,6 @@ def capitalised_tokens(text: str, start: int, end: int) -> list[Token]:
 
 
 _POSSESSIVE_ENDINGS = frozenset(("'s", "’s"))
-# Capitalised words that are never a name themselves.
-NEVER_NAMES = frozenset(
-    "I I'm I’m I've I’ve I'd I’d I'll I’ll The A An My We He She It They Our His Her Their This "
-    "That These Those There Then When What Why How Who Where Which If But And So Or In On At For "
-    "From To With By Of As After Before During Every Each Some Any One No Not Nobody Everyone "
-    "Everybody Someone Anyone Nothing Something Everything Yes Now Today Tonight Yesterday "
-    "Tomorrow Later Finally Also Even Still Yet Just Only Maybe Because Since Until While "
-    "Once Please Thank Thanks Sorry Hi Hello Hey Oh Well You Your Me Us Them Him Its Was Is Are "
-    "Were Be Been Do Did Does Had Has Have Can Could Would Should Must Might Let Don't Didn't "
-    "It's That's There's Here Here's What's".split()
-)
 
 
 def is_titlecase(word: str) -> bool:
@@ -216,14 +208,14 @@ def is_plain_capitalised(word: str) -> bool:
     return len(word) > 1 and word[0].isupper() and rest.isalpha() and rest.islower()
 
 
-STATE_AFTER = re.compile(
-    r",[^\S\n]+(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware"
-    r"|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine"
-    r"|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada"
-    r"|New\s+\w+|North\s+\w+|South\s+\w+|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode\s+Island"
-    r"|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West\s+Virginia|Wisconsin|Wyoming"
-    r"|[A-Z]{2})\b"
-)
+@cache
+def state_after() -> re.Pattern[str]:
+    """ ", Texas", ", Rhode Island", ", NY" after a word: then the word is a town. Any
+    "New …", "North …" or "South …" and any two capitals count as a state too."""
+    states = "|".join(re.escape(state).replace(r"\ ", r"\s+") for state in us_states())
+    return re.compile(rf",[^\S\n]+(?:{states}|New\s+\w+|North\s+\w+|South\s+\w+|[A-Z]{{2}})\b")
+
+
 # "Jack, our son," / "Ana, my nurse,": an appositive after the name.
 RELATION_AFTER = re.compile(
     rf",[^\S\n]+(?:my|our|his|her|their|your)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{RELATIONS})\b",
@@ -231,15 +223,6 @@ RELATION_AFTER = re.compile(
 )
 PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)
 
-# Word-names that, capitalised in mid-sentence, are nearly always people.
-WORD_NAME_PEOPLE = frozenset(
-    "Hope Grace Faith Joy Will Bill Mark Art Rose Dawn Sunny Guy Frank Grant Chase Drew Jack "
-    "Ray Pat Sue Rob Don Dean Gene Jean Ruby Pearl Amber Crystal Holly Ivy Iris Lily Daisy "
-    "Violet Jade Penny Robin Sandy Melody Miles Max Lance Wade Glen Dale Carol Olive Hazel "
-    "Ginger Paige Wren Sage Clay Kit Teddy Hunter Destiny Harmony Patience "
-    "Charity Serenity Honey Cherry Candy Misty Dusty Rusty Sonny Buddy Stormy Brook Precious "
-    "Blessing Marshall Sterling Bunny Nova Heath Reed Pierce Cliff Glen Skip Bud Norm".split()
-)
 AND_NAME = re.compile(rf"[^\S\n]+(?:and|&|or)[^\S\n]+({_CAP_WORD})")
 SEASONS = frozenset("Summer Autumn Winter Spring Fall".split())
 # What a family does after "the Hendersons": a verb, "next door", a possessive.
@@ -291,11 +274,6 @@ AGE_APPOSITION = re.compile(
     r"(?:,|[^\S\n]*[-‑ ]?[^\S\n]*years?[-‑ ]old\b)"
 )
 
-HOLIDAYS = frozenset(
-    "Christmas Easter Thanksgiving Halloween Hanukkah Ramadan Diwali Passover Kwanzaa New "
-    "Valentine's Mother's Father's Memorial Labor Independence Veterans".split()
-)
-
 
 def institution_spans(text: str) -> list[tuple[int, int]]:
     spans = []
@@ -326,18 +304,13 @@ def place_word_follows(after: str) -> bool:
 # One romanised Korean or Chinese syllable: "Ji", "yeon", "Hyun", "woo", "Xiao".
 _SYLLABLE = r"(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|r)?)"
 _GIVEN_HYPHENATED = re.compile(rf"[A-Z]{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
-# Hyphenated words of English that have that shape: "Pre-op", "Co-op", "Tie-in".
-_HYPHENATED_WORDS = frozenset(
-    "co pre post re ex non self mid anti semi sub tie bye hi oh uh ha yo go no so to see sea "
-    "tea pay lay day low high up in on op out ups ins off ray year way time wi fi sci".split()
-)
 
 
 def _given_shaped(word: str) -> bool:
     if not _GIVEN_HYPHENATED.fullmatch(word):
         return False
     head, tail = word.lower().split("-", 1)
-    if head in _HYPHENATED_WORDS or tail in _HYPHENATED_WORDS or len(tail) < 2:
+    if head in HYPHENATED_WORDS or tail in HYPHENATED_WORDS or len(tail) < 2:
         return False
     # "Ping-Pong", "Hip-Hop", "Zig-zag": English doubles its words that way.
     return head[0] != tail[0] and head[-2:] != tail[-2:]

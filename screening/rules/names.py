@@ -16,11 +16,14 @@ from ..base import Document, Rule
 from ..findings import REVIEW, Finding
 from ..lexicons import (
     EPONYMS,
+    HOLIDAYS,
     LEADING_WORDS,
     MONTHS,
+    NEVER_NAMES,
     NOT_NAMES,
     PLACE_WORDS,
     TITLES,
+    WORD_NAMES_PEOPLE,
     common_word_names,
     dictionary_words,
     first_names,
@@ -37,8 +40,6 @@ from .name_context import (
     EPONYM_AFTER,
     FAMILY_DOES,
     GLUED,
-    HOLIDAYS,
-    NEVER_NAMES,
     NICKNAMED,
     PATIENT_TITLE_STEMS,
     PERSON_AFTER,
@@ -49,8 +50,6 @@ from .name_context import (
     ROLE_WORDS,
     SEASONS,
     SEQUENCE,
-    STATE_AFTER,
-    WORD_NAME_PEOPLE,
     Token,
     appositive,
     at_sentence_start,
@@ -67,6 +66,7 @@ from .name_context import (
     prev_words,
     relation_before,
     self_intro_before,
+    state_after,
     title_before,
 )
 
@@ -173,7 +173,7 @@ class NameRule(Rule):
             return None  # St. Luke's, Saint Jude: a church, a hospital, a place
         if len(words) > 1 and words[-1] in ("de", "of") and words[-2] in DEVOTIONS:
             return None  # the Virgen de Guadalupe, Our Lady of Lourdes
-        if STATE_AFTER.match(doc.text, first_end):
+        if state_after().match(doc.text, first_end):
             return None  # Tyler, Texas
         title = title_before(words)
         if title:
@@ -194,7 +194,7 @@ class NameRule(Rule):
             return count, "name.context", "A name introduced by a relation or an introduction."
         if RELATION_AFTER.match(doc.text, first_end) and self._plausible_unknown(word):
             return 1, "name.context", "A name followed by who the person is to the author."
-        if AND_I_AFTER.match(after) and (word in firsts or word in WORD_NAME_PEOPLE):
+        if AND_I_AFTER.match(after) and (word in firsts or word in WORD_NAMES_PEOPLE):
             return 1, "name.context", 'A name in "X and I".'
         if (
             appositive(words, after)
@@ -244,7 +244,7 @@ class NameRule(Rule):
                         "name.lexicon",
                         self.message,
                     )
-                if not at_start and word not in MONTHS and word in WORD_NAME_PEOPLE:
+                if not at_start and word not in MONTHS and word in WORD_NAMES_PEOPLE:
                     return 1, "name.lexicon", self.message
                 if AND_I_AFTER.match(after):
                     return 1, "name.lexicon", self.message
