@@ -242,13 +242,8 @@ class CrisisSignalsRule(Rule):
         index_of = {span: index for index, span in enumerate(sentences)}
         kinds: list[set[str]] = [set() for _ in sentences]
 
-        def candidates(need):
-            if need.fragments:
-                return [span for span in sentences if doc.holds(need, *span)]
-            return doc.sentences_with_words(need.words)
-
         for pattern, need in _OUTRIGHT_RES:
-            for start, end in candidates(need):
+            for start, end in doc.sentences_holding(need):
                 for match in pattern.finditer(text, start, end):
                     # "I'm not thinking about ending it": denied just before.
                     if not NEGATED_BEFORE.search(
@@ -259,7 +254,7 @@ class CrisisSignalsRule(Rule):
         for kind, patterns in _SIGNAL_RES.items():
             seen: dict[int, set[str]] = {}
             for pattern, need in patterns:
-                for start, end in candidates(need):
+                for start, end in doc.sentences_holding(need):
                     for match in pattern.finditer(text, start, end):
                         if _own(text, start, match):
                             seen.setdefault(index_of[start, end], set()).add(match.group())
