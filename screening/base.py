@@ -19,10 +19,15 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
 class Document:
     """A text to screen, with the facts about it that several rules need."""
 
-    def __init__(self, text: str, *, kind: str = "story", role: str | None = None) -> None:
+    def __init__(
+        self, text: str, *, kind: str = "story", role: str | None = None, gated: bool = True
+    ) -> None:
         self.text = text
         self.kind = kind
         self.role = role
+        # With ``gated=False`` every ``Need`` is read as ``gates.NO_GATE``: the rules
+        # run their patterns everywhere, as they do when the gates cannot be derived.
+        self.gated = gated
 
     @cached_property
     def lower(self) -> str:
@@ -115,6 +120,8 @@ class Document:
         """The stretches between punctuation (anything but word characters, spaces
         and hyphens) that hold one of ``need``'s words, in order. A pattern that
         consumes nothing else finds the same matches in these as in the whole text."""
+        if need.everywhere or not self.gated:
+            return [(0, len(self.text))]
         if need.fragments:
             raise ValueError("unpunctuated() reads whole words only")
         marks, spans = self._punctuation, set()
@@ -129,6 +136,8 @@ class Document:
         """Whether ``text[start:end]`` holds one of ``need``'s words or fragments.
         Its runs of a-z letters are read once and kept: a run is every word the
         index knows there, and maybe a few more, so this never says no wrongly."""
+        if need.everywhere or not self.gated:
+            return True
         words = self._span_words.get((start, end))
         if words is None:
             words = self._span_words[start, end] = set(_LOWER_WORD.findall(self.lower, start, end))
@@ -139,6 +148,12 @@ class Document:
     @cached_property
     def _span_words(self) -> dict[tuple[int, int], set[str]]:
         return {}
+
+    def sentences_holding(self, need: Need) -> list[tuple[int, int]]:
+        """The sentences that hold one of ``need``'s words or fragments, in order."""
+        if need.everywhere or need.fragments or not self.gated:
+            return [span for span in self.sentences if self.holds(need, *span)]
+        return self.sentences_with_words(need.words)
 
     def scan(
         self,
@@ -225,10 +240,6 @@ def words_of(*sources: str) -> frozenset[str]:
 def at_word_start(text: str, index: int) -> bool:
     """Whether ``index`` begins a word (a cheap stand-in for a leading ``\\b``)."""
     return index == 0 or not (text[index - 1].isalnum() or text[index - 1] == "_")
-
-
-def at_word_end(text: str, index: int) -> bool:
-    return index >= len(text) or not (text[index].isalnum() or text[index] == "_")
 
 
 def trim_trailing(text: str, start: int, end: int, chars: str = ".,;:!?)]}'\"”’") -> int:

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from .base import Document, Rule
-from .contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
 from .findings import PRIVACY, Finding
-from .identifiers import (
+from .policy import apply_policy
+from .rules.abuse import AbuseRule
+from .rules.cased_names import LowercaseNameRule, UppercaseNameRule
+from .rules.contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
+from .rules.credentials import CredentialClaimRule
+from .rules.crisis import CrisisRule
+from .rules.crisis_signals import CrisisSignalsRule
+from .rules.identifiers import (
     AgeRule,
     DateMonthYearRule,
     DateRule,
@@ -18,18 +24,12 @@ from .identifiers import (
     StreetAddressRule,
     ZipRule,
 )
-from .names import LowercaseNameRule, NameRule, UppercaseNameRule
-from .policy import apply_policy
-from .professionalism import (
-    AbuseRule,
-    CredentialClaimRule,
-    MedicalAdviceRule,
-    PatientDisclosureRule,
-    PromotionRule,
-)
-from .safety import CrisisRule, CrisisSignalsRule
+from .rules.medical_advice import MedicalAdviceRule
+from .rules.names import NameRule
+from .rules.patient_disclosure import PatientDisclosureRule
+from .rules.promotion import PromotionRule
 
-__all__ = ["RULES", "screen"]
+__all__ = ["RULES", "screen", "screen_document"]
 
 #: Every rule, in no particular order; overlaps are settled by ``_PRIORITY``.
 RULES: tuple[Rule, ...] = (
@@ -86,14 +86,19 @@ def screen(text: str, *, kind: str = "story", role: str | None = None) -> list[F
         raise TypeError(f"screen() needs a str, not {type(text).__name__}")
     if not text.strip():
         return []
-    doc = Document(text, kind=kind, role=role)
+    return screen_document(Document(text, kind=kind, role=role))
+
+
+def screen_document(doc: Document) -> list[Finding]:
+    """``screen`` for a ``Document`` already made (``Document(..., gated=False)`` runs
+    every pattern without its gate)."""
     privacy: list[Finding] = []
     other: list[Finding] = []
     for rule in RULES:
         for finding in rule.find(doc):
             (privacy if finding.category in PRIVACY else other).append(finding)
     findings = _resolve_privacy(privacy) + _resolve_same_category(other)
-    findings = apply_policy(findings, kind=kind, role=role)
+    findings = apply_policy(findings, kind=doc.kind, role=doc.role)
     findings.sort(key=lambda f: (f.start, f.end, f.category))
     return findings
 

@@ -10,30 +10,89 @@ A word counts only where the pattern puts a non-word character, ``\\b`` or the
 edge of the match against both its ends, and only when all its letters are
 lower-case ASCII (the rules match the lower-cased text): such a word is then
 one of ``Document``'s indexed words, at the same place.
+
+The parse tree comes from CPython's private ``re._parser``. Where that module is
+missing, or reads a probe pattern differently from the way this code expects
+(a Python whose parser changed), ``needs`` returns ``NO_GATE``, which lets every
+sentence through: the findings stay the same, only slower.
 """
 
 from __future__ import annotations
 
 import re
-import re._constants as sre  # the parse tree's node types (CPython 3.11+)
-import re._parser as sre_parse
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 
-__all__ = ["COMMON_WORDS", "Need", "needs", "rarity_cost"]
+try:  # CPython's own modules, private: another Python may lack them or change them
+    import re._constants as sre  # the parse tree's node types (CPython 3.11+)
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - depends on the interpreter
+    sre = sre_parse = None
+
+__all__ = [
+    "COMMON_WORDS",
+    "NO_GATE",
+    "Need",
+    "derive_needs",
+    "needs",
+    "parser_works",
+    "rarity_cost",
+]
 
 
 @dataclass(frozen=True)
 class Need:
-    """Every match holds one of ``words`` as a whole word or one of ``fragments``."""
+    """Every match holds one of ``words`` as a whole word or one of ``fragments``;
+    with ``everywhere``, nothing is known and every text may hold a match."""
 
     words: frozenset[str]
     fragments: tuple[str, ...]
+    everywhere: bool = False
+
+
+#: The gate that lets everything through: what ``needs`` gives when it cannot
+#: read the patterns. ``Document.holds`` is always true for it.
+NO_GATE = Need(frozenset(), (), everywhere=True)
 
 
 def needs(sources: Iterable[str], cost: Callable[[str], float]) -> Need:
     """What every match of every pattern in ``sources`` holds, choosing, for each
-    alternative, the words of lowest total ``cost`` (rare words cost little)."""
+    alternative, the words of lowest total ``cost`` (rare words cost little);
+    ``NO_GATE`` when this Python's regex parser cannot be read (see ``parser_works``)."""
+    sources = list(sources)
+    if not parser_works():
+        return NO_GATE
+    try:
+        return derive_needs(sources, cost)
+    except Exception:  # a parse tree of a shape this code does not know
+        return NO_GATE
+
+
+@cache
+def parser_works() -> bool:
+    """Whether ``re._parser`` is there and reads probe patterns as this code expects."""
+    if sre_parse is None:
+        return False
+    try:
+        probes = (
+            derive_needs([r"\bkill\s+myself\b"], rarity_cost),
+            derive_needs([r"\b(?:pills|meds)\s+(?:saved|hidden)\b|\bgun\b"], rarity_cost),
+            derive_needs([r"[^.!?]{0,40}\bthan\s+(?:live|die)"], rarity_cost),
+            derive_needs([r"9\d{2}-xyz"], rarity_cost),
+        )
+    except Exception:
+        return False
+    return probes == (
+        Need(frozenset({"myself"}), ()),
+        Need(frozenset({"saved", "hidden", "gun"}), ()),
+        Need(frozenset({"than"}), ()),
+        Need(frozenset(), ("-xyz",)),
+    )
+
+
+def derive_needs(sources: Iterable[str], cost: Callable[[str], float]) -> Need:
+    """``needs`` without the fallback: reads the parse trees, and raises when it cannot."""
     words: set[str] = set()
     fragments: set[str] = set()
     for source in sources:

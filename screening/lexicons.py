@@ -1,7 +1,7 @@
-"""Word lists: loaded once, lazily, from packages that ship them.
+"""Word lists: the curated ones from ``data/*.txt``, the large ones, lazily, from
+packages that ship them. Each is loaded once.
 
 Where each list comes from (and its licence) is described in README.md.
-Small curated lists that no package ships are named constants here.
 """
 
 from __future__ import annotations
@@ -20,162 +20,49 @@ NAME_LOCALES = (
     "vi_VN", "yo_NG", "ig_NG", "ha_NG", "tr_TR", "sw", "zu_ZA", "tw_GH", "id_ID",
 )  # fmt: skip
 
-# Words for grandparents, aunts and uncles in the languages families here speak:
-# "Babcia", "Abuela", "Bà": a relation, like "Grandma", not a name, and a title
-# before one ("Abuela Rosa").
-KINSHIP_TITLES = frozenset(
-    "Babcia Babciu Babunia Dziadek Dziadziu Abuela Abuelo Abuelita Abuelito Tía Tío Nonna Nonno "
-    "Oma Opa Bubbe Bubbie Bubby Zayde Zaidy Zeyde Yiayia Yiayiá Papou Pappou Nanay Tatay Nanaji "
-    "Dadaji Naniji Dadiji Halmoni Halmeoni Harabeoji Bà Ông Mémé Pépé Papie Avó Avô Vovó "
-    "Vovô Ouma Oupa Mormor Morfar Farmor Farfar Bestemor Bestefar Doña Tante Onkel Ciocia Wujek "
-    "Teta Baba Dedushka Babushka Teyze Amca Dayı".split()
-)
-# Clinical credentials written after a name: "PharmD", "RPh", "PhD".
-CREDENTIALS = frozenset(
-    "PharmD RPh PhD MPH MSW MSc BSc DPhil EdD PsyD DNP FNP APRN BSN MSN CRNA CNM DPT RRT LCSW OTR "
-    "CCRN FACP FACS MBBS MRCP DDS DMD LPN LVN CNA EMT MD RN NP PA".split()
-)
-# Titles that put a person's name right after them.
-TITLES = (
-    frozenset(
-        "Dr Dr. Doctor Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx. Prof Prof. Professor Nurse Sister "
-        "Pastor Rev Rev. Reverend Rabbi Father Fr Fr. Imam Officer Judge Coach Aunt Auntie Uncle "
-        "Grandma Grandpa Granny Nana Papa Mama Cousin Captain Capt. Sgt. Sergeant Dame Sir".split()
-    )
-    | KINSHIP_TITLES
-)
-# Titles that introduce a patient more often than a clinician.
-PATIENT_TITLES = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Miss Mx Mx.".split())
+DATA = Path(__file__).parent / "data"
 
-# People a writer introduces by name: "my husband Gary", "our nurse, Ana".
-RELATIONS = (
-    "husband|wife|son|daughter|mother|mom|mum|mommy|mama|father|dad|daddy|papa|brother|sister"
-    "|grandmother|grandma|granny|nana|grandfather|grandpa|granddaughter|grandson|grandchild"
-    "|grandbaby|great-grandson|great-granddaughter|great-grandmother|great-grandfather|aunt"
-    "|uncle|cousin|nephew|niece|friend|bestie|boyfriend|girlfriend|partner|fiancée?|spouse"
-    "|coworker|co-worker|colleague|neighbou?r|roommate|boss|manager|supervisor|stepson"
-    "|stepdaughter|stepmother|stepfather|stepmom|stepdad|twin|baby|toddler|kid|child|sibling"
-    "|in-law|mother-in-law|father-in-law|sister-in-law|brother-in-law|nurse|doctor|surgeon"
-    "|physician|oncologist|cardiologist|neurologist|therapist|caseworker|case manager|navigator"
-    "|aide|chaplain|counselor|counsellor|midwife|doula|pharmacist|dietitian|attending|resident"
-    "|preceptor|charge nurse|student|classmate|teacher|coach|pastor|priest|rabbi|imam|sponsor"
-    "|buddy|pal|mentor|patient|roomie|bff|ex|ex-husband|ex-wife|landlord|tenant|cna|aide"
-)
 
-# Capitalised words that end a place or organisation name: "Grace Memorial".
-PLACE_WORDS = frozenset(
-    "Hospital Hospitals Memorial Medical Center Centre Clinic Clinics Regional Health Healthcare "
-    "Pavilion House Home Homes University College School Academy Institute Foundation Church "
-    "Chapel Cathedral Temple Mosque Synagogue Park Street St Avenue Ave Road Rd Boulevard Blvd "
-    "Lane Drive Way Court Parkway Highway County City Town Village Valley Lake River Mountain "
-    "Mountains Bay Beach Island Airport Mall Market Cafe Café Restaurant Diner Bar Hotel Inn "
-    "Inc LLC Ltd Company Corp Group Program Programme Protocol Day Days Hall Tower Building "
-    "Wing Unit Ward Library Museum Station Children's Children Women's Cancer Heart Kidney "
-    "Rehab Rehabilitation Hospice Care Cares Pharmacy Labs Lab Clinic's Society Association "
-    "Alliance Fund Network Center's Plaza Square Gardens Garden Springs Falls Heights Hills "
-    "Fields Creek Pointe Point Ridge Woods Forest Harbor Harbour State Bridge Trail Line "
-    "Club Team Foundation's Award Prize Act Law Plan Insurance Bank Press Times Post Show "
-    "Lodge Manor Residence Residences Villa Villas Commons Place Estates Retreat Camp Shelter "
-    "Orthopedics Oncology Cardiology Pediatrics Surgery Surgical Dental Eye Vision Imaging "
-    "Radiology Dialysis Wellness Recovery Behavioral Mental Senior Assisted Living Nursing".split()
-)
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of ``data/<name>.txt``, in order: one a line, surrounding spaces
+    stripped, blank lines and lines starting with ``#`` left out."""
+    with (DATA / f"{name}.txt").open(encoding="utf-8") as lines:
+        stripped = (line.strip() for line in lines)
+        return tuple(entry for entry in stripped if entry and not entry.startswith("#"))
 
-# Well-known health systems and charities whose names are made of personal names.
-INSTITUTIONS = (
-    "Kaiser Permanente", "MD Anderson", "Johns Hopkins", "Sloan Kettering", "Dana-Farber",
-    "Cedars-Sinai", "Mount Sinai", "Mass General", "Brigham and Women's", "St. Jude",
-    "Ronald McDonald", "Shriners", "Lurie", "Nemours", "Geisinger", "Ochsner", "Hoag",
-    "Lahey", "Beaumont", "Baylor Scott", "Scott & White", "Memorial Hermann", "Moffitt",
-    "Fred Hutch", "Huntsman", "Mayo", "Lucile Packard", "Rady", "Cohen Children's",
-    "Hackensack", "Henry Ford", "Rush", "Loma Linda", "Hopkins", "Kettering", "Sinai",
-)  # fmt: skip
 
-# Words after "X's" that make X an eponym or an occasion, not a person here.
-EPONYM_NOUNS = (
-    r"disease|syndrome|palsy|lymphoma|sarcoma|disorder|chorea|ataxia|dementia|law|sign"
-    r"|test|maneuver|manoeuvre|procedure|operation|score|scale|lift|catheter|tube|bag|day"
-    r"|eve|phenomenon|contracture|cyst|tumou?r|neuroma|fracture|ulcer|esophagus|oesophagus"
-    r"|thyroiditis|encephalopathy|aneurysm|node|nodes|cell|cells|reflex|triad|criteria|position"
-    r"|drain|line|stockings?|splint|boot|classification|method|diet|pouch|balloon"
-)
+def _alternation(name: str) -> str:
+    """A data file's entries as a regex alternation, each matched literally."""
+    return "|".join(re.escape(entry) for entry in word_list(name))
 
-# Eponymous conditions, tests and devices whose name is also a surname or first name.
-EPONYMS = frozenset(
-    "Crohn Parkinson Alzheimer Hodgkin Huntington Hashimoto Gehrig Tourette Asperger Raynaud "
-    "Sjogren Sjögren Meniere Ménière Kaposi Munchausen Hirschsprung Wernicke Korsakoff "
-    "Klinefelter Angelman Prader Willi Wilms Dupuytren Peyronie Behcet Behçet Creutzfeldt "
-    "Guillain Barre Barré Lyme Kawasaki Legionnaires Heimlich Apgar Apgars Hoyer Foley Epley "
-    "Valsalva Babinski Lasik Holter Groshong Broviac Mohs Nissen Billroth Kegel Kegels".split()
-)
 
-# Words that are first names in some list but denote places, faiths, days or things here.
-NOT_NAMES = (
-    frozenset(
-        "God Jesus Christ Lord Allah Buddha Krishna Yahweh Mary's Christmas Easter Hanukkah "
-        "Ramadan Diwali Thanksgiving Halloween Passover Kwanzaa Valentine Valentine's Mother's "
-        "Father's Monday Tuesday Wednesday Thursday Friday Saturday Sunday Medicare Medicaid "
-        "Tylenol Advil Aleve Motrin Allegra Xanax Ambien Lyrica Keppra Norco Paxil Celexa "
-        "Lexapro Zoloft Prozac Wellbutrin Ativan Valium Klonopin Lasix Eliquis Xarelto Coumadin "
-        "Ozempic Wegovy Mounjaro Humira Enbrel Remicade Stelara Entyvio Keytruda Opdivo Herceptin "
-        "Avastin Benadryl Sudafed Mucinex Narcan Pitocin Epi EpiPen Botox Zyrtec Claritin Flonase "
-        "Nexium Prilosec Pepcid Zantac Plavix Lipitor Crestor Zocor Synthroid Adderall Ritalin "
-        "Vyvanse Suboxone Percocet Vicodin Dilaudid Oxy OxyContin Fentanyl Tramadol Lantus Humalog "
-        "Novolog Levemir Tresiba Trulicity Victoza Jardiance Farxiga Januvia Metformin Gabapentin "
-        "English Spanish French German Portuguese Italian Chinese Mandarin Cantonese Korean "
-        "Japanese Vietnamese Tagalog Arabic Hindi Urdu Russian Polish Somali Swahili Hmong Navajo "
-        "American Mexican Canadian British Irish Indian African Asian Latino Latina Hispanic "
-        "Catholic Christian Muslim Jewish Baptist Methodist Lutheran Buddhist Hindu Mormon "
-        "Mass Bible Quran Torah Scripture Amen Hallelujah Heaven Hell Santa Cupid "
-        "Covid COVID Zoom FaceTime Facebook Instagram TikTok YouTube Twitter Reddit WhatsApp "
-        "Google Venmo PayPal Zelle Amazon Walmart Target Costco Uber Lyft Netflix Spotify iPhone "
-        "Android Kindle Alexa Siri Fitbit Dexcom Libre Omnipod Medtronic Tandem MyChart "
-        "ICU NICU PICU CICU ER ED OR MRI CT EKG ECG EEG IV PT OT RN MD NP PA DO ALS MS HIV AIDS "
-        "Code Stage Grade Type Level Phase Team Unit Floor Room Bed Chair Bay Pod Hall Wing "
-        "Mom Mum Dad Mommy Daddy Grandma Grandpa Granny Nana Papa Mama Baby Doc Sis Bro Auntie "
-        "Aetna Cigna Humana UnitedHealthcare United Anthem BlueCross BlueShield Blue Cross Shield "
-        "Centene Molina Tricare Optum CVS Walgreens Rite Aid Kroger Publix GoodRx Cardiology "
-        "Oncology Radiology Neurology Hematology Urology Nephrology Pulmonology Dermatology "
-        "Psychiatry Pediatrics Orthopedics Triage Pharmacy Billing Admissions Registration "
-        "Nội Ngoại Virgen Virgin".split()
-    )
-    | KINSHIP_TITLES
-    | CREDENTIALS
-)
+# The curated lists, each in data/ (see README.md for what each one holds).
+KINSHIP_TITLES = frozenset(word_list("kinship_titles"))
+CREDENTIALS = frozenset(word_list("credentials"))
+TITLES = frozenset(word_list("titles")) | KINSHIP_TITLES
+PATIENT_TITLES = frozenset(word_list("patient_titles"))
+RELATIONS = _alternation("relations")
+PLACE_WORDS = frozenset(word_list("place_words"))
+INSTITUTIONS = word_list("institutions")
+EPONYM_NOUNS = _alternation("eponym_nouns")
+EPONYMS = frozenset(word_list("eponyms"))
+NOT_NAMES = frozenset(word_list("not_names")) | KINSHIP_TITLES | CREDENTIALS
+WORD_NAMES_PEOPLE = frozenset(word_list("word_names_people"))
+WORD_NAMES = frozenset(word_list("word_names")) | WORD_NAMES_PEOPLE
+LEADING_WORDS = frozenset(word_list("leading_words"))
+NEVER_NAMES = frozenset(word_list("never_names"))
+HOLIDAYS = frozenset(word_list("holidays"))
+LOWERCASE_NOT_NAMES = frozenset(word_list("lowercase_not_names"))
+HYPHENATED_WORDS = frozenset(word_list("hyphenated_words"))
+DRUG_SUFFIXES = word_list("drug_suffixes")
 
 MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
 )
 
-# Common English words that are also first names; capitalised at the start of
-# a sentence they are words unless something else says "person".
-WORD_NAMES = frozenset(
-    "Hope Grace Faith Joy Will Bill Mark Art May June April August Rose Dawn Summer Autumn "
-    "Winter Spring Sunny Guy Frank Grant Chase Drew Jack Ray Pat Sue Rob Don Dean Gene Jean "
-    "Ruby Pearl Amber Crystal Diamond Destiny Holly Ivy Iris Lily Daisy Violet Jade Penny "
-    "Robin Sandy Harmony Melody Patience Charity Honor Honour Justice Liberty Trinity Miles Max "
-    "Rich Cash Major Royal Hunter Lance Pierce Reed Wade Glen Heath Forest Cliff Dale "
-    "Rod Skip Buddy Sonny Rusty Dusty Misty Stormy Sky Brook River Rain Star Angel Precious "
-    "Blessing Happy Marshall Sterling Carol Olive Hazel Ginger Honey Candy Cherry Serenity "
-    "Page Paige Wren Sage Clay Stone Bud Buck Norm Gay Kit Lane Love Mercy Unity Precious "
-    "Prince Princess King Duke Earl Baron Bishop Deacon Cook Porter Baker "
-    "Fisher Young Long White Black Brown Green Gray Grey Little Small Rich Best "
-    "Case Church Day Key Wall West Price Strong House Ball Glass Good Short Bell Hall Hill "
-    "Ward Banks Rivers Woods Fields Lake Hale Wolf Fox Bear Hart Swift Bliss Noble Sol Luz "
-    "Paz Vida Amor Dolores Soledad Milagros Trust Story Tune Lux Nova Ace Bo Teddy Bunny".split()
-)
-
-# Words that can stand at the start of a sentence before a name: "Then Kevin".
-LEADING_WORDS = frozenset(
-    "A An The And But Or So Then When While After Before Because If Since Until Once Also "
-    "Even Still Yet Now Today Tonight Yesterday Tomorrow Later Finally Meanwhile Sometimes "
-    "Every Each Thank Thanks Dear Hi Hello Hey Sorry Love Congrats Congratulations Poor "
-    "Little Sweet Dear Bless Tell Ask Call Text Email Message Meet Please Oh Yes No Well".split()
-)
-
-STATE_ABBREVIATIONS = (
-    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ "
-    "NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR".split()
-)
+# USPS codes of the territories that addresses here name; Faker lists only the states' (and DC's).
+TERRITORY_CODES = ("PR",)
 
 
 def _faker_provider(kind: str, locale: str):
@@ -239,10 +126,17 @@ def last_names() -> frozenset[str]:
 
 
 @cache
+def us_states() -> tuple[str, ...]:
+    """The 50 US state names, from Faker's en_US address provider."""
+    return tuple(_faker_provider("address", "en_US").states)
+
+
+@cache
 def state_names() -> tuple[str, ...]:
-    """US state names from Faker's en_US address provider, and the USPS abbreviations."""
-    provider = _faker_provider("address", "en_US")
-    return tuple(provider.states) + tuple(STATE_ABBREVIATIONS)
+    """US state names and their USPS codes (with DC's and Puerto Rico's), from Faker's
+    en_US address provider."""
+    codes = tuple(_faker_provider("address", "en_US").states_abbr)
+    return us_states() + codes + TERRITORY_CODES
 
 
 @cache

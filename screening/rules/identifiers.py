@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .base import Document, RegexRule, Rule, at_word_start, trim_trailing
-from .findings import BLOCK, REVIEW
-from .lexicons import state_names_pattern
+from ..base import Document, RegexRule, Rule, at_word_start, trim_trailing
+from ..findings import BLOCK, REVIEW
+from ..lexicons import state_names_pattern
 
 __all__ = [
     "AgeRule",
@@ -39,7 +39,6 @@ _ID_KEYWORDS = (
     r"|(?:reference|confirmation|tracking|ticket|invoice|order|prescription|Rx)\s*(?:number|no\.?|#)"
     r"|ID(?:\s+(?:number|no\.?|#))?|ID\s*card|card"
 )
-_ID_VALUE = r"(?-i:(?:[A-Z]{1,5}[ -]?)?\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*)"
 
 
 class IdKeywordRule(Rule):
@@ -308,7 +307,6 @@ _AGE_WORD = (
     r"|(?:a|one)[- ]hundred(?:(?:[- ]and)?[- ](?:one|two|three|four|five|six|seven|eight|nine"
     r"|ten))?)"
 )
-_AGE = rf"(?:{_AGE_NUM}|{_AGE_WORD})"
 _NOT_A_UNIT = (
     r"(?![^\S\n]*(?:%|percent|mg|mcg|ml|kg|lbs?|pounds|degrees|°|bpm|beats|mmhg|units?|minutes"
     r"|mins?|hours?|days|weeks|months|points|seconds|miles|feet|meters|cm|mm|times|dollars|bucks"

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
-from .base import Document, RegexRule, Rule, at_word_start, trim_trailing
-from .findings import BLOCK
+from ..base import Document, RegexRule, Rule, at_word_start, trim_trailing
+from ..findings import BLOCK
 
 __all__ = ["EmailRule", "ObfuscatedEmailRule", "PhoneRule", "UrlRule", "HandleRule"]
 

@@ -1,0 +1,1 @@
+"""The rules, one module per concern; ``engine.RULES`` lists the instances it runs."""
