@@ -1,6 +1,7 @@
 """Screening reports and the two tasks of the story moderation workflow."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
@@ -135,8 +136,6 @@ class StoryReviewTask(AbstractGroupApprovalTask):
         A decision that cannot be taken (blocking findings, already decided)
         changes nothing and sends the moderator to the review page, which says why.
         """
-        from django.urls import reverse
-
         from .actions import ReviewError, ReviewStoryAction
 
         try:

@@ -9,6 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
+from stories.models import StoryPage
+
 from . import urls
 from .permissions import can_review
 from .queue import story_queue
@@ -74,8 +76,6 @@ def bulk_publish_submitted_stories_through_review(request, action_type, objects,
     pages) must not publish a story sent in by the public past its review."""
     if action_type != "publish":
         return None
-    from stories.models import StoryPage
-
     chosen = Q(pk__in=[page.pk for page in objects])
     form = getattr(action, "cleaned_form", None)
     if form is not None and form.cleaned_data.get("include_descendants"):

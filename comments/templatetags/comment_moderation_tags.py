@@ -15,6 +15,7 @@ from sharing import mail
 
 from ..models import public_comments
 from ..threads import nest
+from ..views import unsubscribe_token
 
 register = template.Library()
 
@@ -112,8 +113,6 @@ def site_name():
 @register.simple_tag
 def unsubscribe_url(mute_url):
     """The "stop all follow-up emails" link for the follower a comments-xtd mute link is for."""
-    from ..views import unsubscribe_token
-
     try:
         key = resolve(mute_url).kwargs["key"]
         email = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).user_email
