@@ -89,12 +89,16 @@ def share_story(request):
 
 def private_page(view):
     """For pages reached through a submitter's secret link: never cached, never leaked
-    to another site in a Referer header."""
+    to another site in a Referer header.
+
+    ``same-origin``, not ``no-referrer``: with ``no-referrer`` browsers post the
+    page's own forms with ``Origin: null``, which Django's CSRF check refuses.
+    """
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
+        response["Referrer-Policy"] = "same-origin"
         response["X-Robots-Tag"] = "noindex, nofollow"
         return response
 

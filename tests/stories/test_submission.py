@@ -75,7 +75,7 @@ def test_thank_you_page_shows_the_reference_and_what_happens_next(client, story_
     assert submission.reference in html
     assert "What happens next" in html
     assert submission.get_status_url() in html
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    assert response.headers["Referrer-Policy"] == "same-origin"
 
 
 def test_contact_details_appear_on_no_public_page(client, story_index):
