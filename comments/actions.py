@@ -10,6 +10,7 @@ from sharing import spam
 
 from . import services
 from .models import PERMISSION, CommentDecision, CommentReview, Decision, ReviewState
+from .tasks import teach_akismet_about_comment
 
 _NEW_STATE = {
     Decision.APPROVE: ReviewState.APPROVED,
@@ -61,19 +62,20 @@ class ModerateComments:
             previous_state=previous,
         )
 
-        arguments = services.spam_arguments(
-            comment, user_agent=review.user_agent, referrer=review.referrer
-        )
         if review.state == ReviewState.APPROVED:
             services.set_visibility(comment, public=self._parent_is_shown(comment))
             if review.spam_verdict == spam.Verdict.SPAM:
-                transaction.on_commit(partial(spam.submit_ham_task.enqueue, arguments))
+                transaction.on_commit(
+                    partial(teach_akismet_about_comment.enqueue, comment.pk, spam.Verdict.HAM)
+                )
             if previous in (ReviewState.HELD, ReviewState.SUSPECTED_SPAM) and comment.is_public:
                 services.notify_followers(comment)
         else:
             services.set_visibility(comment, public=False, removed=True)
             if review.state == ReviewState.SPAM and review.spam_verdict != spam.Verdict.SPAM:
-                transaction.on_commit(partial(spam.submit_spam_task.enqueue, arguments))
+                transaction.on_commit(
+                    partial(teach_akismet_about_comment.enqueue, comment.pk, spam.Verdict.SPAM)
+                )
 
     @staticmethod
     def _parent_is_shown(comment):

@@ -5,6 +5,7 @@ import logging
 from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils.crypto import salted_hmac
@@ -15,6 +16,7 @@ from screening import ENGINE_VERSION, REVIEW, screen
 from sharing import spam
 from sharing.client_ip import client_ip
 
+from .akismet import spam_arguments
 from .models import (
     VISIBLE_STATES,
     CommentReport,
@@ -60,24 +62,6 @@ def screen_comment(text):
         if finding.category not in held_for:
             held_for.append(finding.category)
     return findings, held_for
-
-
-def spam_arguments(comment, *, user_agent="", referrer=""):
-    """What Akismet is told about a comment (``user_ip`` and the Akismet arguments)."""
-    target = comment.content_object
-    return {
-        "user_ip": comment.ip_address or "",
-        "comment_type": "reply"
-        if comment.parent_id and comment.parent_id != comment.pk
-        else "comment",
-        "comment_content": comment.comment,
-        "comment_author": comment.user_name,
-        "comment_author_email": comment.user_email,
-        "user_agent": user_agent,
-        "referrer": referrer,
-        "permalink": target.full_url if target is not None else "",
-        "user_role": "administrator" if comment.user and comment.user.is_staff else "",
-    }
 
 
 def review_new_comment(comment, request):
@@ -237,3 +221,16 @@ def set_visibility(comment, *, public, removed=False):
 def notify_followers(comment):
     """Mail the readers who asked to hear about new comments on this story, after commit."""
     transaction.on_commit(lambda: notify_followers_task.enqueue(comment.pk))
+
+
+def erase_comments_on(target):
+    """Delete every comment on ``target``, with their reviews, reports, flags and
+    decisions (the story they answered is being erased)."""
+    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    comments = XtdComment.norel_objects.filter(
+        content_type__in=[content_type, ContentType.objects.get_for_model(target)],
+        object_pk=str(target.pk),
+    )
+    count = comments.count()
+    comments.delete()
+    return count

@@ -8,8 +8,10 @@ from django_comments_xtd.models import XtdComment
 from django_comments_xtd.views import notify_comment_followers
 from django_tasks import task
 
+from sharing import spam
 from sharing.mail import absolute_reverse, send_templated_mail, staff_addresses
 
+from .akismet import spam_arguments
 from .models import PERMISSION, CommentReview
 
 logger = logging.getLogger(__name__)
@@ -47,3 +49,21 @@ def notify_moderators_of_crisis_comment(
     return send_templated_mail(
         "comment_moderation/emails/crisis_comment", context, staff_addresses(PERMISSION)
     )
+
+
+@task()
+def teach_akismet_about_comment(comment_id: int, verdict: str) -> bool:
+    """A moderator's spam verdict on a comment, told to Akismet. Queued with the
+    comment's id only; nothing is sent if the comment has been deleted since."""
+    comment = XtdComment.norel_objects.filter(pk=comment_id).select_related("review").first()
+    if comment is None:
+        return False
+    review = getattr(comment, "review", None)
+    arguments = spam_arguments(
+        comment,
+        user_agent=getattr(review, "user_agent", ""),
+        referrer=getattr(review, "referrer", ""),
+    )
+    if verdict == spam.Verdict.SPAM:
+        return spam.submit_spam(**arguments)
+    return spam.submit_ham(**arguments)

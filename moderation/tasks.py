@@ -36,6 +36,21 @@ def check_story_spam(report_id):
     return str(verdict)
 
 
+@task()
+def teach_akismet_about_story(report_id, verdict):
+    """A moderator's spam verdict on a story, told to Akismet (``submit_spam`` or
+    ``submit_ham``). Queued with the report's id only; nothing is sent if the
+    story has been erased since."""
+    report = ScreeningReport.objects.select_related("revision").filter(pk=report_id).first()
+    if report is None:
+        return False
+    submission = Submission.objects.filter(story_id=report.page_id).first()
+    arguments = akismet_arguments(submission, report.revision.as_object())
+    if verdict == spam.Verdict.SPAM:
+        return spam.submit_spam(**arguments)
+    return spam.submit_ham(**arguments)
+
+
 def akismet_arguments(submission, page):
     """What Akismet is told about a story: its text and, while we still have them,
     its author's details (the IP address is kept only briefly, in the cache)."""

@@ -21,7 +21,7 @@ from .panels import review_context
 from .permissions import can_review
 from .queue import story_queue
 from .services import latest_report, redact_story
-from .tasks import akismet_arguments
+from .tasks import teach_akismet_about_story
 
 
 def moderators_only(view):
@@ -165,9 +165,7 @@ def mark_spam(request, page_id):
     if submission is not None:
         submission.mark_in_review()
     report.record_spam_verdict(verdict)
-    arguments = akismet_arguments(submission, report.revision.as_object())
-    task = spam.submit_spam_task if verdict == spam.Verdict.SPAM else spam.submit_ham_task
-    task.enqueue(arguments)
+    teach_akismet_about_story.enqueue(report.pk, verdict)
     log(
         instance=story,
         action=f"sharing.story.mark_{verdict}",

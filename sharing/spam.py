@@ -10,7 +10,11 @@ its own judgement and tell moderators that the spam check was not done.
     verdict = spam.check(user_ip=ip, comment_content=text, comment_type="comment")
     if verdict == spam.Verdict.SPAM:
         ...
-    spam.submit_spam_task.enqueue(spam_arguments)  # a moderator's correction, in the background
+    spam.submit_spam(**spam_arguments)  # a moderator's correction (run it in a task)
+
+Each app runs the corrections in its own background task, which is queued with
+the ids of its rows only: a task's arguments are stored (django-tasks' database
+backend) and must hold no one's details.
 
 ``check``, ``submit_spam`` and ``submit_ham`` take the arguments of the
 Akismet API (``user_ip`` plus ``akismet.AkismetArguments``: ``comment_content``,
@@ -32,7 +36,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from django_tasks import task
 
 logger = logging.getLogger(__name__)
 
@@ -112,15 +115,3 @@ def submit_spam(*, user_ip, **arguments):
 def submit_ham(*, user_ip, **arguments):
     """Tell Akismet that a text it called spam is not. True when Akismet took it."""
     return _submit("submit_ham", user_ip, arguments)
-
-
-@task()
-def submit_spam_task(arguments: dict) -> bool:
-    """``submit_spam(**arguments)`` in the background."""
-    return submit_spam(**arguments)
-
-
-@task()
-def submit_ham_task(arguments: dict) -> bool:
-    """``submit_ham(**arguments)`` in the background."""
-    return submit_ham(**arguments)

@@ -284,6 +284,11 @@ class Submission(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the story and its author's details were erased; the row is a record."),
+    )
 
     class Meta:
         ordering = ["-created_at"]

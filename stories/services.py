@@ -12,7 +12,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
-from wagtail.models import Collection
+from wagtail.log_actions import log
+from wagtail.models import Collection, PageLogEntry
+
+from comments.services import erase_comments_on
 
 from .consent import CONSENT_VERSION
 from .models import NamingChoice, StoryIndexPage, StoryPage, Submission, SubmissionPhoto
@@ -170,40 +173,70 @@ def publish_submission_photos(submission, title):
     return images
 
 
-def withdraw_submission(submission):
-    """The author takes their story back: unpublish it, erase contact details and photos.
+def withdraw_submission(submission, *, user=None):
+    """The author takes their story back (or staff do, at the author's request).
 
-    The submission row stays, as the record that a withdrawal happened.
+    Everything of the story and its author is erased (see ``erase_submission``);
+    the submission row stays as the record that a withdrawal happened.
+    """
+    submission = erase_submission(submission, state=Submission.State.WITHDRAWN, user=user)
+    if submission is not None:
+        logger.info("Story submission %s withdrawn", submission.reference)
+        announce(story_withdrawn, submission)
+    return submission
+
+
+def erase_submission(submission, *, state=None, user=None):
+    """Erase a submitted story and what identified its author, in one transaction.
+
+    Afterwards no row holds the author's details, the story's text or its photos:
+    the page goes with its revisions, workflow, screening reports, search entries,
+    history and the comments on it; the photos and their files; the submission
+    keeps only its reference, its dates and its state (``state``, or as it was).
+    A record of the erasure is logged against the reference. Returns the
+    submission, or None if it was already erased.
     """
     with transaction.atomic():
         submission = Submission.objects.select_for_update().get(pk=submission.pk)
-        if submission.is_withdrawn:
-            return submission
-        story = submission.story
-        if story is not None:
-            story = story.specific
-            if story.live:
-                story.unpublish(log_action="wagtail.unpublish")
-            workflow_state = story.current_workflow_state
-            if workflow_state is not None:
-                workflow_state.cancel()
+        if submission.erased_at is not None:
+            return None
         photos = list(submission.photos.select_related("image"))
         for photo in photos:
             if photo.image is not None:
                 photo.image.delete()
         submission.photos.all().delete()
+        story = submission.story
+        if story is not None:
+            _erase_page(story.specific)
+        now = timezone.now()
+        submission.story = None
         submission.name = ""
         submission.contact_email = ""
         submission.contact_phone = ""
         submission.ip_hash = ""
         submission.user_agent = ""
-        submission.state = Submission.State.WITHDRAWN
-        submission.withdrawn_at = timezone.now()
+        submission.state_reason = ""
+        submission.urgent = False
+        submission.state = state or submission.state
+        if submission.state == Submission.State.WITHDRAWN:
+            submission.withdrawn_at = now
+        submission.erased_at = now
         submission.save()
+        log(instance=submission, action="sharing.submission.erase", user=user)
         transaction.on_commit(lambda: _delete_files(photos))
-    logger.info("Story submission %s withdrawn by its author", submission.reference)
-    announce(story_withdrawn, submission)
     return submission
+
+
+def _erase_page(story):
+    """Delete a story page and every row that kept its words: Wagtail's history of
+    it included (the page's title is in every log entry's label)."""
+    page_id = story.pk
+    erase_comments_on(story)
+    workflow_state = story.current_workflow_state
+    if workflow_state is not None:
+        workflow_state.cancel()
+    story.delete()
+    PageLogEntry.objects.filter(page_id=page_id).delete()
 
 
 def _delete_files(photos):

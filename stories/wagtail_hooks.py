@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -18,3 +19,12 @@ class TopicViewSet(SnippetViewSet):
 
 
 register_snippet(TopicViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_submission_log_actions(actions):
+    actions.register_action(
+        "sharing.submission.erase",
+        _("Erase"),
+        _("Story and author's details erased; the reference is kept as a record"),
+    )

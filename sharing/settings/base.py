@@ -34,6 +34,7 @@ env = environ.Env(
     PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private_media")),
     PHONE_REGION=(str, "US"),
     SUBMISSION_RATE=(str, "5/h"),
+    DECLINED_RETENTION_DAYS=(int, 90),
     TRUSTED_PROXY_COUNT=(int, 0),
     TIME_ZONE=(str, "UTC"),
     LOG_LEVEL=(str, "INFO"),
@@ -172,6 +173,8 @@ MODERATORS_EMAIL = env("MODERATORS_EMAIL")
 # Story submissions
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
 SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
+# Days a declined story keeps its author's details (`erase_expired_submissions`).
+DECLINED_RETENTION_DAYS = env("DECLINED_RETENTION_DAYS")
 # How many reverse proxies in front of the site add to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 RATELIMIT_IP_META_KEY = "sharing.client_ip.client_ip"

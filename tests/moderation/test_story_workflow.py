@@ -330,7 +330,7 @@ def test_withdrawing_a_published_story_deletes_its_public_photos(
         client.post(f"{submission.get_status_url()}withdraw/")
 
     assert get_image_model().objects.count() == 0
-    assert not StoryPage.objects.get(pk=submission.story_id).live
+    assert not StoryPage.objects.filter(pk=submission.story_id).exists()
 
 
 def test_crisis_resources_are_the_ones_the_site_configures(client, submit, story_index):

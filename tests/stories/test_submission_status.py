@@ -84,7 +84,8 @@ def test_withdrawal_unpublishes_and_erases_contact_details_and_photos(
     assert submission.name == "" and submission.ip_hash == ""
     assert not submission.photos.exists()
     assert not submission.photos.model.file.field.storage.exists(photo_name)
-    assert not StoryPage.objects.get(pk=story.pk).live
+    assert not StoryPage.objects.filter(pk=story.pk).exists()  # erased, not just unpublished
+    assert submission.story is None and submission.erased_at is not None
     assert client.get(story.url).status_code == 404
     assert "Withdrawn." in response.content.decode()
     assert "Withdraw my story" not in response.content.decode()
