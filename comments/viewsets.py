@@ -112,6 +112,9 @@ class CommentQueueIndexView(IndexView):
     page_subtitle = _("Comments waiting for a moderator")
     table_class = CommentQueueTable
     table_classname = "listing comment-queue"
+    # "2 comments", not "2 comment reviews", under the list.
+    verbose_name = _("comment")
+    verbose_name_plural = _("comments")
     permission_policy = None
     any_permission_required = None
     viewset = None
