@@ -2,9 +2,8 @@ from django.urls import path
 
 from . import admin_views
 
-app_name = "comment_moderation"
-
+# Mounted by the comment queue viewset (viewsets.py) under /admin/comments/,
+# in its ``comment_moderation`` namespace.
 urlpatterns = [
-    path("", admin_views.queue, name="queue"),
     path("decide/", admin_views.decide, name="decide"),
 ]

@@ -1,64 +1,39 @@
-"""The stories waiting for moderators, with what the screen found, in a fixed number of queries."""
+"""The stories waiting for moderators, as one queryset the queue pages through."""
 
-from dataclasses import dataclass
-
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from wagtail.models import TaskState
 
-from stories.models import AuthorRole, StoryPage, Submission
+from stories.models import StoryPage
 
-from .models import ScreeningReport, StoryReviewTaskState
-
-
-@dataclass
-class QueueRow:
-    task_state: StoryReviewTaskState
-    story: StoryPage
-    submission: Submission | None
-    report: ScreeningReport | None
-
-    @property
-    def waiting_since(self):
-        return self.task_state.started_at
+from .models import StoryReviewTaskState
 
 
-def story_queue(*, category="", spam_only=False, urgent_only=False, role=""):
-    """Stories awaiting review, oldest first."""
-    task_states = list(
-        StoryReviewTaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
-        .select_related("workflow_state")
-        .order_by("started_at")
+def story_queue():
+    """Stories with a review in progress, annotated with ``waiting_since`` (when the
+    review started) and ``blocking`` (the latest revision's blocking findings), with
+    their submission and screening report fetched in the same query."""
+    in_review = StoryReviewTaskState.objects.filter(
+        status=TaskState.STATUS_IN_PROGRESS,
+        # WorkflowState.object_id is a string whatever the model's key is.
+        workflow_state__object_id=Cast(OuterRef("pk"), output_field=CharField()),
+    ).order_by("started_at")
+    return (
+        StoryPage.objects.annotate(
+            waiting_since=Subquery(in_review.values("started_at")[:1]),
+            blocking=F("latest_revision__screening_report__blocking"),
+        )
+        .filter(waiting_since__isnull=False)
+        .select_related("submission", "latest_revision__screening_report")
     )
-    page_ids = [int(state.workflow_state.object_id) for state in task_states]
-    stories = {
-        story.pk: story
-        for story in StoryPage.objects.filter(pk__in=page_ids).select_related("latest_revision")
-    }
-    reports = {
-        report.revision_id: report
-        for report in ScreeningReport.objects.filter(
-            revision_id__in=[s.latest_revision_id for s in stories.values()]
-        )
-    }
-    submissions = {s.story_id: s for s in Submission.objects.filter(story_id__in=page_ids)}
 
-    rows = []
-    for state in task_states:
-        story = stories.get(int(state.workflow_state.object_id))
-        if story is None:
-            continue
-        row = QueueRow(
-            task_state=state,
-            story=story,
-            submission=submissions.get(story.pk),
-            report=reports.get(story.latest_revision_id),
-        )
-        if category and not (row.report and row.report.counts.get(category)):
-            continue
-        if spam_only and not (row.report and row.report.is_spam):
-            continue
-        if urgent_only and not (row.submission and row.submission.urgent):
-            continue
-        if role in AuthorRole.values and story.author_role != role:
-            continue
-        rows.append(row)
-    return rows
+
+def report_of(story):
+    """The screening report of the story's latest revision, or None if not screened yet."""
+    revision = story.latest_revision
+    return getattr(revision, "screening_report", None) if revision else None
+
+
+def submission_of(story):
+    """The submission a story came in with; None for a story the editors wrote."""
+    return getattr(story, "submission", None)

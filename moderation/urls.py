@@ -2,10 +2,9 @@ from django.urls import path
 
 from . import views
 
-app_name = "story_moderation"
-
+# Mounted by the story queue viewset (viewsets.py) under /admin/story-queue/,
+# in its ``story_moderation`` namespace.
 urlpatterns = [
-    path("", views.queue, name="queue"),
     path("<int:page_id>/", views.review, name="review"),
     path("<int:page_id>/redact/", views.redact, name="redact"),
     path("<int:page_id>/decide/", views.decide, name="decide"),

@@ -1,4 +1,4 @@
-"""The moderators' side of the admin: the story queue and the review of one story."""
+"""The review of one story; the queue itself is the viewset in ``viewsets.py``."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -10,16 +10,14 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
-from screening import CATEGORIES
 from sharing import spam
-from stories.models import AuthorRole, StoryPage, Submission, SubmissionPhoto
+from stories.models import StoryPage, Submission, SubmissionPhoto
 
 from .actions import ReviewError, ReviewStoryAction
 from .forms import ApproveForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
 from .permissions import can_review
-from .queue import story_queue
 from .services import latest_report, redact_story
 from .tasks import teach_akismet_about_story
 
@@ -33,31 +31,6 @@ def moderators_only(view):
     wrapper.__name__ = view.__name__
     wrapper.__doc__ = view.__doc__
     return wrapper
-
-
-@moderators_only
-def queue(request):
-    filters = {
-        "category": request.GET.get("category", ""),
-        "spam_only": request.GET.get("spam") == "1",
-        "urgent_only": request.GET.get("urgent") == "1",
-        "role": request.GET.get("role", ""),
-    }
-    rows = story_queue(**filters)
-    return render(
-        request,
-        "moderation/admin/story_queue.html",
-        {
-            "rows": rows,
-            "filters": filters,
-            "categories": CATEGORIES.items(),
-            "roles": AuthorRole.choices,
-            "header_title": _("Story queue"),
-            "page_title": _("Story queue"),
-            "page_subtitle": _("Stories waiting for review, oldest first"),
-            "header_icon": "tasks",
-        },
-    )
 
 
 def review_target(request, page_id):

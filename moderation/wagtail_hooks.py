@@ -1,59 +1,24 @@
 from django.contrib import messages
 from django.db.models import Q
 from django.shortcuts import redirect
-from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
 
 from stories.models import StoryPage
 
-from . import urls
-from .permissions import can_review
-from .queue import story_queue
+from .viewsets import story_queue_viewset
 
 
-@hooks.register("register_admin_urls")
-def register_admin_urls():
-    return [path("story-queue/", include(urls, namespace="story_moderation"))]
-
-
-class StoryQueueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return can_review(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_story_queue_menu_item():
-    return StoryQueueMenuItem(
-        gettext_lazy("Story queue"),
-        reverse("story_moderation:queue"),
-        name="story-queue",
-        icon_name="tasks",
-        order=340,
-    )
-
-
-class StoryQueuePanel(Component):
-    name = "story_queue"
-    order = 100
-    template_name = "moderation/admin/dashboard_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        rows = story_queue()
-        return {
-            "count": len(rows),
-            "urgent": sum(1 for row in rows if row.submission and row.submission.urgent),
-        }
+@hooks.register("register_admin_viewset")
+def register_story_queue_viewset():
+    return story_queue_viewset
 
 
 @hooks.register("construct_homepage_panels")
 def add_story_queue_panel(request, panels):
-    if can_review(request.user):
-        panels.append(StoryQueuePanel())
+    story_queue_viewset.add_dashboard_panel(request, panels)
 
 
 @hooks.register("before_publish_page")

@@ -1,0 +1,288 @@
+"""The comment queue as a Wagtail viewset: its list, menu item, permission and dashboard
+count are declared here once."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import BooleanField, Case, Count, F, Q, TextField, Value, When
+from django.db.models.functions import Cast
+from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django_comments.models import CommentFlag
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import BaseColumn, Table
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.base import ViewSet
+from wagtail.admin.viewsets.listing import ListingViewSetMixin
+
+from screening.highlight import highlight
+from sharing import spam
+
+from . import admin_urls
+from .filters import CommentQueueFilterSet, counts_by_state
+from .models import PENDING_STATES, PERMISSION, CommentDecision, CommentReview, Decision
+
+# A finding is a JSON object in a list; its category is matched in the list's text,
+# where a comment's own quotes are escaped, so the same on SQLite and PostgreSQL.
+CRISIS_FINDING = '"category": "crisis"'
+
+
+def pending_reviews():
+    return CommentReview.objects.filter(state__in=PENDING_STATES, comment__isnull=False)
+
+
+def comment_queue():
+    """Reviews waiting for a moderator, annotated with ``crisis``, ``submitted`` and
+    ``report_count``, with their comments fetched in the same query."""
+    return (
+        pending_reviews()
+        .select_related("comment", "comment__content_type")
+        .alias(findings_text=Cast("findings", TextField()))
+        .annotate(
+            submitted=F("comment__submit_date"),
+            crisis=Case(
+                When(
+                    Q(findings_text__contains=CRISIS_FINDING),
+                    then=Value(True),
+                ),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+            report_count=Count("comment__reports", distinct=True)
+            + Count(
+                "comment__flags",
+                filter=Q(comment__flags__flag=CommentFlag.SUGGEST_REMOVAL),
+                distinct=True,
+            ),
+        )
+    )
+
+
+def _targets(comments):
+    """The pages the comments are on, one query per kind of page."""
+    by_type = {}
+    for comment in comments:
+        by_type.setdefault(comment.content_type, set()).add(comment.object_pk)
+    targets = {}
+    for content_type, pks in by_type.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        for obj in model._default_manager.filter(pk__in=pks):
+            targets[(content_type.pk, str(obj.pk))] = obj
+    return targets
+
+
+class TemplateColumn(BaseColumn):
+    def __init__(self, name, template_name, **kwargs):
+        super().__init__(name, **kwargs)
+        self.cell_template_name = template_name
+
+    def get_cell_context_data(self, instance, parent_context):
+        return {
+            **super().get_cell_context_data(instance, parent_context),
+            "review": instance,
+            "comment": instance.comment,
+            "actions": Decision.choices,
+            "verdicts": spam.Verdict,
+        }
+
+    def render_cell_html(self, instance, parent_context):
+        # With the request, so that the decision forms get their CSRF token.
+        context = self.get_cell_context_data(instance, parent_context)
+        return self.cell_template.render(context, request=parent_context.get("request"))
+
+
+class CommentQueueTable(Table):
+    def get_row_attrs(self, instance):
+        classname = "comment-queue__row"
+        if instance.crisis:
+            classname += " comment-queue__row--crisis"
+        return {"id": f"queue-comment-{instance.comment_id}", "class": classname}
+
+
+CELL = "comment_moderation/admin/queue/"
+
+
+class CommentQueueIndexView(IndexView):
+    """Comments waiting for a moderator: someone who may be at risk first, then the oldest."""
+
+    template_name = "comment_moderation/admin/queue.html"
+    page_title = _("Comment queue")
+    page_subtitle = _("Comments waiting for a moderator")
+    table_class = CommentQueueTable
+    table_classname = "listing comment-queue"
+    # "2 comments", not "2 comment reviews", under the list.
+    verbose_name = _("comment")
+    verbose_name_plural = _("comments")
+    permission_policy = None
+    any_permission_required = None
+    viewset = None
+
+    columns = [
+        TemplateColumn("select", CELL + "select_cell.html", label=""),
+        TemplateColumn(
+            "comment", CELL + "comment_cell.html", label=_("Comment"), sort_key="submitted"
+        ),
+        TemplateColumn(
+            "why", CELL + "why_cell.html", label=_("Why it is here"), sort_key="report_count"
+        ),
+        TemplateColumn("decide", CELL + "decide_cell.html", label=_("Decide")),
+    ]
+
+    export_fields = {
+        "comment_id": lambda review: review.comment_id,
+        "state": lambda review: review.get_state_display(),
+        "submitted": lambda review: review.submitted,
+        "page": lambda review: getattr(review.target, "title", ""),
+        "held_for": lambda review: ", ".join(review.held_for),
+        "crisis": lambda review: review.crisis,
+        "report_count": lambda review: review.report_count,
+        "spam_verdict": lambda review: review.get_spam_verdict_display(),
+    }
+    list_export = list(export_fields)
+    export_headings = {
+        "comment_id": _("Comment"),
+        "state": _("Waiting as"),
+        "submitted": _("Posted"),
+        "page": _("Page"),
+        "held_for": _("Held for"),
+        "crisis": _("Crisis language"),
+        "report_count": _("Reports"),
+        "spam_verdict": _("Spam check"),
+    }
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.viewset.user_can_moderate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return self.viewset.get_queryset()
+
+    def get_filterset_kwargs(self):
+        return {**super().get_filterset_kwargs(), "counts": counts_by_state(pending_reviews())}
+
+    def order_queryset(self, queryset):
+        # Someone who may be at risk comes first, whatever the order chosen.
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by("-crisis", *queryset.query.order_by, "pk")
+
+    @staticmethod
+    def with_targets(reviews):
+        """Each review with the page its comment is on and its highlighted text."""
+        reviews = list(reviews)
+        targets = _targets([review.comment for review in reviews])
+        for review in reviews:
+            comment = review.comment
+            review.target = targets.get((comment.content_type_id, comment.object_pk))
+            review.pieces = highlight(comment.comment, review.findings)
+        return reviews
+
+    def get_table(self, object_list):
+        return super().get_table(self.with_targets(object_list))
+
+    def get_table_kwargs(self):
+        return {**super().get_table_kwargs(), "caption": _("Comments waiting for a moderator")}
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        return super().as_spreadsheet(self.with_targets(queryset), spreadsheet_format)
+
+    def get_heading(self, queryset, field):
+        return str(self.export_headings[field])
+
+    def to_row_dict(self, item):
+        return {field: self.export_fields[field](item) for field in self.list_export}
+
+    @cached_property
+    def no_results_message(self):
+        return _("No comments are waiting for a moderator.")
+
+    def get_context_data(self, *args, **kwargs):
+        return {
+            **super().get_context_data(*args, **kwargs),
+            "actions": Decision.choices,
+            "decisions": CommentDecision.objects.select_related("moderator", "comment")[:20],
+        }
+
+
+class CommentQueuePanel(Component):
+    name = "comment_queue"
+    order = 110
+    template_name = "comment_moderation/admin/dashboard_panel.html"
+
+    def __init__(self, viewset):
+        self.viewset = viewset
+
+    def get_context_data(self, parent_context=None):
+        return {"count": pending_reviews().count()}
+
+
+class CommentQueueViewSet(ListingViewSetMixin, ViewSet):
+    """The comment queue at /admin/comments/, with the bulk decisions under it."""
+
+    name = "comment_moderation"
+    url_prefix = "comments"
+    icon = "comment"
+    menu_label = _("Comment queue")
+    menu_name = "comment-queue"
+    menu_order = 350
+    add_to_admin_menu = True
+    list_per_page = 50
+    ordering = "submitted"
+    filterset_class = CommentQueueFilterSet
+    export_filename = "comment-queue"
+    index_view_class = CommentQueueIndexView
+    permission = PERMISSION
+
+    def user_can_moderate(self, user):
+        return user.is_active and user.has_perm(self.permission)
+
+    def get_queryset(self):
+        return comment_queue()
+
+    @cached_property
+    def menu_item_class(self):
+        viewset = self
+
+        class CommentQueueMenuItem(MenuItem):
+            def is_shown(self, request):
+                return viewset.user_can_moderate(request.user)
+
+        return CommentQueueMenuItem
+
+    def add_dashboard_panel(self, request, panels):
+        if self.user_can_moderate(request.user):
+            panels.append(CommentQueuePanel(self))
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            viewset=self,
+            model=CommentReview,
+            header_icon=self.icon,
+            index_url_name=self.get_url_name("index"),
+            index_results_url_name=self.get_url_name("index_results"),
+            **kwargs,
+        )
+
+    @cached_property
+    def index_view(self):
+        return self.construct_view(self.index_view_class, **self.get_index_view_kwargs())
+
+    @cached_property
+    def index_results_view(self):
+        return self.construct_view(
+            self.index_view_class, **self.get_index_view_kwargs(results_only=True)
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            # The name the rest of the project reverses.
+            path("", self.index_view, name="queue"),
+            path("results/", self.index_results_view, name="index_results"),
+            *admin_urls.urlpatterns,
+        ]
+
+
+comment_queue_viewset = CommentQueueViewSet()
