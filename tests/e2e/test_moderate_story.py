@@ -4,7 +4,7 @@ from django.contrib.auth.models import Group
 
 from stories.models import StoryPage
 from stories.services import submit_story
-from tests.moderation.conftest import PHONE_STORY
+from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 

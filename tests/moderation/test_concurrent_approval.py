@@ -13,7 +13,7 @@ from moderation.actions import ReviewError, ReviewStoryAction
 from moderation.models import StoryReviewTaskState
 from stories.models import StoryPage
 from stories.services import submit_story
-from tests.moderation.conftest import CLEAN_STORY
+from tests.factories import CLEAN_STORY
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -3,9 +3,9 @@
 import pytest
 
 from moderation.models import ScreeningReport
-from tests.moderation.conftest import CLEAN_STORY
+from tests.factories import CLEAN_STORY
+from tests.factories import story_form_data as story_data
 from tests.moderation.test_story_queue import queue_row
-from tests.stories.test_submission import story_data
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.db import reset_queries
 
 from moderation.models import ScreeningReport
 from stories.models import StoryPage
-from tests.moderation.conftest import PHONE_STORY
+from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 
-from tests.moderation.conftest import PHONE_STORY
+from tests.factories import PHONE_STORY
 from tests.moderation.test_story_queue import queue_row, queue_rows
 
 pytestmark = pytest.mark.django_db

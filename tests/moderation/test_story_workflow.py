@@ -7,7 +7,7 @@ from wagtail.models import PageLogEntry, TaskState, Workflow
 
 from moderation.models import ScreeningReport, ScreeningTask, StoryReviewTask
 from stories.models import StoryPage, Submission
-from tests.moderation.conftest import CLEAN_STORY, PHONE_STORY
+from tests.factories import CLEAN_STORY, PHONE_STORY
 from tests.moderation.test_story_queue import queue_row
 
 pytestmark = pytest.mark.django_db

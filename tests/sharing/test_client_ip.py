@@ -30,7 +30,8 @@ def test_a_forged_or_missing_header_falls_back_to_the_remote_address(settings):
 def test_rate_limits_tell_clients_behind_a_proxy_apart(client, settings, story_index):
     from django.core.cache import cache
 
-    from tests.stories.test_submission import SHARE_URL, story_data
+    from tests.factories import story_form_data as story_data
+    from tests.stories.test_submission import SHARE_URL
 
     cache.clear()
     settings.TRUSTED_PROXY_COUNT, settings.SUBMISSION_RATE = 1, "1/h"

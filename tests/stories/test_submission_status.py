@@ -2,8 +2,9 @@ import pytest
 from django.core.cache import cache
 
 from stories.models import StoryPage, Submission
+from tests.factories import story_form_data as story_data
 from tests.stories.images import photo
-from tests.stories.test_submission import SHARE_URL, story_data
+from tests.stories.test_submission import SHARE_URL
 
 pytestmark = pytest.mark.django_db
 
