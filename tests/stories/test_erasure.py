@@ -136,3 +136,29 @@ def test_declined_stories_are_erased_once_their_retention_period_is_over(
     assert old.contact_email == "" and old.story is None
     assert recent.contact_email == "tomas@example.org" and recent.story is not None
     assert [trace for trace in TRACES if trace in whole_database()] == []
+
+
+def test_a_withdrawn_story_can_never_be_published_again(
+    client, submit, moderator_client, admin_client, django_capture_on_commit_callbacks
+):
+    submission = submit(title=TITLE, body=BODY)
+    page_id = submission.story_id
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{submission.get_status_url()}withdraw/")
+
+    # No page is left for the workflow, the editor or a bulk action to publish.
+    assert not StoryPage.objects.filter(pk=page_id).exists()
+    for url in (
+        f"/admin/pages/{page_id}/edit/",
+        f"/admin/pages/{page_id}/history/",
+        f"/admin/pages/{page_id}/workflow/action/approve/1/",
+    ):
+        assert admin_client.get(url).status_code == 404, url
+    assert moderator_client.get(f"/admin/story-queue/{page_id}/").status_code == 404
+    bulk = admin_client.post(
+        f"/admin/bulk/wagtailcore/page/publish/?id={page_id}", {"include_descendants": ""}
+    )
+    assert bulk.status_code in (302, 404)
+    assert not StoryPage.objects.filter(live=True, title=TITLE).exists()
+    status = client.get(submission.get_status_url()).content.decode()
+    assert "Withdrawn." in status and "Published." not in status
