@@ -2,7 +2,7 @@
 count are declared here once."""
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -102,9 +102,12 @@ class StoryQueueIndexView(IndexView):
         return self.viewset.get_queryset()
 
     def order_queryset(self, queryset):
-        # A stable order for pagination when two stories tie.
+        """Someone who may be at risk comes first, whatever the sort; then the
+        chosen order, and the key, so that pages are stable when two stories tie."""
         queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "pk")
+        return queryset.order_by(
+            F("submission__urgent").desc(nulls_last=True), *queryset.query.order_by, "pk"
+        )
 
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": _("Stories waiting for review")}

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from openpyxl import load_workbook
 
-from tests.factories import PHONE_STORY
+from tests.factories import CLEAN_STORY, PHONE_STORY
 from tests.moderation.test_story_queue import queue_row, queue_rows
 
 pytestmark = pytest.mark.django_db
@@ -157,3 +157,16 @@ def test_a_story_not_screened_yet_says_so(submit, moderator_client):
     html = moderator_client.get(QUEUE).content.decode()
 
     assert "Not screened yet" in queue_row(html, "Waiting for the screen")
+
+
+def test_a_story_in_crisis_comes_first_whatever_the_sort(submit, moderator_client, akismet_spam):
+    submit(title="Cheap pills online")
+    submit(title="A quiet thank you")
+    submit(
+        title="I cannot go on",
+        body=CLEAN_STORY + "\n\nSome nights I want to kill myself and I have a plan to do it.",
+    )
+
+    assert titles(moderator_client.get(QUEUE).content.decode())[0] == "I cannot go on"
+    by_title = moderator_client.get(f"{QUEUE}?ordering=draft_title").content.decode()
+    assert titles(by_title) == ["I cannot go on", "A quiet thank you", "Cheap pills online"]
