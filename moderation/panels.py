@@ -28,7 +28,12 @@ def review_context(story):
     report = latest_report(story)
     draft = report.revision.as_object() if report else story
     findings = [
-        {**f, "index": i, "redact_label": redact_label(f)}
+        {
+            **f,
+            "index": i,
+            "label": CATEGORIES.get(f["category"], f["category"]),
+            "redact_label": redact_label(f),
+        }
         for i, f in enumerate(report.findings if report else [])
     ]
     fields = []

@@ -389,3 +389,18 @@ def test_wagtails_own_approve_button_cannot_publish_past_a_blocking_finding(
         {"override_reason": "It is the hospital's switchboard."},
     )
     assert StoryPage.objects.get(pk=submission.story_id).live
+
+
+def test_review_page_names_each_finding_as_the_queue_does(submit, moderator_client):
+    from bs4 import BeautifulSoup
+
+    submission = submit(body=PHONE_STORY + " My record number is MRN 4471902.")
+
+    html = moderator_client.get(review_url(submission)).content.decode()
+    labels = {
+        item.get_text(strip=True)
+        for item in BeautifulSoup(html, "html.parser").select(".finding-item__category")
+    }
+    assert "Phone number" in labels
+    assert "Record, account or ID number" in labels
+    assert not any("_" in label for label in labels)
