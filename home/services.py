@@ -140,13 +140,18 @@ def load_demo_content(admin_password=None):
 
 
 def ensure_admin(password=None, username="admin"):
-    """Create the admin user if missing; return the password only when one was generated."""
+    """Create the admin user if missing; return the password only when one was generated.
+
+    The demo's admin is also a moderator, so that someone is told at once of a
+    story or a comment in crisis.
+    """
     user_model = get_user_model()
     if user_model.objects.filter(username=username).exists():
         return None
     generated = not password
     password = password or secrets.token_urlsafe(12)
-    user_model.objects.create_superuser(
+    admin = user_model.objects.create_superuser(
         username=username, email="admin@example.org", password=password
     )
+    admin.groups.add(Group.objects.get(name=MODERATORS_GROUP))
     return password if generated else ""

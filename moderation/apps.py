@@ -8,6 +8,7 @@ class ModerationConfig(AppConfig):
     verbose_name = _("Moderation")
 
     def ready(self):
+        from . import checks  # noqa: F401 (registers the system checks)
         from .panels import add_screening_tab
         from .signal_handlers import register_signal_handlers
 

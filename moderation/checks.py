@@ -1,0 +1,28 @@
+"""System checks of moderation: someone must hear of a story in crisis."""
+
+from django.core.checks import Warning, register
+from django.db import DatabaseError
+
+from .permissions import moderator_addresses
+
+
+@register("moderation")
+def check_someone_receives_urgent_mail(app_configs=None, **kwargs):
+    """Warn when neither ``MODERATORS_EMAIL`` nor any moderator with an email address
+    would be mailed about a story or comment in crisis (skipped before ``migrate``)."""
+    try:
+        addresses = moderator_addresses()
+    except DatabaseError:
+        return []
+    if addresses:
+        return []
+    return [
+        Warning(
+            "Nobody would be mailed about a story or a comment in crisis.",
+            hint=(
+                "Set MODERATORS_EMAIL, or give a user with an email address the "
+                "'Can review submitted stories' permission (the Moderators group)."
+            ),
+            id="moderation.W001",
+        )
+    ]
