@@ -7,6 +7,7 @@ from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
 from screening import ENGINE_VERSION, SAFETY, screen
+from sharing import spam
 from stories.models import Submission
 
 from .models import ScreeningReport, ScreeningTask, StoryReviewTask
@@ -89,13 +90,21 @@ def screen_revision(revision):
         blocking=sum(1 for f in findings if f["severity"] == "block"),
         crisis=any(f["category"] in SAFETY for f in findings),
         engine_version=ENGINE_VERSION,
-        # A moderator's own edit keeps the verdict on the author's text.
-        spam_verdict=previous.spam_verdict if previous and revision.user_id else "pending",
-        spam_checked_at=previous.spam_checked_at if previous and revision.user_id else None,
+        **spam_verdict_for(revision, previous, submission),
     )
     if submission is not None and report.crisis and submission.mark_urgent():
         transaction.on_commit(lambda: notify_moderators_urgent.enqueue(submission.pk))
     return report
+
+
+def spam_verdict_for(revision, previous, submission):
+    """A moderator's or an editor's edit keeps the verdict on the text before it;
+    an author's text waits for Akismet; a story nobody submitted is not checked."""
+    if previous is not None and revision.user_id:
+        return {"spam_verdict": previous.spam_verdict, "spam_checked_at": previous.spam_checked_at}
+    if submission is not None:
+        return {"spam_verdict": "pending", "spam_checked_at": None}
+    return {"spam_verdict": spam.Verdict.UNCHECKED, "spam_checked_at": None}
 
 
 def request_spam_check(report):

@@ -138,18 +138,19 @@ def mark_spam(request, page_id):
     if submission is not None:
         submission.mark_in_review()
     report.record_spam_verdict(verdict)
-    teach_akismet_about_story.enqueue(report.pk, verdict)
+    if spam.is_configured():
+        teach_akismet_about_story.enqueue(report.pk, verdict)
     log(
         instance=story,
         action=f"sharing.story.mark_{verdict}",
         user=request.user,
         revision=report.revision,
     )
-    messages.success(
-        request,
-        _("Marked as %(verdict)s; Akismet will be told.")
-        % {"verdict": spam.Verdict(verdict).label.lower()},
-    )
+    if spam.is_configured():
+        message = _("Marked as %(verdict)s; Akismet will be told.")
+    else:
+        message = _("Marked as %(verdict)s. (Akismet is not set up, so it is not told.)")
+    messages.success(request, message % {"verdict": spam.Verdict(verdict).label.lower()})
     return redirect("story_moderation:review", story.pk)
 
 

@@ -77,3 +77,27 @@ def test_akismet_is_told_the_submitters_ip_address(committed_site, client, setti
     assert response.status_code == 302
     checks = [data for path, data in akismet_ham if path.endswith("comment-check")]
     assert [data["user_ip"] for data in checks] == ["203.0.113.7"]
+
+
+def test_without_an_api_key_a_moderators_verdict_does_not_claim_akismet_is_told(
+    submit, moderator_client, settings
+):
+    settings.AKISMET_API_KEY = ""
+    submission = submit()
+
+    response = moderator_client.post(
+        f"/admin/story-queue/{submission.story_id}/spam/", {"verdict": "spam"}, follow=True
+    )
+
+    messages = [str(message) for message in response.context["messages"]]
+    assert messages == ["Marked as spam. (Akismet is not set up, so it is not told.)"]
+    assert report_of(submission).spam_verdict == "spam"
+
+
+def test_a_story_nobody_submitted_is_not_waiting_for_a_spam_check(make_story, moderator_client):
+    story = make_story(title="Written by the editors")
+
+    assert ScreeningReport.objects.get(revision=story.latest_revision).spam_verdict == "unchecked"
+    review = moderator_client.get(f"/admin/story-queue/{story.pk}/").content.decode()
+    spam_line = review[review.index('class="story-review__spam"') :].split("</p>", 1)[0]
+    assert "Spam check not done" in spam_line

@@ -88,7 +88,7 @@ def test_after_a_withdrawal_no_row_holds_the_author_or_the_story(
 
 
 def test_background_tasks_are_queued_with_ids_only(
-    submit, moderator_client, settings, django_capture_on_commit_callbacks
+    submit, moderator_client, settings, akismet_ham, django_capture_on_commit_callbacks
 ):
     """In production the queue is a table (django-tasks' database backend): what a
     task is queued with is stored, so it must not be anyone's details or words."""
