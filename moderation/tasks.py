@@ -1,5 +1,7 @@
 """Background work of story moderation: the Akismet check of a story."""
 
+import logging
+
 from django.core.cache import cache
 from django_tasks import task
 
@@ -7,6 +9,8 @@ from sharing import spam
 from stories.models import Submission
 
 from .models import ScreeningReport
+
+logger = logging.getLogger(__name__)
 
 SUBMISSION_IP_SECONDS = 60 * 60
 
@@ -16,13 +20,31 @@ def submission_ip_key(submission):
 
 
 def remember_submitter_ip(submission, ip_address):
-    """Keep the submitter's address briefly, in the cache only, for the spam check."""
-    if ip_address:
+    """Keep the submitter's address briefly, in the cache only, for the spam check.
+
+    A cache that is down costs the spam check its IP address, nothing more.
+    """
+    if not ip_address:
+        return
+    try:
         cache.set(submission_ip_key(submission), ip_address, SUBMISSION_IP_SECONDS)
+    except Exception:
+        logger.exception("Could not keep the IP address of %s for the spam check", submission)
 
 
 def forget_submitter_ip(submission):
-    cache.delete(submission_ip_key(submission))
+    try:
+        cache.delete(submission_ip_key(submission))
+    except Exception:
+        logger.exception("Could not forget the IP address of %s", submission)
+
+
+def cached_submitter_ip(submission):
+    try:
+        return cache.get(submission_ip_key(submission)) or ""
+    except Exception:
+        logger.exception("Could not read the IP address of %s", submission)
+        return ""
 
 
 @task()
@@ -55,7 +77,7 @@ def akismet_arguments(submission, page):
     """What Akismet is told about a story: its text and, while we still have them,
     its author's details (the IP address is kept only briefly, in the cache)."""
     return {
-        "user_ip": cache.get(submission_ip_key(submission)) if submission else "",
+        "user_ip": cached_submitter_ip(submission) if submission else "",
         "comment_type": "blog-post",
         "comment_content": f"{page.title}\n\n{page.body}",
         "comment_author": getattr(submission, "name", ""),

@@ -41,14 +41,22 @@ def search(request):
 
 
 def submission_usage(request, increment=False):
-    return get_usage(
-        request,
-        group=SUBMISSION_RATE_GROUP,
-        key="ip",
-        rate=settings.SUBMISSION_RATE,
-        method="POST",
-        increment=increment,
-    )
+    """The client's use of the submission rate limit; None (no limit) when the cache
+    that counts it is down: a story is never refused because the cache is."""
+    try:
+        return get_usage(
+            request,
+            group=SUBMISSION_RATE_GROUP,
+            key="ip",
+            rate=settings.SUBMISSION_RATE,
+            method="POST",
+            increment=increment,
+        )
+    except Exception:
+        logger.warning(
+            "Rate limiting of stories is off: the cache cannot be reached", exc_info=True
+        )
+        return None
 
 
 @require_http_methods(["GET", "POST"])

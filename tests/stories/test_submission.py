@@ -265,3 +265,23 @@ def test_form_without_a_csrf_token_is_refused(story_index):
     response = Client(enforce_csrf_checks=True).post(SHARE_URL, story_data())
     assert response.status_code == 403
     assert not Submission.objects.exists()
+
+
+def test_a_story_sent_while_the_cache_is_down_is_received_and_queued(client, story_index, settings):
+    """Redis refusing connections costs the rate limit and the spam check's IP
+    address, never the story nor its place in the moderators' queue."""
+    from moderation.queue import story_queue
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+        }
+    }
+
+    response = client.post(SHARE_URL, story_data())
+
+    assert response.status_code == 302
+    submission = Submission.objects.get()
+    assert response.url == reverse("stories:received", args=[submission.status_token])
+    assert list(story_queue().values_list("pk", flat=True)) == [submission.story_id]
