@@ -1,11 +1,10 @@
-import html
-
-import nh3
 import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from sharing.text import PlainTextField
 
 from .consent import CONSENT_TEXT, EMPLOYEE_PERMISSION_TEXT, EMPLOYEE_SELF_TEXT
 from .models import AuthorRole, NamingChoice, Topic
@@ -13,17 +12,6 @@ from .photos import clean_photo
 
 TITLE_MAX_CHARS = 120
 STORY_MIN_CHARS = 100
-
-
-def clean_plain_text(value):
-    """Plain text from whatever arrived: tags, scripts and event handlers removed by nh3.
-
-    nh3 escapes what it keeps; the text is unescaped again because it is stored
-    as plain text and escaped by the templates when shown.
-    """
-    cleaned = nh3.clean(value, tags=set(), clean_content_tags={"script", "style"})
-    text = html.unescape(cleaned).replace("\r\n", "\n").replace("\r", "\n")
-    return "\n".join(line.rstrip() for line in text.split("\n")).strip()
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -60,12 +48,13 @@ class MultiplePhotoField(forms.FileField):
 class StorySubmissionForm(forms.Form):
     """The public "Share your story" form. Everything is checked here, on the server."""
 
-    title = forms.CharField(
+    title = PlainTextField(
+        single_line=True,
         label=_("Title of your story"),
         max_length=TITLE_MAX_CHARS,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    body = forms.CharField(
+    body = PlainTextField(
         label=_("Your story"),
         min_length=STORY_MIN_CHARS,
         max_length=settings.STORY_MAX_CHARS,
@@ -84,7 +73,8 @@ class StorySubmissionForm(forms.Form):
         choices=NamingChoice.choices,
         widget=forms.RadioSelect,
     )
-    name = forms.CharField(
+    name = PlainTextField(
+        single_line=True,
         label=_("Your name"),
         max_length=120,
         required=False,
@@ -138,19 +128,13 @@ class StorySubmissionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["consent"].error_messages["required"] = self.error_messages["consent"]
 
-    def clean_title(self):
-        return clean_plain_text(self.cleaned_data["title"]).replace("\n", " ")
-
     def clean_body(self):
-        body = clean_plain_text(self.cleaned_data["body"])
+        body = self.cleaned_data["body"]
         if len(body) < STORY_MIN_CHARS:
             raise ValidationError(
                 _("Please write at least %(count)d characters.") % {"count": STORY_MIN_CHARS}
             )
         return body
-
-    def clean_name(self):
-        return clean_plain_text(self.cleaned_data["name"]).replace("\n", " ")
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -187,5 +171,4 @@ class StoryEditForm(forms.Form):
     title = StorySubmissionForm.base_fields["title"]
     body = StorySubmissionForm.base_fields["body"]
 
-    clean_title = StorySubmissionForm.clean_title
     clean_body = StorySubmissionForm.clean_body

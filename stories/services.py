@@ -45,7 +45,8 @@ def display_name(naming, name):
     if naming == NamingChoice.FULL_NAME:
         return name.strip()
     if naming == NamingChoice.FIRST_NAME:
-        return name.strip().split(" ")[0]
+        words = name.split()  # any Unicode space: no-break, thin, ideographic, a tab...
+        return words[0] if words else ""
     return ""
 
 
