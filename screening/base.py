@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import cached_property
 
@@ -56,6 +56,34 @@ class Document:
     @cached_property
     def _sentence_starts(self) -> list[int]:
         return [start for start, _end in self.sentences]
+
+    @cached_property
+    def _searches(self) -> dict[re.Pattern[str], tuple[int | None, int]]:
+        return {}
+
+    def found_anywhere(self, pattern: re.Pattern[str]) -> bool:
+        """Whether ``pattern`` matches anywhere in the lowered text; searched once
+        per document, however many findings ask (screening stays linear)."""
+        return self.found_from(pattern, 0)
+
+    def found_from(self, pattern: re.Pattern[str], pos: int) -> bool:
+        """Whether ``pattern`` matches at or after ``pos`` in the lowered text.
+
+        Remembers the furthest match start seen and the first position from which
+        nothing matched, so that asking for every sentence in turn scans the text
+        about once instead of once per sentence.
+        """
+        none_from, match_at = self._searches.get(pattern, (None, -1))
+        if pos <= match_at:
+            return True
+        if none_from is not None and pos >= none_from:
+            return False
+        match = pattern.search(self.lower, pos)
+        if match is not None:
+            self._searches[pattern] = (none_from, max(match_at, match.start()))
+            return True
+        self._searches[pattern] = (pos if none_from is None else min(none_from, pos), match_at)
+        return False
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence holding ``pos`` (or the gap before the next one)."""
@@ -247,3 +275,41 @@ def trim_trailing(text: str, start: int, end: int, chars: str = ".,;:!?)]}'\"”
     while end > start and text[end - 1] in chars:
         end -= 1
     return end
+
+
+class DisjointSpans:
+    """Spans that do not overlap one another, asked "does this span overlap one of
+    you?" in logarithmic time (keeps the resolution of findings linear-ish)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The kept span starting last before ``end`` ends last of those: it decides.
+        index = bisect_left(self._starts, end) - 1
+        return index >= 0 and self._ends[index] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+def covers(spans: list[tuple[int, int]]):
+    """A test of whether a position lies inside any of ``spans`` (which may overlap)."""
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    starts = [start for start, _end in merged]
+
+    def inside(pos: int) -> bool:
+        index = bisect_right(starts, pos) - 1
+        return index >= 0 and pos < merged[index][1]
+
+    return inside

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .base import Document, Rule
+from .base import DisjointSpans, Document, Rule
 from .findings import PRIVACY, Finding
 from .policy import apply_policy
 from .rules.abuse import AbuseRule
@@ -115,19 +115,21 @@ def _resolve_privacy(findings: list[Finding]) -> list[Finding]:
         ),
     )
     kept: list[Finding] = []
+    spans = DisjointSpans()
     for finding in ranked:
-        if not any(finding.start < k.end and k.start < finding.end for k in kept):
+        if not spans.overlaps(finding.start, finding.end):
             kept.append(finding)
+            spans.add(finding.start, finding.end)
     return kept
 
 
 def _resolve_same_category(findings: list[Finding]) -> list[Finding]:
     """Drop a finding that overlaps an earlier one of the same category."""
     kept: list[Finding] = []
+    spans: dict[str, DisjointSpans] = {}
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
-        if not any(
-            k.category == finding.category and finding.start < k.end and k.start < finding.end
-            for k in kept
-        ):
+        category = spans.setdefault(finding.category, DisjointSpans())
+        if not category.overlaps(finding.start, finding.end):
             kept.append(finding)
+            category.add(finding.start, finding.end)
     return kept

@@ -247,13 +247,13 @@ class CrisisRule(Rule):
                 continue
             if _DENIED_IN.search(match.group()):
                 continue
-            if _PAST_ATTEMPT.search(sentence) and _RECOVERED.search(text, s_start):
+            if _PAST_ATTEMPT.search(sentence) and doc.found_from(_RECOVERED, s_start):
                 continue
             if NEGATED_BEFORE.search(before[-20:]) and not _FIRST_PERSON.match(match.group()):
                 continue
             if _IDIOM_AFTER.match(text, match.end()) or _IDIOM_IN.search(match.group()):
                 continue
-            if _past_and_recovered(text, sentence, match):
+            if _past_and_recovered(doc, sentence, match):
                 continue
             if _HARM_DENIED.search(match.group()) or _BY_SUICIDE.search(before[-20:]):
                 continue
@@ -278,9 +278,11 @@ def _told_of(doc: Document, text: str, start: int, end: int, before: str) -> boo
     reported speech ("he keeps saying 'I want to die'"), dying planned with the
     care team, or a past crisis in a text that says the author came through."""
     sentence = text[start:end]
-    if REPORTED_SPEECH.search(before) or (CARE_PLAN.search(text) and DIE_AT_HOME.search(sentence)):
+    if REPORTED_SPEECH.search(before) or (
+        doc.found_anywhere(CARE_PLAN) and DIE_AT_HOME.search(sentence)
+    ):
         return True
-    if not CAME_THROUGH.search(text):
+    if not doc.found_anywhere(CAME_THROUGH):
         return False
     if BACK_THEN.search(sentence):
         return True
@@ -298,13 +300,13 @@ _PAST_TENSE = re.compile(
 )
 
 
-def _past_and_recovered(text: str, sentence: str, match: re.Match[str]) -> bool:
+def _past_and_recovered(doc: Document, sentence: str, match: re.Match[str]) -> bool:
     """A survivor's story: the sentence is set in the past, nothing in it says
     "now", and elsewhere the author says they came through."""
     rest = sentence.replace(match.group(), " ")
     if not _PAST_FRAME.search(sentence) or _NOW.search(rest):
         return False
-    return bool(_RECOVERY_TEXT.search(text))
+    return doc.found_anywhere(_RECOVERY_TEXT)
 
 
 # What both crisis rules read to tell a crisis that is someone else's or over.

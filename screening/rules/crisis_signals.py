@@ -201,8 +201,8 @@ class CrisisSignalsRule(Rule):
         kinds = self._all_kinds(doc)
         if not any(kinds):
             return
-        recovered = bool(CAME_THROUGH.search(text))
-        safe_now = bool(_SAFE_NOW.search(text))
+        recovered = doc.found_anywhere(CAME_THROUGH)
+        safe_now = doc.found_anywhere(_SAFE_NOW)
         short = len(text) < 700
         whole = set().union(*kinds) if short else set()
         for index, (start, end) in enumerate(sentences):
@@ -214,7 +214,7 @@ class CrisisSignalsRule(Rule):
                 continue
             if (recovered or _ATTEMPTED.search(sentence)) and BACK_THEN.search(sentence):
                 continue
-            if CARE_PLAN.search(text) and DIE_AT_HOME.search(sentence):
+            if doc.found_anywhere(CARE_PLAN) and DIE_AT_HOME.search(sentence):
                 continue
             if not self._mine(text, sentences, index):
                 continue

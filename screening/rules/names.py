@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..base import Document, Rule
+from ..base import Document, Rule, covers
 from ..findings import REVIEW, Finding
 from ..lexicons import (
     EPONYMS,
@@ -88,36 +88,41 @@ class NameRule(Rule):
 
         every: list[Token] = []
         blocked = institution_spans(text)
+        in_blocked = covers(blocked)
         for seq in SEQUENCE.finditer(text):
             if seq.start() and (text[seq.start() - 1].isalnum() or text[seq.start() - 1] in GLUED):
                 continue
             tokens = capitalised_tokens(text, seq.start(), seq.end())
             if blocked:
-                tokens = [t for t in tokens if not any(s <= t[1] < e for s, e in blocked)]
+                tokens = [t for t in tokens if not in_blocked(t[1])]
             every.extend(tokens)
-            while tokens:
-                given = hyphenated_given(tokens)
+            # Walk the sequence by index: a sequence can be a whole text in capitals,
+            # and the rules read at most the next few tokens (a window of eight).
+            i = 0
+            while i < len(tokens):
+                window = tokens[i : i + 8]
+                given = hyphenated_given(window)
                 if given:
-                    found.append((tokens[0][1], tokens[given - 1][2], "name.given_hyphenated",
+                    found.append((window[0][1], window[given - 1][2], "name.given_hyphenated",
                                   "A hyphenated given name, as Korean and Chinese names are "
                                   "written in English."))  # fmt: skip
-                    tokens = tokens[given:]
+                    i += given
                     continue
-                if tokens[0][0] in PLACE_WORDS or tokens[0][0] in HOLIDAYS:
+                if window[0][0] in PLACE_WORDS or window[0][0] in HOLIDAYS:
                     break  # "Memorial Hermann", "Christmas Eve": the rest names a place or day
-                if tokens[0][0] in NEVER_NAMES:
-                    tokens = tokens[1:]
+                if window[0][0] in NEVER_NAMES:
+                    i += 1
                     continue
-                before = text[max(0, tokens[0][1] - 60) : tokens[0][1]]
+                before = text[max(0, window[0][1] - 60) : window[0][1]]
                 result = self._classify(
-                    doc, tokens, before, firsts=firsts, lasts=lasts, wordlike=wordlike
+                    doc, window, before, firsts=firsts, lasts=lasts, wordlike=wordlike
                 )
                 if result is None:
-                    tokens = tokens[1:]
+                    i += 1
                     continue
                 count, rule_id, message = result
-                found.append((tokens[0][1], tokens[count - 1][2], rule_id, message))
-                tokens = tokens[count:]
+                found.append((window[0][1], window[count - 1][2], rule_id, message))
+                i += count
 
         # Every later mention of a name found once is a name too.
         known, in_full_name = {}, set()
@@ -128,9 +133,9 @@ class NameRule(Rule):
                     known[word] = word in wordlike
                     if len(parts) > 1:
                         in_full_name.add(word)
-        covered = [(s, e) for s, e, _r, _m in found]
+        covered = covers([(s, e) for s, e, _r, _m in found])
         for word, start, end in every if known else ():
-            if word not in known or any(s <= start < e for s, e in covered):
+            if word not in known or covered(start):
                 continue
             if end < len(text) and (text[end].isalnum() or text[end] == "-"):
                 continue
