@@ -63,10 +63,11 @@ def submission_usage(request, increment=False):
 def share_story(request):
     """The "Share your story" form."""
     if request.method == "POST":
-        form = StorySubmissionForm(request.POST, request.FILES)
         usage = submission_usage(request)
         if usage and usage["count"] >= usage["limit"]:
-            form.is_valid()  # keep what they typed, with any field errors, on the page
+            # Refused before any photo is decoded; what they typed stays on the page.
+            form = StorySubmissionForm(request.POST)
+            form.is_valid()
             form.add_error(
                 None,
                 _(
@@ -75,6 +76,7 @@ def share_story(request):
                 ),
             )
             return render(request, "stories/share_story.html", {"form": form}, status=429)
+        form = StorySubmissionForm(request.POST, request.FILES)
         if form.is_valid():
             submission = submit_story(
                 form.cleaned_data,

@@ -289,3 +289,17 @@ def test_a_story_sent_while_the_cache_is_down_is_received_and_queued(client, sto
     submission = Submission.objects.get()
     assert response.url == reverse("stories:received", args=[submission.status_token])
     assert list(story_queue().values_list("pk", flat=True)) == [submission.story_id]
+
+
+def test_a_rate_limited_story_is_refused_before_its_photos_are_read(client, story_index, settings):
+    settings.SUBMISSION_RATE = "1/h"
+    assert client.post(SHARE_URL, story_data()).status_code == 302
+
+    response = client.post(
+        SHARE_URL, story_data(title="Again, with photos", photos=[text_file_named_jpg()])
+    )
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait an hour" in html and "Again, with photos" in html
+    assert "is not a photo we can use" not in html  # the upload was never opened
