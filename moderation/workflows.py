@@ -49,12 +49,13 @@ def approved_by_a_moderator(workflow_state):
 
 
 def with_submitted_photos(submission, revision, user):
-    """Approval makes the author's photos public: the first becomes the hero image."""
-    from stories.services import publish_submission_photos
+    """Approval makes all the author's photos public, in order, with the story;
+    the first becomes the hero image."""
+    from stories.services import publish_submission_photos, show_photos
 
     story = revision.as_object()
     images = publish_submission_photos(submission, story.title)
-    if not images or story.hero_image_id:
+    if not images:
         return revision
-    story.hero_image = images[0]
+    show_photos(story, images)
     return story.save_revision(user=user, log_action=True)

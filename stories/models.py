@@ -8,11 +8,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import ItemBase, TagBase
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.models import with_comment_counts
@@ -148,6 +154,7 @@ class StoryPage(Page):
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("hero_image"),
+        InlinePanel("photos", heading=_("Photos"), label=_("Photo")),
         FieldPanel("topics"),
     ]
     edit_handler = TabbedInterface(
@@ -200,6 +207,24 @@ class StoryPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
         return context
+
+
+class StoryPhoto(Orderable):
+    """A photo shown with the story, in order; the author's approved photos land here."""
+
+    page = ParentalKey(StoryPage, related_name="photos", on_delete=models.CASCADE)
+    image = models.ForeignKey("wagtailimages.Image", on_delete=models.CASCADE, related_name="+")
+    alt_text = models.CharField(
+        _("description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the photo shows, for people who cannot see it."),
+    )
+
+    panels = [FieldPanel("image"), FieldPanel("alt_text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("photo")
 
 
 DEFAULT_CRISIS_RESOURCES = (

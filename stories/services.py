@@ -18,7 +18,14 @@ from wagtail.models import Collection, PageLogEntry
 from comments.services import erase_comments_on
 
 from .consent import CONSENT_VERSION
-from .models import NamingChoice, StoryIndexPage, StoryPage, Submission, SubmissionPhoto
+from .models import (
+    NamingChoice,
+    StoryIndexPage,
+    StoryPage,
+    StoryPhoto,
+    Submission,
+    SubmissionPhoto,
+)
 from .signals import story_resubmitted, story_submitted, story_withdrawn
 from .tasks import send_submission_received
 
@@ -172,6 +179,19 @@ def publish_submission_photos(submission, title):
         photo.save(update_fields=["image"])
         images.append(image)
     return images
+
+
+def show_photos(story, images):
+    """Put ``images`` on ``story`` (an unsaved revision's page), after any it shows:
+    the first becomes the hero image if it has none."""
+    if not images:
+        return
+    if not story.hero_image_id:
+        story.hero_image = images[0]
+    shown = {photo.image_id for photo in story.photos.all()}
+    for image in images:
+        if image.pk not in shown:
+            story.photos.add(StoryPhoto(image=image))
 
 
 def withdraw_submission(submission, *, user=None):

@@ -404,3 +404,27 @@ def test_review_page_names_each_finding_as_the_queue_does(submit, moderator_clie
     assert "Phone number" in labels
     assert "Record, account or ID number" in labels
     assert not any("_" in label for label in labels)
+
+
+def test_approval_publishes_every_photo_the_author_sent_in_order(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from bs4 import BeautifulSoup
+
+    from tests.stories.images import photo
+
+    submission = submit(photos=[photo("garden.jpg"), photo("bike.png", image_format="PNG")])
+
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert [p.image.title for p in story.photos.all()] == [
+        f"{story.title} (1)",
+        f"{story.title} (2)",
+    ]
+    assert story.hero_image == story.photos.first().image
+    html = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert len(html.select(".story__hero img")) == 1
+    gallery = html.select(".story__gallery img")
+    assert len(gallery) == 1  # the second photo, the first being the hero
+    assert ".width-800." in gallery[0]["src"]
