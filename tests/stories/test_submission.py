@@ -303,3 +303,16 @@ def test_a_rate_limited_story_is_refused_before_its_photos_are_read(client, stor
     html = response.content.decode()
     assert "Please wait an hour" in html and "Again, with photos" in html
     assert "is not a photo we can use" not in html  # the upload was never opened
+
+
+def test_signed_in_staff_do_not_use_up_the_rate_limit_of_their_address(
+    client, story_index, settings, moderator
+):
+    settings.SUBMISSION_RATE = "1/h"
+    client.force_login(moderator)
+    for _ in range(3):
+        assert client.post(SHARE_URL, story_data()).status_code == 302
+
+    client.logout()
+    assert client.post(SHARE_URL, story_data()).status_code == 302  # the public's one
+    assert client.post(SHARE_URL, story_data()).status_code == 429
