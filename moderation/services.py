@@ -29,6 +29,8 @@ def set_up_story_workflow(index, moderators):
         review.groups.add(moderators)
         WorkflowTask.objects.create(workflow=workflow, task=screening, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=1)
+    for review in StoryReviewTask.objects.filter(workflow_tasks__workflow=workflow):
+        review.groups.add(moderators)
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow
 
