@@ -53,6 +53,22 @@ def start_story_moderation(story):
         return None
 
 
+def send_to_review(story, user):
+    """A story's saved revision goes to the "Story moderation" workflow rather than live.
+
+    Returns the workflow state it waits in (a new one, or the one it was already
+    in), or None if the story has no workflow (it then stays a draft).
+    """
+    workflow_state = story.current_workflow_state
+    if workflow_state is not None:
+        return workflow_state
+    workflow = story.get_workflow()
+    if workflow is None:
+        logger.error("No moderation workflow for story %s: it waits as a draft", story.pk)
+        return None
+    return workflow.start(story, user)
+
+
 def screened_texts(page):
     return {field: getattr(page, field, "") or "" for field in SCREENED_FIELDS}
 

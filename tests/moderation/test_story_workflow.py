@@ -268,24 +268,6 @@ def test_bulk_publishing_from_the_explorer_cannot_publish_a_submitted_story(
     assert "Nothing was published" in html and story.title in html
 
 
-def test_bulk_publishing_an_editors_own_draft_still_works(client, make_story):
-    from django.contrib.auth import get_user_model
-
-    admin = get_user_model().objects.create_superuser("root", "root@example.org", "pw")
-    client.force_login(admin)
-    draft = make_story(title="Written by the editors", live=False)
-    draft.save_revision(user=admin)
-
-    response = client.post(
-        f"/admin/bulk/wagtailcore/page/publish/?id={draft.pk}&next=/admin/pages/",
-        {},
-        follow=True,
-    )
-
-    assert response.status_code == 200
-    assert StoryPage.objects.get(pk=draft.pk).live
-
-
 def test_contact_details_show_in_the_editor_but_not_in_the_preview(submit, moderator_client):
     submission = submit(body=PHONE_STORY)
     story = StoryPage.objects.get(pk=submission.story_id)
