@@ -8,7 +8,7 @@ from wagtail.log_actions import LogFormatter
 
 from stories.models import StoryPage
 
-from .permissions import can_review
+from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
 from .services import send_to_review
 from .viewsets import story_queue_viewset
 
@@ -91,6 +91,70 @@ def bulk_publish_stories_through_review(request, action_type, objects, action):
     if can_review(request.user):
         return redirect("story_moderation:queue")
     return redirect("wagtailadmin_explore_root")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_submitted_stories_from_the_explorer(parent_page, pages, request):
+    if can_review(request.user):
+        return pages
+    return pages.exclude(pk__in=submitted_story_ids())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_submitted_stories_from_choosers(pages, request):
+    if can_review(request.user):
+        return pages
+    return pages.exclude(pk__in=submitted_story_ids())
+
+
+def refuse(request, message, page):
+    messages.error(request, message)
+    parent = page.get_parent()
+    if parent is None:
+        return redirect("wagtailadmin_explore_root")
+    return redirect("wagtailadmin_explore", parent.pk)
+
+
+@hooks.register("before_delete_page")
+def keep_submitted_stories_from_deletion(request, page):
+    """A submitted story leaves by the review's "Decline" or its author's withdrawal,
+    which tell the author and erase it properly; never by deleting it, or its parent."""
+    if subtree_has_submitted_story(page):
+        return refuse(request, CANNOT_DELETE, page)
+    return None
+
+
+@hooks.register("before_copy_page")
+def keep_submitted_stories_from_copies(request, page):
+    """A copy of a submitted story would be a story with nobody's decision on it, and a
+    published copy of any story a revision that skipped the review."""
+    if subtree_has_submitted_story(page):
+        return refuse(request, _("Stories sent in by the public cannot be copied."), page)
+    if request.method == "POST" and request.POST.get("publish_copies"):
+        has_stories = StoryPage.objects.filter(path__startswith=page.path).exists()
+        if has_stories:
+            return refuse(
+                request,
+                _("Copies of stories are made as drafts, to go through the story review."),
+                page,
+            )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_no_submitted_story(request, action_type, objects, action):
+    if action_type != "delete":
+        return None
+    if any(subtree_has_submitted_story(page) for page in objects):
+        messages.error(request, CANNOT_DELETE)
+        return redirect("wagtailadmin_explore_root")
+    return None
+
+
+CANNOT_DELETE = gettext_lazy(
+    "Nothing was deleted. A story sent in by the public leaves by being declined in the "
+    "story review, or withdrawn by its author: it cannot be deleted, nor the pages above it."
+)
 
 
 class ReasonFormatter(LogFormatter):
