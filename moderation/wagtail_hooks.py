@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -121,6 +122,14 @@ def keep_submitted_stories_from_deletion(request, page):
     which tell the author and erase it properly; never by deleting it, or its parent."""
     if subtree_has_submitted_story(page):
         return refuse(request, CANNOT_DELETE, page)
+    return None
+
+
+@hooks.register("before_move_page")
+def keep_submitted_stories_from_movers(request, page, destination):
+    """Wagtail's move confirmation asks no page permission of its own."""
+    if not can_review(request.user) and subtree_has_submitted_story(page):
+        raise PermissionDenied
     return None
 
 
