@@ -9,14 +9,18 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
-from moderation.permissions import MODERATORS_GROUP
+from moderation.permissions import (
+    GROUP_PERMISSIONS,
+    IMAGE_PERMISSIONS,
+    MODERATORS_GROUP,
+    STORY_INDEX_PAGE_PERMISSIONS,
+)
 from moderation.services import set_up_story_workflow
 from stories.models import StoryIndexPage, StoryPage, Topic
 
 from .demo_stories import STORIES, TOPICS
 from .models import HomePage
 
-MODERATOR_PAGE_PERMISSIONS = ["add", "change", "publish", "lock", "unlock"]
 HOME_INTRO = (
     "<p>Real stories of care, told by the patients, families and staff who lived them. "
     "Every story is read by a moderator before it is published, so that nobody's "
@@ -32,7 +36,7 @@ class SetUpReport:
 
 @transaction.atomic
 def set_up_site(report=None):
-    """Make the home page, the story index and the Moderators group if missing.
+    """Make the home page, the story index and the story moderators' group if missing.
 
     Safe to run any number of times; returns the story index.
     """
@@ -76,23 +80,24 @@ def set_up_site(report=None):
 
 
 def set_up_moderators_group(index, report):
+    """The story moderators' own group, with only what the review and the comment
+    queue need (``moderation.permissions``); never Wagtail's site-wide "Moderators"."""
     group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     if created:
         report.created.append(f"{MODERATORS_GROUP} group")
     group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
-        Permission.objects.get(content_type__app_label="moderation", codename="review_stories"),
-        Permission.objects.get(
-            content_type__app_label="comment_moderation", codename="moderate_comments"
-        ),
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in GROUP_PERMISSIONS
+        )
     )
-    for permission_type in MODERATOR_PAGE_PERMISSIONS:
+    for permission_type in STORY_INDEX_PAGE_PERMISSIONS:
         permission = Permission.objects.get(
             content_type__app_label="wagtailcore", codename=f"{permission_type}_page"
         )
         GroupPagePermission.objects.get_or_create(group=group, page=index, permission=permission)
     root_collection = Collection.get_first_root_node()
-    for codename in ["add_image", "change_image", "choose_image"]:
+    for codename in IMAGE_PERMISSIONS:
         permission = Permission.objects.get(
             content_type__app_label="wagtailimages", codename=codename
         )

@@ -14,3 +14,15 @@ class ModerationConfig(AppConfig):
 
         register_signal_handlers()
         add_screening_tab()
+        install_story_permissions()
+
+
+def install_story_permissions():
+    """Wagtail asks a page type for its permission tester (``permissions_for_user``),
+    also for a plain ``Page`` of that type; a story's is moderation's, which knows
+    who reviews. Stories knows nothing of it, as of the screening tab."""
+    from stories.models import StoryPage
+
+    from .permissions import story_permissions_for_user
+
+    StoryPage.permissions_for_user = story_permissions_for_user

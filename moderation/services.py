@@ -29,6 +29,8 @@ def set_up_story_workflow(index, moderators):
         review.groups.add(moderators)
         WorkflowTask.objects.create(workflow=workflow, task=screening, sort_order=0)
         WorkflowTask.objects.create(workflow=workflow, task=review, sort_order=1)
+    for review in StoryReviewTask.objects.filter(workflow_tasks__workflow=workflow):
+        review.groups.add(moderators)
     WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
     return workflow
 
@@ -49,6 +51,22 @@ def start_story_moderation(story):
     except Exception:
         logger.exception("Could not start moderation of story %s", story.pk)
         return None
+
+
+def send_to_review(story, user):
+    """A story's saved revision goes to the "Story moderation" workflow rather than live.
+
+    Returns the workflow state it waits in (a new one, or the one it was already
+    in), or None if the story has no workflow (it then stays a draft).
+    """
+    workflow_state = story.current_workflow_state
+    if workflow_state is not None:
+        return workflow_state
+    workflow = story.get_workflow()
+    if workflow is None:
+        logger.error("No moderation workflow for story %s: it waits as a draft", story.pk)
+        return None
+    return workflow.start(story, user)
 
 
 def screened_texts(page):

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -8,6 +9,8 @@ from wagtail.log_actions import LogFormatter
 
 from stories.models import StoryPage
 
+from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
+from .services import send_to_review
 from .viewsets import story_queue_viewset
 
 
@@ -22,23 +25,50 @@ def add_story_queue_panel(request, panels):
 
 
 @hooks.register("before_publish_page")
-def publish_submitted_stories_through_review(request, page):
-    """A story sent in by the public is published by approving it in the review,
-    where the screen's findings are checked and the decision recorded."""
-    submission = getattr(page.specific, "submission", None)
-    if submission is None or page.live:
+def publish_stories_through_review(request, page):
+    """No revision of a story goes live from the editor, whoever wrote it: the
+    revision is saved (Wagtail saves it before this hook) and sent to the
+    "Story moderation" workflow, to be screened and approved in the review."""
+    if not isinstance(page.specific, StoryPage):
         return None
-    messages.warning(
-        request,
-        _("Stories sent in by the public are published from the story review, by approving them."),
-    )
-    return redirect("story_moderation:review", page.pk)
+    if page.live and page.live_revision_id is None:
+        # Wagtail's create view adds the new page as live before publishing it.
+        StoryPage.objects.filter(pk=page.pk).update(live=False, has_unpublished_changes=True)
+        page.live, page.has_unpublished_changes = False, True
+    workflow_state = send_to_review(page, request.user)
+    if workflow_state is None:
+        messages.error(
+            request,
+            _(
+                "Stories are published by approving them in the story review. Your changes "
+                "are saved as a draft, but no review is set up for this story."
+            ),
+        )
+    else:
+        messages.warning(
+            request,
+            _(
+                "Stories are published by approving them in the story review: your changes "
+                "are saved and wait there for a moderator."
+            ),
+        )
+    if can_review(request.user) and page.current_workflow_task is not None:
+        return redirect("story_moderation:review", page.pk)
+    return redirect("wagtailadmin_pages:edit", page.pk)
+
+
+@hooks.register("construct_page_action_menu")
+def no_publish_button_on_stories(menu_items, request, context):
+    """The editor offers "Submit to Story moderation" for a story, not "Publish"."""
+    page = context.get("page")
+    if page is not None and isinstance(page.specific, StoryPage):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
 
 
 @hooks.register("before_bulk_action")
-def bulk_publish_submitted_stories_through_review(request, action_type, objects, action):
+def bulk_publish_stories_through_review(request, action_type, objects, action):
     """The explorer's bulk "Publish" (with or without the drafts below the chosen
-    pages) must not publish a story sent in by the public past its review."""
+    pages) publishes no story: each revision of one goes through the review."""
     if action_type != "publish":
         return None
     chosen = Q(pk__in=[page.pk for page in objects])
@@ -46,19 +76,94 @@ def bulk_publish_submitted_stories_through_review(request, action_type, objects,
     if form is not None and form.cleaned_data.get("include_descendants"):
         for page in objects:
             chosen |= Q(path__startswith=page.path, depth__gt=page.depth)
-    held = StoryPage.objects.filter(chosen, live=False, submission__isnull=False)
-    titles = sorted(held.values_list("title", flat=True))
-    if not titles:
+    held = StoryPage.objects.filter(chosen).filter(Q(live=False) | Q(has_unpublished_changes=True))
+    if not held.exists():
         return None
-    messages.warning(
-        request,
-        _(
-            "Nothing was published. Stories sent in by the public are published from the "
-            "story review, by approving them: %(titles)s."
-        )
-        % {"titles": ", ".join(titles)},
+    if not can_review(request.user):
+        # Whoever may not review them is not told the titles of submitted stories either.
+        held = held.filter(submission__isnull=True)
+    titles = sorted(held.values_list("title", flat=True))
+    message = _(
+        "Nothing was published. Stories are published by approving them in the story review."
     )
-    return redirect("story_moderation:queue")
+    if titles:
+        message = f"{message} {', '.join(titles)}."
+    messages.warning(request, message)
+    if can_review(request.user):
+        return redirect("story_moderation:queue")
+    return redirect("wagtailadmin_explore_root")
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_submitted_stories_from_the_explorer(parent_page, pages, request):
+    if can_review(request.user):
+        return pages
+    return pages.exclude(pk__in=submitted_story_ids())
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_submitted_stories_from_choosers(pages, request):
+    if can_review(request.user):
+        return pages
+    return pages.exclude(pk__in=submitted_story_ids())
+
+
+def refuse(request, message, page):
+    messages.error(request, message)
+    parent = page.get_parent()
+    if parent is None:
+        return redirect("wagtailadmin_explore_root")
+    return redirect("wagtailadmin_explore", parent.pk)
+
+
+@hooks.register("before_delete_page")
+def keep_submitted_stories_from_deletion(request, page):
+    """A submitted story leaves by the review's "Decline" or its author's withdrawal,
+    which tell the author and erase it properly; never by deleting it, or its parent."""
+    if subtree_has_submitted_story(page):
+        return refuse(request, CANNOT_DELETE, page)
+    return None
+
+
+@hooks.register("before_move_page")
+def keep_submitted_stories_from_movers(request, page, destination):
+    """Wagtail's move confirmation asks no page permission of its own."""
+    if not can_review(request.user) and subtree_has_submitted_story(page):
+        raise PermissionDenied
+    return None
+
+
+@hooks.register("before_copy_page")
+def keep_submitted_stories_from_copies(request, page):
+    """A copy of a submitted story would be a story with nobody's decision on it, and a
+    published copy of any story a revision that skipped the review."""
+    if subtree_has_submitted_story(page):
+        return refuse(request, _("Stories sent in by the public cannot be copied."), page)
+    if request.method == "POST" and request.POST.get("publish_copies"):
+        has_stories = StoryPage.objects.filter(path__startswith=page.path).exists()
+        if has_stories:
+            return refuse(
+                request,
+                _("Copies of stories are made as drafts, to go through the story review."),
+                page,
+            )
+    return None
+
+
+@hooks.register("before_bulk_action")
+def bulk_delete_no_submitted_story(request, action_type, objects, action):
+    if action_type != "delete":
+        return None
+    if any(subtree_has_submitted_story(page) for page in objects):
+        messages.error(request, CANNOT_DELETE)
+        return redirect("wagtailadmin_explore_root")
+    return None
+
+
+CANNOT_DELETE = gettext_lazy(
+    "Nothing was deleted. A story sent in by the public leaves by being declined in the "
+    "story review, or withdrawn by its author: it cannot be deleted, nor the pages above it."
+)
 
 
 class ReasonFormatter(LogFormatter):

@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage
 from stories.services import submit_story
 from tests.factories import PHONE_STORY
@@ -21,7 +22,7 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
         }
     )
     moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
     page.goto(live_server.url + "/admin/login/")
     page.get_by_label("Username").fill("moira")

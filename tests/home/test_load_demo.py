@@ -2,10 +2,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from wagtail.models import Page, Site
+from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page, Site
 
 from home.demo_stories import STORIES
 from home.models import HomePage
+from home.services import set_up_site
+from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryIndexPage, StoryPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -42,15 +44,55 @@ def test_load_demo_uses_the_admin_password_from_the_environment(settings, client
     assert client.login(username="admin", password="a-long-demo-password")
 
 
-def test_moderators_can_edit_and_publish_stories(story_index):
-    moderators = Group.objects.get(name="Moderators")
+def test_story_moderators_have_their_own_group_with_no_rights_beyond_the_review(
+    story_index, home_page
+):
     user = get_user_model().objects.create_user("mo", password="x")
-    user.groups.add(moderators)
+    user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
-    perms = story_index.permissions_for_user(user)
+    on_index = story_index.permissions_for_user(user)
+    on_home = home_page.permissions_for_user(user)
 
+    assert MODERATORS_GROUP != "Moderators"
     assert user.has_perm("wagtailadmin.access_admin")
-    assert perms.can_add_subpage() and perms.can_publish()
+    assert user.has_perm("moderation.review_stories")
+    assert user.has_perm("comment_moderation.moderate_comments")
+    assert on_index.can_edit()
+    assert not (on_index.can_add_subpage() or on_index.can_publish() or on_index.can_delete())
+    assert not (on_home.can_edit() or on_home.can_add_subpage() or on_home.can_publish())
+    assert set(user.get_all_permissions()) == {
+        "wagtailadmin.access_admin",
+        "moderation.review_stories",
+        "comment_moderation.moderate_comments",
+    }
+
+
+def test_wagtails_own_moderators_group_is_kept_but_reviews_nothing(story_index):
+    wagtail_moderators = Group.objects.get(name="Moderators")
+    user = get_user_model().objects.create_user("wm", password="x")
+    user.groups.add(wagtail_moderators)
+
+    assert Group.objects.filter(name="Editors").exists()
+    assert not user.has_perm("moderation.review_stories")
+    assert not user.has_perm("comment_moderation.moderate_comments")
+    review = story_index.get_workflow().workflow_tasks.get(sort_order=1).task.specific
+    assert list(review.groups.all()) == [Group.objects.get(name=MODERATORS_GROUP)]
+
+
+def test_set_up_site_twice_leaves_one_group_with_one_of_each_right(story_index):
+    set_up_site()
+
+    group = Group.objects.get(name=MODERATORS_GROUP)
+    assert GroupPagePermission.objects.filter(group=group).count() == 1
+    assert group.permissions.count() == 3
+    assert GroupCollectionPermission.objects.filter(group=group).count() == 3
+
+
+def test_the_demo_admin_is_a_story_moderator():
+    call_command("load_demo")
+
+    admin = get_user_model().objects.get(username="admin")
+    assert list(admin.groups.values_list("name", flat=True)) == [MODERATORS_GROUP]
 
 
 def test_every_page_type_renders_with_demo_content(client):

@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry
 
 from moderation.actions import ReviewError, ReviewStoryAction
 from moderation.models import StoryReviewTaskState
+from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage
 from stories.services import submit_story
 from tests.factories import CLEAN_STORY
@@ -25,7 +26,7 @@ def needs_postgresql():
 
 
 def moderators(count):
-    group = Group.objects.get(name="Moderators")
+    group = Group.objects.get(name=MODERATORS_GROUP)
     users = []
     for i in range(count):
         user = get_user_model().objects.create_user(f"moderator{i}", password="pw")
