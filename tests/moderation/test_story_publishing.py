@@ -34,6 +34,11 @@ def story_form(story, **changes):
         "summary": story.summary,
         "body": story.body,
         "topics": "",
+        # The photos' inline formset, empty.
+        "photos-TOTAL_FORMS": "0",
+        "photos-INITIAL_FORMS": "0",
+        "photos-MIN_NUM_FORMS": "0",
+        "photos-MAX_NUM_FORMS": "1000",
         "action-publish": "action-publish",
     }
     data.update(changes)
