@@ -1,7 +1,7 @@
 """Public comment URLs, included at "comments/" before comments-xtd's own: the
 post and reply views are comments-xtd's with a rate limit and clear pages around
 them, the permalink redirect works for Wagtail pages, and comments-xtd's REST API
-is closed."""
+is closed. The follow-up mail's mute link asks for a click before it mutes."""
 
 from django.urls import path, re_path
 
@@ -20,5 +20,6 @@ urlpatterns = [
         name="comments-url-redirect",
     ),
     path("report/<int:comment_id>/", views.report, name="comment_report"),
+    path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="comment_unsubscribe"),
 ]

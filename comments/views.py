@@ -193,6 +193,40 @@ def unsubscribe(request, token):
     return render(request, "comment_moderation/unsubscribe.html", {"done": done})
 
 
+def _followed(key):
+    """The follower's comment a comments-xtd mute key stands for, and its page.
+
+    None for a key that is not valid; Http404 for a follower who does not exist
+    or no longer follows (as comments-xtd's own mute view answers).
+    """
+    try:
+        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature):
+        return None
+    if not tmp_comment.followup or xtd_views._get_comment_if_exists(tmp_comment) is None:
+        raise Http404
+    model = tmp_comment.content_type.model_class()
+    target = model._default_manager.filter(pk=tmp_comment.object_pk).first() if model else None
+    if target is None:
+        raise Http404
+    return target
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def mute(request, key):
+    """The follow-up mail's "stop emails about this story" link. Opening it only
+    asks; the button (a POST) mutes, so that a mail scanner following the link
+    does not."""
+    target = _followed(key)
+    if target is None:
+        return render(request, "comment_moderation/mute.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        return xtd_views.mute(request, key)
+    return render(request, "comment_moderation/mute.html", {"content_object": target})
+
+
 def confirmed_email(request):
     """The email address this browser has confirmed a comment from, if any."""
     try:
