@@ -12,6 +12,7 @@ urlpatterns = [
     # the rate limit and list gravatar hashes of commenters' email addresses.
     re_path(r"^api/", views.not_found, name="comments_api_closed"),
     path("post/", views.post_comment, name="comments-post-comment"),
+    path("sent/", views.sent, name="comments-xtd-sent"),
     path("confirm/<str:key>/", views.confirm, name="comments-xtd-confirm"),
     path("reply/<int:cid>/", views.reply, name="comments-xtd-reply"),
     path(

@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -25,6 +26,7 @@ from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
 from . import services
+from .models import CommentReview
 from .threads import fit_reply
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,8 @@ UNSUBSCRIBE_SALT = "comment_moderation.unsubscribe"
 CONFIRMED_COOKIE = "comment_confirmed"
 CONFIRMED_SALT = "comment_moderation.confirmed"
 CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
+CRISIS_HELP_SALT = "comment_moderation.crisis_help"
+CRISIS_HELP_MAX_AGE = 60 * 60 * 24
 REPORT_REASONS = [
     ("personal", gettext_lazy("It shares someone's personal details")),
     ("abusive", gettext_lazy("It is abusive or unkind")),
@@ -88,6 +92,11 @@ def post_comment(request):
             status=429,
         )
     response = comments_post_comment(request)
+    review = getattr(request, "comment_review", None)
+    if isinstance(response, HttpResponseRedirect) and review is not None and review.has_crisis:
+        # Help at once, on the very next page, whether or not the comment needs confirming.
+        token = signing.dumps(review.pk, salt=CRISIS_HELP_SALT)
+        response["Location"] = _with_query(response["Location"], help=token)
     if isinstance(response, CommentPostBadRequest):
         return render(
             request,
@@ -96,6 +105,42 @@ def post_comment(request):
             status=400,
         )
     return response
+
+
+def _with_query(url, **params):
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    query = "&".join(part for part in (query, urlencode(params)) if part)
+    return urlunsplit((scheme, netloc, path, query, fragment))
+
+
+def _crisis_help_wanted(token):
+    """Whether ``token`` (from ``post_comment``) is for a comment with crisis language."""
+    try:
+        review_pk = signing.loads(token, salt=CRISIS_HELP_SALT, max_age=CRISIS_HELP_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    review = CommentReview.objects.filter(pk=review_pk).only("findings").first()
+    return review is not None and review.has_crisis
+
+
+@never_cache
+def sent(request):
+    """comments-xtd's page after posting, with crisis resources on the "please
+    confirm your comment" page for an author whose comment the screen found in
+    crisis (the held page shows them from the comment's review)."""
+    value = request.GET.get("c", "")
+    if value.isdigit() or not _crisis_help_wanted(request.GET.get("help", "")):
+        return xtd_views.sent(request)
+    try:
+        content_type, object_pk = signing.loads(value).split(":", 1)
+    except (signing.BadSignature, ValueError):
+        return xtd_views.sent(request)
+    target = _target({"content_type": content_type, "object_pk": object_pk})
+    if target is None:
+        return xtd_views.sent(request)
+    return render(
+        request, "django_comments_xtd/posted.html", {"target": target, "crisis_help": True}
+    )
 
 
 def reply(request, cid):

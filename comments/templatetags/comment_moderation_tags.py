@@ -10,6 +10,8 @@ from django.utils.safestring import mark_safe
 from django_comments_xtd import get_form, signed
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import max_thread_level_for_content_type
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Site
 
 from sharing import mail
 
@@ -19,6 +21,9 @@ from ..views import unsubscribe_token
 
 register = template.Library()
 
+# The site's crisis resources, the setting story authors are shown, named rather
+# than imported (comments sit below stories); without it, the generic text.
+CRISIS_RESOURCES_SETTING = ("stories", "crisisresources")
 ORDERS = {"oldest": ("thread_id", "order"), "newest": ("-thread_id", "order")}
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -119,3 +124,15 @@ def unsubscribe_url(mute_url):
     except (Resolver404, KeyError, ValueError, signed.BadSignature):
         return ""
     return absolute_url(reverse("comment_unsubscribe", args=[unsubscribe_token(email)]))
+
+
+@register.inclusion_tag("comment_moderation/includes/crisis_resources.html", takes_context=True)
+def crisis_resources(context):
+    """Where to get help now: the site's crisis resources setting, as a story's
+    author is shown them, or a generic text naming the same numbers."""
+    request = context.get("request")
+    model = settings_registry.get_by_natural_key(*CRISIS_RESOURCES_SETTING)
+    resources = None
+    if model is not None and request is not None and Site.find_for_request(request):
+        resources = model.for_request(request)
+    return {"resources": resources}

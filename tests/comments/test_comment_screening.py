@@ -35,6 +35,48 @@ def test_author_of_a_crisis_comment_is_shown_where_to_get_help(story, post_comme
     assert "988" in response.content.decode()
 
 
+def test_crisis_commenter_sees_help_at_once_before_confirming_by_email(story, post_comment):
+    _comment, response = post_comment(story, "I want to end my life tonight.", confirm=False)
+
+    html = response.content.decode()
+    assert "Please confirm your comment" in html
+    assert "If you are thinking about harming yourself" in html  # the site's crisis resources
+    assert "988" in html and "911" in html
+
+
+def test_crisis_help_follows_the_sites_crisis_resources_setting(story, post_comment):
+    from django.apps import apps
+    from wagtail.models import Site
+
+    resources = apps.get_model("stories", "CrisisResources").for_site(Site.objects.get())
+    resources.heading = "Talk to someone now"
+    resources.text = "<p>Call Samaritans on <strong>116 123</strong>.</p>"
+    resources.save()
+
+    _comment, response = post_comment(story, "I want to end my life tonight.", confirm=False)
+
+    html = response.content.decode()
+    assert "Talk to someone now" in html and "116 123" in html
+
+
+def test_a_reader_whose_comment_is_not_in_crisis_sees_no_crisis_help(story, post_comment):
+    _comment, response = post_comment(story, "Thank you for writing this.", confirm=False)
+
+    html = response.content.decode()
+    assert "Please confirm your comment" in html
+    assert "If you are thinking about harming yourself" not in html
+
+
+def test_a_forged_help_link_shows_the_ordinary_page(client, story, post_comment):
+    _comment, response = post_comment(story, "Thank you for writing this.", confirm=False)
+    sent = response.redirect_chain[-1][0]
+
+    forged = client.get(sent + "&help=forged")
+
+    assert "Please confirm your comment" in forged.content.decode()
+    assert "If you are thinking about harming yourself" not in forged.content.decode()
+
+
 def test_moderators_are_mailed_at_once_about_a_crisis_comment(story, post_comment, moderator):
     text = "I can't do this anymore. I want to end my life tonight."
 
