@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
@@ -37,6 +38,16 @@ class CommentReview(models.Model):
         XtdComment, null=True, blank=True, on_delete=models.CASCADE, related_name="review"
     )
     key = models.CharField(max_length=64, unique=True, editable=False)
+    # The page the comment is on, known before the comment is saved.
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    object_pk = models.CharField(max_length=64, blank=True)
+    # What the moderators' crisis alert needs while the comment waits for its author
+    # to confirm it (then the alert reads the saved comment); cleared once the alert
+    # has gone or the comment is saved, so that no queued task holds it.
+    pending_text = models.TextField(blank=True)
+    pending_email = models.EmailField(blank=True)
     state = models.CharField(max_length=20, choices=ReviewState.choices, db_index=True)
     findings = models.JSONField(default=list, blank=True)
     held_for = models.JSONField(
@@ -57,6 +68,15 @@ class CommentReview(models.Model):
 
     def __str__(self):
         return f"{self.get_state_display()}: comment {self.comment_id}"
+
+    def get_target(self):
+        """The page the comment is on, or None."""
+        if self.content_type is None:
+            return None
+        model = self.content_type.model_class()
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=self.object_pk).first()
 
     @property
     def is_pending(self):

@@ -90,6 +90,8 @@ def review_new_comment(comment, request):
             "spam_verdict": verdict,
             "user_agent": user_agent,
             "referrer": referrer,
+            "content_type": comment.content_type,
+            "object_pk": str(comment.object_pk),
         },
     )
     if created and "crisis" in held_for and verdict != spam.Verdict.SPAM:
@@ -99,16 +101,17 @@ def review_new_comment(comment, request):
 
 def alert_moderators_of_crisis(review, comment):
     """Mail the moderators, after commit, about a comment in which the screen found
-    crisis language: a reader may be at risk now, before anyone opens the queue."""
-    target = comment.content_object
-    arguments = {
-        "review_id": review.pk,
-        "text": comment.comment,
-        "author_email": comment.user_email or "",
-        "story_title": str(target) if target is not None else "",
-        "story_url": getattr(target, "full_url", "") or "",
-    }
-    transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(**arguments))
+    crisis language: a reader may be at risk now, before anyone opens the queue.
+
+    The task is queued with the review's id only (queued tasks are stored in a
+    table); until the comment is saved, its text and address wait on the review.
+    """
+    if review.comment_id is None:
+        review.pending_text = comment.comment
+        review.pending_email = comment.user_email or ""
+        review.save(update_fields=["pending_text", "pending_email", "updated_at"])
+    review_id = review.pk
+    transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(review_id))
 
 
 def attach_review(comment):
@@ -118,13 +121,17 @@ def attach_review(comment):
     now, without a spam check, and hidden if the screen holds it.
     """
     key = _key_for(comment)
-    updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(comment=comment)
+    updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(
+        comment=comment, pending_text="", pending_email=""
+    )
     if updated:
         return CommentReview.objects.get(key=key)
     findings, held_for = screen_comment(comment.comment)
     review = CommentReview.objects.create(
         comment=comment,
         key=key,
+        content_type=comment.content_type,
+        object_pk=str(comment.object_pk),
         state=ReviewState.HELD if held_for else ReviewState.PUBLISHED,
         findings=[finding.to_dict() for finding in findings],
         held_for=held_for,
@@ -225,12 +232,18 @@ def notify_followers(comment):
 
 def erase_comments_on(target):
     """Delete every comment on ``target``, with their reviews, reports, flags and
-    decisions (the story they answered is being erased)."""
-    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    decisions, and the reviews of comments never confirmed (the story they answered
+    is being erased)."""
+    content_types = [
+        ContentType.objects.get_for_model(target, for_concrete_model=False),
+        ContentType.objects.get_for_model(target),
+    ]
     comments = XtdComment.norel_objects.filter(
-        content_type__in=[content_type, ContentType.objects.get_for_model(target)],
-        object_pk=str(target.pk),
+        content_type__in=content_types, object_pk=str(target.pk)
     )
     count = comments.count()
     comments.delete()
+    CommentReview.objects.filter(
+        content_type__in=content_types, object_pk=str(target.pk), comment__isnull=True
+    ).delete()
     return count
