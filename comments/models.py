@@ -15,6 +15,8 @@ class ReviewState(models.TextChoices):
     # Waiting for a moderator: the comment is not public.
     HELD = "held", _("Held by the screen")
     SUSPECTED_SPAM = "suspected_spam", _("Held as spam")
+    # Reported by readers, still shown until COMMENT_REPORT_THRESHOLD of them have.
+    FLAGGED = "flagged", _("Reported")
     REPORTED = "reported", _("Hidden after reports")
     # Settled.
     PUBLISHED = "published", _("Published")
@@ -23,8 +25,22 @@ class ReviewState(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
-PENDING_STATES = (ReviewState.HELD, ReviewState.SUSPECTED_SPAM, ReviewState.REPORTED)
-VISIBLE_STATES = (ReviewState.PUBLISHED, ReviewState.APPROVED)
+PENDING_STATES = (
+    ReviewState.HELD,
+    ReviewState.SUSPECTED_SPAM,
+    ReviewState.FLAGGED,
+    ReviewState.REPORTED,
+)
+VISIBLE_STATES = (ReviewState.PUBLISHED, ReviewState.APPROVED, ReviewState.FLAGGED)
+
+
+class ReportReason(models.TextChoices):
+    PERSONAL = "personal", _("It shares someone's personal details")
+    ABUSIVE = "abusive", _("It is abusive or unkind")
+    SPAM = "spam", _("It is advertising or spam")
+    # Alerts the moderators at once; does not count towards hiding the comment.
+    UNSAFE = "unsafe", _("Someone may be in danger")
+    OTHER = "other", _("Something else")
 
 
 class CommentReview(models.Model):
@@ -95,7 +111,7 @@ class CommentReport(models.Model):
         max_length=64,
         help_text=_("A keyed hash of the reader's address: the same reader counts once."),
     )
-    reason = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(max_length=300, blank=True, choices=ReportReason.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

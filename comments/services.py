@@ -21,9 +21,14 @@ from .models import (
     VISIBLE_STATES,
     CommentReport,
     CommentReview,
+    ReportReason,
     ReviewState,
 )
-from .tasks import notify_followers_task, notify_moderators_of_crisis_comment
+from .tasks import (
+    notify_followers_task,
+    notify_moderators_of_crisis_comment,
+    notify_moderators_of_danger_report,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -155,9 +160,10 @@ def reporter_key(request):
 
 
 def count_reports(comment):
-    """Reports and comments-xtd removal flags since a moderator last decided on it."""
+    """Reports and comments-xtd removal flags since a moderator last decided on it,
+    those that count towards hiding it: all but the danger reports, which alert."""
     since = comment.decisions.aggregate(last=Max("decided_at"))["last"]
-    reports = comment.reports.all()
+    reports = comment.reports.exclude(reason=ReportReason.UNSAFE)
     flags = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
     if since is not None:
         reports = reports.filter(created_at__gt=since)
@@ -167,24 +173,33 @@ def count_reports(comment):
 
 @transaction.atomic
 def report_comment(comment, *, reporter, reason=""):
-    """Record a reader's report; hide the comment once enough readers have reported it.
+    """Record a reader's report and put the comment in the moderators' queue; hide it
+    once enough readers have reported it. A report that someone may be in danger
+    alerts the moderators at once.
 
     Returns True when this report was new (a reader counts once per comment).
     """
-    _report, created = CommentReport.objects.get_or_create(
+    report, created = CommentReport.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason[:300]}
     )
     hide_if_reported(comment)
+    if created and report.reason == ReportReason.UNSAFE:
+        report_id = report.pk
+        transaction.on_commit(lambda: notify_moderators_of_danger_report.enqueue(report_id))
     return created
 
 
 @transaction.atomic
 def hide_if_reported(comment):
-    """Hide a published comment once ``COMMENT_REPORT_THRESHOLD`` readers have reported it."""
+    """Put a reported comment in the queue (still shown), and hide it once
+    ``COMMENT_REPORT_THRESHOLD`` readers have reported it. True if it was hidden."""
     review = CommentReview.objects.select_for_update().filter(comment=comment).first()
     if review is None or review.state not in VISIBLE_STATES:
         return False
     if count_reports(comment) < settings.COMMENT_REPORT_THRESHOLD:
+        if review.state != ReviewState.FLAGGED:
+            review.state = ReviewState.FLAGGED
+            review.save(update_fields=["state", "updated_at"])
         return False
     review.state = ReviewState.REPORTED
     review.save(update_fields=["state", "updated_at"])

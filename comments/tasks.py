@@ -12,7 +12,7 @@ from sharing import spam
 from sharing.mail import absolute_reverse, send_templated_mail, staff_addresses
 
 from .akismet import spam_arguments
-from .models import PERMISSION, CommentReview
+from .models import PERMISSION, CommentReport, CommentReview
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +65,28 @@ def notify_moderators_of_crisis_comment(review_id: int) -> bool:
     if sent and comment is None:
         CommentReview.objects.filter(pk=review.pk).update(pending_text="", pending_email="")
     return sent
+
+
+@task()
+def notify_moderators_of_danger_report(report_id: int) -> bool:
+    """Tell the moderators at once that a reader reports someone may be in danger
+    in a comment. Queued with the report's id only."""
+    report = CommentReport.objects.select_related("comment").filter(pk=report_id).first()
+    if report is None:
+        return False
+    comment = report.comment
+    target = comment.content_object
+    context = {
+        "reason": report.get_reason_display(),
+        "text": comment.comment,
+        "author_email": comment.user_email or "",
+        "story_title": str(target) if target is not None else "",
+        "story_url": getattr(target, "full_url", "") or "",
+        "queue_url": absolute_reverse("comment_moderation:queue"),
+    }
+    return send_templated_mail(
+        "comment_moderation/emails/danger_report", context, staff_addresses(PERMISSION)
+    )
 
 
 @task()

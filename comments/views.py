@@ -11,13 +11,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.views.comments import CommentPostBadRequest
 from django_comments.views.comments import post_comment as comments_post_comment
-from django_comments.views.moderation import perform_flag
 from django_comments_xtd import get_form, signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
@@ -26,7 +24,7 @@ from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
 from . import services
-from .models import CommentReview
+from .models import CommentReview, ReportReason
 from .threads import fit_reply
 
 logger = logging.getLogger(__name__)
@@ -39,13 +37,6 @@ CONFIRMED_SALT = "comment_moderation.confirmed"
 CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
 CRISIS_HELP_SALT = "comment_moderation.crisis_help"
 CRISIS_HELP_MAX_AGE = 60 * 60 * 24
-REPORT_REASONS = [
-    ("personal", gettext_lazy("It shares someone's personal details")),
-    ("abusive", gettext_lazy("It is abusive or unkind")),
-    ("spam", gettext_lazy("It is advertising or spam")),
-    ("unsafe", gettext_lazy("Someone may be in danger")),
-    ("other", gettext_lazy("Something else")),
-]
 
 
 def not_found(request):
@@ -184,7 +175,8 @@ def comment_redirect(request, content_type_id, object_pk):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report(request, comment_id):
-    """A reader reports a published comment; enough reports hide it for a moderator."""
+    """A reader reports a published comment: it joins the moderators' queue, a danger
+    report alerts them at once, and enough reports hide it until one has looked."""
     comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
     target = comment.content_object
     if request.method == "POST":
@@ -197,23 +189,23 @@ def report(request, comment_id):
                 status=429,
             )
         reason = request.POST.get("reason", "")
-        if reason not in dict(REPORT_REASONS):
+        if reason not in ReportReason.values:
             reason = ""
-        if request.user.is_authenticated:
-            # comments-xtd's own flagging; its signal counts it towards the threshold.
-            perform_flag(request, comment)
+        services.report_comment(comment, reporter=services.reporter_key(request), reason=reason)
+        if reason == ReportReason.UNSAFE:
+            message = _(
+                "Thank you for telling us. We have told our moderators at once. If someone "
+                "is in immediate danger, call 911 or your local emergency number now."
+            )
         else:
-            services.report_comment(comment, reporter=services.reporter_key(request), reason=reason)
-        messages.success(
-            request,
-            _("Thank you for telling us. A moderator will look at this comment."),
-        )
+            message = _("Thank you for telling us. A moderator will look at this comment.")
+        messages.success(request, message)
         url = target.get_url(request) if target is not None else "/"
         return redirect(f"{url}#comments")
     return render(
         request,
         "comment_moderation/report.html",
-        {"comment": comment, "target": target, "reasons": REPORT_REASONS},
+        {"comment": comment, "target": target, "reasons": ReportReason.choices},
     )
 
 

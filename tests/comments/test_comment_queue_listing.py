@@ -88,8 +88,9 @@ def test_export_has_no_contact_details(client, story, post_comment, moderator):
             "Posted": rows[0]["Posted"],
             "Page": "The night nurse",
             "Held for": "phone",
-            "Crisis language": "False",
+            "Someone may be at risk": "False",
             "Reports": "0",
+            "Readers' reasons": "",
             "Spam check": "Not checked",
         }
     ]
