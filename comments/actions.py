@@ -4,7 +4,6 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django_comments_xtd.models import XtdComment
 
 from sharing import spam
 
@@ -63,7 +62,7 @@ class ModerateComments:
         )
 
         if review.state == ReviewState.APPROVED:
-            services.set_visibility(comment, public=self._parent_is_shown(comment))
+            services.set_visibility(comment, public=True)
             if review.spam_verdict == spam.Verdict.SPAM:
                 transaction.on_commit(
                     partial(teach_akismet_about_comment.enqueue, comment.pk, spam.Verdict.HAM)
@@ -76,11 +75,3 @@ class ModerateComments:
                 transaction.on_commit(
                     partial(teach_akismet_about_comment.enqueue, comment.pk, spam.Verdict.SPAM)
                 )
-
-    @staticmethod
-    def _parent_is_shown(comment):
-        if not comment.parent_id or comment.parent_id == comment.pk:
-            return True
-        return XtdComment.norel_objects.filter(
-            pk=comment.parent_id, is_public=True, is_removed=False
-        ).exists()

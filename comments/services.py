@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -209,35 +208,15 @@ def hide_if_reported(comment):
 
 
 def set_visibility(comment, *, public, removed=False):
-    """Show or hide a comment, and its replies with it.
+    """Show or hide a comment, and only it.
 
-    Replies follow their parent, except a reply that is itself held, reported,
-    removed or spam, which stays hidden. (Done here rather than by comments-xtd's
-    own pre-save cascade, which would publish every reply, held ones included.)
+    Its replies keep their own state: in the thread they are shown under a
+    "This comment is hidden" placeholder (``threads.nest``). Done with an update,
+    not a save, which would set off comments-xtd's own pre-save cascade and
+    publish or hide every reply with it, held ones included.
     """
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=public, is_removed=removed)
     comment.is_public, comment.is_removed = public, removed
-
-    rows = XtdComment.norel_objects.filter(
-        thread_id=comment.thread_id, level__gt=comment.level
-    ).values_list("pk", "parent_id", "is_removed", "review__state")
-    children = defaultdict(list)
-    for pk, parent_id, is_removed, state in rows:
-        children[parent_id].append((pk, is_removed, state))
-    show, hide = [], []
-    stack = [(comment.pk, public and not removed)]
-    while stack:
-        parent_pk, parent_visible = stack.pop()
-        for pk, is_removed, state in children.get(parent_pk, []):
-            visible = (
-                parent_visible and not is_removed and (state is None or state in VISIBLE_STATES)
-            )
-            (show if visible else hide).append(pk)
-            stack.append((pk, visible))
-    if show:
-        XtdComment.norel_objects.filter(pk__in=show).update(is_public=True)
-    if hide:
-        XtdComment.norel_objects.filter(pk__in=hide).update(is_public=False)
 
 
 def notify_followers(comment):

@@ -78,7 +78,9 @@ def test_a_moderator_can_put_a_reported_comment_back(
     comment, _ = post_comment(story, TEXT)
     reply, _ = post_comment(story, "A reply to it.", reply_to=comment.pk)
     report_from(client, comment, "198.51.100.1")
-    assert "A reply to it." not in client.get(story.url).content.decode()
+    hidden = client.get(story.url).content.decode()
+    assert TEXT not in hidden and "This comment is hidden" in hidden
+    assert "A reply to it." in hidden
 
     client.force_login(moderator)
     queue = client.get("/admin/comments/").content.decode()
@@ -189,3 +191,39 @@ def test_approving_a_reported_comment_takes_it_out_of_the_queue(
     assert queue_row_text(client, comment) is None
     comment.refresh_from_db()
     assert comment.is_public
+
+
+def test_replies_to_a_removed_comment_stay_under_a_placeholder(
+    client, story, post_comment, moderator
+):
+    parent, _ = post_comment(story, "Something a moderator will remove.")
+    reply, _ = post_comment(story, "An innocent reply.", reply_to=parent.pk, name="Lee")
+    answer, _ = post_comment(story, "An answer to the reply.", reply_to=reply.pk, name="Kim")
+    held, _ = post_comment(story, "Call me on 555-201-7788.", reply_to=parent.pk)
+    client.force_login(moderator)
+    client.post("/admin/comments/decide/", {"comment": [parent.pk], "action": "remove"})
+    client.logout()
+
+    html = client.get(story.url).content.decode()
+
+    assert "Something a moderator will remove." not in html
+    placeholder = html.index("This comment is hidden")
+    assert placeholder < html.index("An innocent reply.") < html.index("An answer to the reply.")
+    assert "555-201-7788" not in html  # a held reply stays hidden
+    assert "2 comments" in html
+    assert f'href="/comments/report/{parent.pk}/"' not in html
+    assert f'href="/comments/reply/{reply.pk}/"' in html
+
+
+def test_a_hidden_comment_without_shown_replies_leaves_no_placeholder(
+    client, story, post_comment, moderator
+):
+    parent, _ = post_comment(story, "Something a moderator will remove.")
+    client.force_login(moderator)
+    client.post("/admin/comments/decide/", {"comment": [parent.pk], "action": "remove"})
+    client.logout()
+
+    html = client.get(story.url).content.decode()
+
+    assert "This comment is hidden" not in html
+    assert "No comments yet" in html
