@@ -6,6 +6,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
+from screening.findings import BLOCK
 from sharing.spam import Verdict
 
 PERMISSION = "comment_moderation.moderate_comments"
@@ -99,6 +100,12 @@ class CommentReview(models.Model):
         return self.state in PENDING_STATES
 
     @property
+    def blocking_findings(self):
+        """Findings that must not be published as they are: redacted, or overridden
+        with a written reason."""
+        return [finding for finding in self.findings if finding["severity"] == BLOCK]
+
+    @property
     def has_crisis(self):
         return any(finding["category"] == "crisis" for finding in self.findings)
 
@@ -129,6 +136,12 @@ class Decision(models.TextChoices):
     REMOVE = "remove", _("Remove")
     SPAM = "spam", _("Mark as spam")
     NOT_SPAM = "not_spam", _("Mark as not spam")
+    # Recorded, not a verdict: the comment keeps waiting for one.
+    REDACT = "redact", _("Redact")
+
+
+#: What a moderator may decide on a comment (a redaction is done finding by finding).
+VERDICTS = [(value, label) for value, label in Decision.choices if value != Decision.REDACT]
 
 
 class CommentDecision(models.Model):
@@ -140,6 +153,11 @@ class CommentDecision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.CharField(max_length=500, blank=True)
+    override_reason = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("Why it was published despite findings that must not be published as is."),
+    )
     previous_state = models.CharField(max_length=20, choices=ReviewState.choices)
     decided_at = models.DateTimeField(auto_now_add=True)
 

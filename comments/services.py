@@ -11,15 +11,17 @@ from django.utils.crypto import salted_hmac
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from screening import ENGINE_VERSION, REVIEW, screen
+from screening import CATEGORIES, ENGINE_VERSION, REVIEW, screen
 from sharing import spam
 from sharing.client_ip import client_ip
 
 from .akismet import spam_arguments
 from .models import (
     VISIBLE_STATES,
+    CommentDecision,
     CommentReport,
     CommentReview,
+    Decision,
     ReportReason,
     ReviewState,
 )
@@ -161,7 +163,9 @@ def reporter_key(request):
 def count_reports(comment):
     """Reports and comments-xtd removal flags since a moderator last decided on it,
     those that count towards hiding it: all but the danger reports, which alert."""
-    since = comment.decisions.aggregate(last=Max("decided_at"))["last"]
+    since = comment.decisions.exclude(action=Decision.REDACT).aggregate(last=Max("decided_at"))[
+        "last"
+    ]
     reports = comment.reports.exclude(reason=ReportReason.UNSAFE)
     flags = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
     if since is not None:
@@ -217,6 +221,54 @@ def set_visibility(comment, *, public, removed=False):
     """
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=public, is_removed=removed)
     comment.is_public, comment.is_removed = public, removed
+
+
+def finding_key(finding):
+    """What names one finding of a comment in a moderator's redaction: its span and kind."""
+    return f"{finding['start']}:{finding['end']}:{finding['category']}"
+
+
+@transaction.atomic
+def redact_comment(comment, user, *, keys):
+    """Replace the chosen findings of a comment (by ``finding_key``) with their
+    placeholders, screen it again, and record who did it, when and what kind.
+
+    Returns the labels of what was redacted: none if those findings are gone (a
+    moderator redacted them a moment ago) or have no placeholder.
+    """
+    review = CommentReview.objects.select_for_update().filter(comment=comment).first()
+    if review is None:
+        return []
+    text = XtdComment.norel_objects.values_list("comment", flat=True).get(pk=comment.pk)
+    chosen = [f for f in review.findings if f.get("replacement") and finding_key(f) in keys]
+    done = []
+    last_start = len(text) + 1
+    for finding in sorted(chosen, key=lambda f: f["start"], reverse=True):
+        if finding["end"] > last_start or finding["end"] > len(text):
+            continue  # overlaps one already replaced
+        text = text[: finding["start"]] + finding["replacement"] + text[finding["end"] :]
+        last_start = finding["start"]
+        done.append(CATEGORIES.get(finding["category"], finding["category"]))
+    if not done:
+        return []
+    # An update, not a save: comments-xtd's pre-save cascade would publish the replies.
+    XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text)
+    comment.comment = text
+    findings, held_for = screen_comment(text)
+    review.findings = [finding.to_dict() for finding in findings]
+    review.held_for = held_for
+    review.engine_version = ENGINE_VERSION
+    review.save(update_fields=["findings", "held_for", "engine_version", "updated_at"])
+    labels = sorted(set(done))
+    CommentDecision.objects.create(
+        comment=comment,
+        action=Decision.REDACT,
+        moderator=user,
+        reason=("Redacted: " + ", ".join(labels))[:500],
+        previous_state=review.state,
+    )
+    logger.info("Comment %s redacted (%s)", comment.pk, ", ".join(labels))
+    return labels
 
 
 def notify_followers(comment):

@@ -37,12 +37,13 @@ from .filters import CommentQueueFilterSet, counts_by_state
 from .models import (
     PENDING_STATES,
     PERMISSION,
+    VERDICTS,
     CommentDecision,
     CommentReport,
     CommentReview,
-    Decision,
     ReportReason,
 )
+from .services import finding_key
 
 # A finding is a JSON object in a list; its category is matched in the list's text,
 # where a comment's own quotes are escaped, so the same on SQLite and PostgreSQL.
@@ -135,7 +136,7 @@ class TemplateColumn(BaseColumn):
             **super().get_cell_context_data(instance, parent_context),
             "review": instance,
             "comment": instance.comment,
-            "actions": Decision.choices,
+            "actions": VERDICTS,
             "verdicts": spam.Verdict,
         }
 
@@ -233,7 +234,10 @@ class CommentQueueIndexView(IndexView):
         for review in reviews:
             comment = review.comment
             review.target = targets.get((comment.content_type_id, comment.object_pk))
-            review.pieces = highlight(comment.comment, review.findings)
+            review.pieces = [
+                (text, {**finding, "key": finding_key(finding)} if finding else None)
+                for text, finding in highlight(comment.comment, review.findings)
+            ]
             review.report_reasons = reasons.get(comment.pk, [])
         return reviews
 
@@ -259,7 +263,7 @@ class CommentQueueIndexView(IndexView):
     def get_context_data(self, *args, **kwargs):
         return {
             **super().get_context_data(*args, **kwargs),
-            "actions": Decision.choices,
+            "actions": VERDICTS,
             "decisions": CommentDecision.objects.select_related("moderator", "comment")[:20],
         }
 

@@ -95,7 +95,9 @@ def test_followers_hear_of_a_held_comment_only_once_it_is_approved(
     assert all(message.to != ["follower@example.org"] for message in mail.outbox)
 
     with django_capture_on_commit_callbacks(execute=True):
-        ModerateComments([held], user=moderator, action=Decision.APPROVE).execute()
+        ModerateComments(
+            [held], user=moderator, action=Decision.APPROVE, override_reason="A clinic line"
+        ).execute()
 
     followups = [message for message in mail.outbox if message.to == ["follower@example.org"]]
     assert len(followups) == 1

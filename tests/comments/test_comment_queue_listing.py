@@ -127,7 +127,12 @@ def test_row_decisions_carry_the_csrf_token_and_recent_decisions_are_listed(
 
     response = browser.post(
         form["action"],
-        {"csrfmiddlewaretoken": token, "comment": held.pk, "action": "approve"},
+        {
+            "csrfmiddlewaretoken": token,
+            "comment": held.pk,
+            "action": "approve",
+            "override_reason": "A clinic switchboard",
+        },
         follow=True,
     )
 
