@@ -227,3 +227,16 @@ def test_a_hidden_comment_without_shown_replies_leaves_no_placeholder(
 
     assert "This comment is hidden" not in html
     assert "No comments yet" in html
+
+
+def test_reporting_a_comment_on_an_erased_story_answers_not_found(client, story, post_comment):
+    from comments.services import erase_comments_on
+
+    comment, _ = post_comment(story, TEXT)
+    erase_comments_on(story)
+
+    page = client.get(f"/comments/report/{comment.pk}/")
+    sent = client.post(f"/comments/report/{comment.pk}/", {"reason": "unsafe"})
+
+    assert page.status_code == 404 and sent.status_code == 404
+    assert TEXT not in page.content.decode() and TEXT not in sent.content.decode()
