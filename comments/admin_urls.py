@@ -6,4 +6,5 @@ from . import admin_views
 # in its ``comment_moderation`` namespace.
 urlpatterns = [
     path("decide/", admin_views.decide, name="decide"),
+    path("redact/", admin_views.redact, name="redact"),
 ]

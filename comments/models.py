@@ -1,10 +1,12 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
+from screening.findings import BLOCK
 from sharing.spam import Verdict
 
 PERMISSION = "comment_moderation.moderate_comments"
@@ -14,6 +16,8 @@ class ReviewState(models.TextChoices):
     # Waiting for a moderator: the comment is not public.
     HELD = "held", _("Held by the screen")
     SUSPECTED_SPAM = "suspected_spam", _("Held as spam")
+    # Reported by readers, still shown until COMMENT_REPORT_THRESHOLD of them have.
+    FLAGGED = "flagged", _("Reported")
     REPORTED = "reported", _("Hidden after reports")
     # Settled.
     PUBLISHED = "published", _("Published")
@@ -22,8 +26,22 @@ class ReviewState(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
-PENDING_STATES = (ReviewState.HELD, ReviewState.SUSPECTED_SPAM, ReviewState.REPORTED)
-VISIBLE_STATES = (ReviewState.PUBLISHED, ReviewState.APPROVED)
+PENDING_STATES = (
+    ReviewState.HELD,
+    ReviewState.SUSPECTED_SPAM,
+    ReviewState.FLAGGED,
+    ReviewState.REPORTED,
+)
+VISIBLE_STATES = (ReviewState.PUBLISHED, ReviewState.APPROVED, ReviewState.FLAGGED)
+
+
+class ReportReason(models.TextChoices):
+    PERSONAL = "personal", _("It shares someone's personal details")
+    ABUSIVE = "abusive", _("It is abusive or unkind")
+    SPAM = "spam", _("It is advertising or spam")
+    # Alerts the moderators at once; does not count towards hiding the comment.
+    UNSAFE = "unsafe", _("Someone may be in danger")
+    OTHER = "other", _("Something else")
 
 
 class CommentReview(models.Model):
@@ -37,6 +55,16 @@ class CommentReview(models.Model):
         XtdComment, null=True, blank=True, on_delete=models.CASCADE, related_name="review"
     )
     key = models.CharField(max_length=64, unique=True, editable=False)
+    # The page the comment is on, known before the comment is saved.
+    content_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    object_pk = models.CharField(max_length=64, blank=True)
+    # What the moderators' crisis alert needs while the comment waits for its author
+    # to confirm it (then the alert reads the saved comment); cleared once the alert
+    # has gone or the comment is saved, so that no queued task holds it.
+    pending_text = models.TextField(blank=True)
+    pending_email = models.EmailField(blank=True)
     state = models.CharField(max_length=20, choices=ReviewState.choices, db_index=True)
     findings = models.JSONField(default=list, blank=True)
     held_for = models.JSONField(
@@ -58,9 +86,24 @@ class CommentReview(models.Model):
     def __str__(self):
         return f"{self.get_state_display()}: comment {self.comment_id}"
 
+    def get_target(self):
+        """The page the comment is on, or None."""
+        if self.content_type is None:
+            return None
+        model = self.content_type.model_class()
+        if model is None:
+            return None
+        return model._default_manager.filter(pk=self.object_pk).first()
+
     @property
     def is_pending(self):
         return self.state in PENDING_STATES
+
+    @property
+    def blocking_findings(self):
+        """Findings that must not be published as they are: redacted, or overridden
+        with a written reason."""
+        return [finding for finding in self.findings if finding["severity"] == BLOCK]
 
     @property
     def has_crisis(self):
@@ -75,7 +118,7 @@ class CommentReport(models.Model):
         max_length=64,
         help_text=_("A keyed hash of the reader's address: the same reader counts once."),
     )
-    reason = models.CharField(max_length=300, blank=True)
+    reason = models.CharField(max_length=300, blank=True, choices=ReportReason.choices)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -93,6 +136,12 @@ class Decision(models.TextChoices):
     REMOVE = "remove", _("Remove")
     SPAM = "spam", _("Mark as spam")
     NOT_SPAM = "not_spam", _("Mark as not spam")
+    # Recorded, not a verdict: the comment keeps waiting for one.
+    REDACT = "redact", _("Redact")
+
+
+#: What a moderator may decide on a comment (a redaction is done finding by finding).
+VERDICTS = [(value, label) for value, label in Decision.choices if value != Decision.REDACT]
 
 
 class CommentDecision(models.Model):
@@ -104,6 +153,11 @@ class CommentDecision(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     reason = models.CharField(max_length=500, blank=True)
+    override_reason = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text=_("Why it was published despite findings that must not be published as is."),
+    )
     previous_state = models.CharField(max_length=20, choices=ReviewState.choices)
     decided_at = models.DateTimeField(auto_now_add=True)
 

@@ -10,7 +10,8 @@ class PageCommentModerator(XtdCommentModerator):
     """Comments only on live pages; every comment screened and spam-checked.
 
     ``moderate()`` runs when a comment is posted, before comments-xtd asks its
-    author to confirm it: a held comment is saved non-public.
+    author to confirm it: a held comment is saved non-public. The review is left
+    on the request, for the page the author is shown next (``views.post_comment``).
     """
 
     enable_field = "live"
@@ -19,6 +20,7 @@ class PageCommentModerator(XtdCommentModerator):
 
     def moderate(self, comment, content_object, request):
         review = review_new_comment(comment, request)
+        request.comment_review = review
         return review.is_pending or super().moderate(comment, content_object, request)
 
 

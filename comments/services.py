@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -12,18 +11,25 @@ from django.utils.crypto import salted_hmac
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
 
-from screening import ENGINE_VERSION, REVIEW, screen
+from screening import CATEGORIES, ENGINE_VERSION, REVIEW, screen
 from sharing import spam
 from sharing.client_ip import client_ip
 
 from .akismet import spam_arguments
 from .models import (
     VISIBLE_STATES,
+    CommentDecision,
     CommentReport,
     CommentReview,
+    Decision,
+    ReportReason,
     ReviewState,
 )
-from .tasks import notify_followers_task, notify_moderators_of_crisis_comment
+from .tasks import (
+    notify_followers_task,
+    notify_moderators_of_crisis_comment,
+    notify_moderators_of_danger_report,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +96,8 @@ def review_new_comment(comment, request):
             "spam_verdict": verdict,
             "user_agent": user_agent,
             "referrer": referrer,
+            "content_type": comment.content_type,
+            "object_pk": str(comment.object_pk),
         },
     )
     if created and "crisis" in held_for and verdict != spam.Verdict.SPAM:
@@ -99,16 +107,17 @@ def review_new_comment(comment, request):
 
 def alert_moderators_of_crisis(review, comment):
     """Mail the moderators, after commit, about a comment in which the screen found
-    crisis language: a reader may be at risk now, before anyone opens the queue."""
-    target = comment.content_object
-    arguments = {
-        "review_id": review.pk,
-        "text": comment.comment,
-        "author_email": comment.user_email or "",
-        "story_title": str(target) if target is not None else "",
-        "story_url": getattr(target, "full_url", "") or "",
-    }
-    transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(**arguments))
+    crisis language: a reader may be at risk now, before anyone opens the queue.
+
+    The task is queued with the review's id only (queued tasks are stored in a
+    table); until the comment is saved, its text and address wait on the review.
+    """
+    if review.comment_id is None:
+        review.pending_text = comment.comment
+        review.pending_email = comment.user_email or ""
+        review.save(update_fields=["pending_text", "pending_email", "updated_at"])
+    review_id = review.pk
+    transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(review_id))
 
 
 def attach_review(comment):
@@ -118,13 +127,17 @@ def attach_review(comment):
     now, without a spam check, and hidden if the screen holds it.
     """
     key = _key_for(comment)
-    updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(comment=comment)
+    updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(
+        comment=comment, pending_text="", pending_email=""
+    )
     if updated:
         return CommentReview.objects.get(key=key)
     findings, held_for = screen_comment(comment.comment)
     review = CommentReview.objects.create(
         comment=comment,
         key=key,
+        content_type=comment.content_type,
+        object_pk=str(comment.object_pk),
         state=ReviewState.HELD if held_for else ReviewState.PUBLISHED,
         findings=[finding.to_dict() for finding in findings],
         held_for=held_for,
@@ -148,9 +161,12 @@ def reporter_key(request):
 
 
 def count_reports(comment):
-    """Reports and comments-xtd removal flags since a moderator last decided on it."""
-    since = comment.decisions.aggregate(last=Max("decided_at"))["last"]
-    reports = comment.reports.all()
+    """Reports and comments-xtd removal flags since a moderator last decided on it,
+    those that count towards hiding it: all but the danger reports, which alert."""
+    since = comment.decisions.exclude(action=Decision.REDACT).aggregate(last=Max("decided_at"))[
+        "last"
+    ]
+    reports = comment.reports.exclude(reason=ReportReason.UNSAFE)
     flags = CommentFlag.objects.filter(comment=comment, flag=CommentFlag.SUGGEST_REMOVAL)
     if since is not None:
         reports = reports.filter(created_at__gt=since)
@@ -160,24 +176,33 @@ def count_reports(comment):
 
 @transaction.atomic
 def report_comment(comment, *, reporter, reason=""):
-    """Record a reader's report; hide the comment once enough readers have reported it.
+    """Record a reader's report and put the comment in the moderators' queue; hide it
+    once enough readers have reported it. A report that someone may be in danger
+    alerts the moderators at once.
 
     Returns True when this report was new (a reader counts once per comment).
     """
-    _report, created = CommentReport.objects.get_or_create(
+    report, created = CommentReport.objects.get_or_create(
         comment=comment, reporter=reporter, defaults={"reason": reason[:300]}
     )
     hide_if_reported(comment)
+    if created and report.reason == ReportReason.UNSAFE:
+        report_id = report.pk
+        transaction.on_commit(lambda: notify_moderators_of_danger_report.enqueue(report_id))
     return created
 
 
 @transaction.atomic
 def hide_if_reported(comment):
-    """Hide a published comment once ``COMMENT_REPORT_THRESHOLD`` readers have reported it."""
+    """Put a reported comment in the queue (still shown), and hide it once
+    ``COMMENT_REPORT_THRESHOLD`` readers have reported it. True if it was hidden."""
     review = CommentReview.objects.select_for_update().filter(comment=comment).first()
     if review is None or review.state not in VISIBLE_STATES:
         return False
     if count_reports(comment) < settings.COMMENT_REPORT_THRESHOLD:
+        if review.state != ReviewState.FLAGGED:
+            review.state = ReviewState.FLAGGED
+            review.save(update_fields=["state", "updated_at"])
         return False
     review.state = ReviewState.REPORTED
     review.save(update_fields=["state", "updated_at"])
@@ -187,35 +212,63 @@ def hide_if_reported(comment):
 
 
 def set_visibility(comment, *, public, removed=False):
-    """Show or hide a comment, and its replies with it.
+    """Show or hide a comment, and only it.
 
-    Replies follow their parent, except a reply that is itself held, reported,
-    removed or spam, which stays hidden. (Done here rather than by comments-xtd's
-    own pre-save cascade, which would publish every reply, held ones included.)
+    Its replies keep their own state: in the thread they are shown under a
+    "This comment is hidden" placeholder (``threads.nest``). Done with an update,
+    not a save, which would set off comments-xtd's own pre-save cascade and
+    publish or hide every reply with it, held ones included.
     """
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=public, is_removed=removed)
     comment.is_public, comment.is_removed = public, removed
 
-    rows = XtdComment.norel_objects.filter(
-        thread_id=comment.thread_id, level__gt=comment.level
-    ).values_list("pk", "parent_id", "is_removed", "review__state")
-    children = defaultdict(list)
-    for pk, parent_id, is_removed, state in rows:
-        children[parent_id].append((pk, is_removed, state))
-    show, hide = [], []
-    stack = [(comment.pk, public and not removed)]
-    while stack:
-        parent_pk, parent_visible = stack.pop()
-        for pk, is_removed, state in children.get(parent_pk, []):
-            visible = (
-                parent_visible and not is_removed and (state is None or state in VISIBLE_STATES)
-            )
-            (show if visible else hide).append(pk)
-            stack.append((pk, visible))
-    if show:
-        XtdComment.norel_objects.filter(pk__in=show).update(is_public=True)
-    if hide:
-        XtdComment.norel_objects.filter(pk__in=hide).update(is_public=False)
+
+def finding_key(finding):
+    """What names one finding of a comment in a moderator's redaction: its span and kind."""
+    return f"{finding['start']}:{finding['end']}:{finding['category']}"
+
+
+@transaction.atomic
+def redact_comment(comment, user, *, keys):
+    """Replace the chosen findings of a comment (by ``finding_key``) with their
+    placeholders, screen it again, and record who did it, when and what kind.
+
+    Returns the labels of what was redacted: none if those findings are gone (a
+    moderator redacted them a moment ago) or have no placeholder.
+    """
+    review = CommentReview.objects.select_for_update().filter(comment=comment).first()
+    if review is None:
+        return []
+    text = XtdComment.norel_objects.values_list("comment", flat=True).get(pk=comment.pk)
+    chosen = [f for f in review.findings if f.get("replacement") and finding_key(f) in keys]
+    done = []
+    last_start = len(text) + 1
+    for finding in sorted(chosen, key=lambda f: f["start"], reverse=True):
+        if finding["end"] > last_start or finding["end"] > len(text):
+            continue  # overlaps one already replaced
+        text = text[: finding["start"]] + finding["replacement"] + text[finding["end"] :]
+        last_start = finding["start"]
+        done.append(CATEGORIES.get(finding["category"], finding["category"]))
+    if not done:
+        return []
+    # An update, not a save: comments-xtd's pre-save cascade would publish the replies.
+    XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text)
+    comment.comment = text
+    findings, held_for = screen_comment(text)
+    review.findings = [finding.to_dict() for finding in findings]
+    review.held_for = held_for
+    review.engine_version = ENGINE_VERSION
+    review.save(update_fields=["findings", "held_for", "engine_version", "updated_at"])
+    labels = sorted(set(done))
+    CommentDecision.objects.create(
+        comment=comment,
+        action=Decision.REDACT,
+        moderator=user,
+        reason=("Redacted: " + ", ".join(labels))[:500],
+        previous_state=review.state,
+    )
+    logger.info("Comment %s redacted (%s)", comment.pk, ", ".join(labels))
+    return labels
 
 
 def notify_followers(comment):
@@ -225,12 +278,18 @@ def notify_followers(comment):
 
 def erase_comments_on(target):
     """Delete every comment on ``target``, with their reviews, reports, flags and
-    decisions (the story they answered is being erased)."""
-    content_type = ContentType.objects.get_for_model(target, for_concrete_model=False)
+    decisions, and the reviews of comments never confirmed (the story they answered
+    is being erased)."""
+    content_types = [
+        ContentType.objects.get_for_model(target, for_concrete_model=False),
+        ContentType.objects.get_for_model(target),
+    ]
     comments = XtdComment.norel_objects.filter(
-        content_type__in=[content_type, ContentType.objects.get_for_model(target)],
-        object_pk=str(target.pk),
+        content_type__in=content_types, object_pk=str(target.pk)
     )
     count = comments.count()
     comments.delete()
+    CommentReview.objects.filter(
+        content_type__in=content_types, object_pk=str(target.pk), comment__isnull=True
+    ).delete()
     return count

@@ -12,7 +12,7 @@ from sharing import spam
 from sharing.mail import absolute_reverse, send_templated_mail, staff_addresses
 
 from .akismet import spam_arguments
-from .models import PERMISSION, CommentReview
+from .models import PERMISSION, CommentReport, CommentReview
 
 logger = logging.getLogger(__name__)
 
@@ -32,22 +32,60 @@ def notify_followers_task(comment_id: int) -> int:
 
 
 @task()
-def notify_moderators_of_crisis_comment(
-    review_id: int, text: str, author_email: str, story_title: str, story_url: str
-) -> bool:
+def notify_moderators_of_crisis_comment(review_id: int) -> bool:
     """Tell the moderators at once of a comment with crisis language, whether or not
-    its author has confirmed it yet (a reader in crisis may never open that mail)."""
-    if not CommentReview.objects.filter(pk=review_id).exists():
+    its author has confirmed it yet (a reader in crisis may never open that mail).
+
+    Queued with the review's id only: the text and address are read here, from the
+    saved comment or, before it is confirmed, from the review, which lets them go
+    once the mail has gone.
+    """
+    review = (
+        CommentReview.objects.select_related("comment", "content_type").filter(pk=review_id).first()
+    )
+    if review is None:
+        return False
+    comment = review.comment
+    if comment is not None:
+        text, author_email, target = comment.comment, comment.user_email, comment.content_object
+    else:
+        text, author_email, target = review.pending_text, review.pending_email, review.get_target()
+    if not text:
         return False
     context = {
         "text": text,
-        "author_email": author_email,
-        "story_title": story_title,
-        "story_url": story_url,
+        "author_email": author_email or "",
+        "story_title": str(target) if target is not None else "",
+        "story_url": getattr(target, "full_url", "") or "",
+        "queue_url": absolute_reverse("comment_moderation:queue"),
+    }
+    sent = send_templated_mail(
+        "comment_moderation/emails/crisis_comment", context, staff_addresses(PERMISSION)
+    )
+    if sent and comment is None:
+        CommentReview.objects.filter(pk=review.pk).update(pending_text="", pending_email="")
+    return sent
+
+
+@task()
+def notify_moderators_of_danger_report(report_id: int) -> bool:
+    """Tell the moderators at once that a reader reports someone may be in danger
+    in a comment. Queued with the report's id only."""
+    report = CommentReport.objects.select_related("comment").filter(pk=report_id).first()
+    if report is None:
+        return False
+    comment = report.comment
+    target = comment.content_object
+    context = {
+        "reason": report.get_reason_display(),
+        "text": comment.comment,
+        "author_email": comment.user_email or "",
+        "story_title": str(target) if target is not None else "",
+        "story_url": getattr(target, "full_url", "") or "",
         "queue_url": absolute_reverse("comment_moderation:queue"),
     }
     return send_templated_mail(
-        "comment_moderation/emails/crisis_comment", context, staff_addresses(PERMISSION)
+        "comment_moderation/emails/danger_report", context, staff_addresses(PERMISSION)
     )
 
 

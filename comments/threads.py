@@ -29,15 +29,35 @@ def fit_reply(parent_id, content_type, object_pk):
 
 def nest(comments):
     """Comments ordered thread by thread (``thread_id``, ``order``) as a tree:
-    ``[{"comment": comment, "children": [...]}, ...]``. A reply whose parent is
-    not among ``comments`` is left out with it."""
+    ``[{"comment": comment, "hidden": False, "children": [...]}, ...]``.
+
+    A comment that is not shown (held, reported, removed) stands in the tree as
+    a placeholder, ``{"comment": None, "hidden": True, "pk": ..., ...}``, when a
+    reply under it is shown, and is left out otherwise: its replies are not
+    hidden with it. A reply whose parent is not among ``comments`` is left out.
+    """
     nodes = {}
     roots = []
     for comment in comments:
-        node = {"comment": comment, "children": []}
+        shown = comment.is_public and not comment.is_removed
+        node = {
+            "comment": comment if shown else None,
+            "pk": comment.pk,
+            "hidden": not shown,
+            "children": [],
+        }
         nodes[comment.pk] = node
         if not comment.parent_id or comment.parent_id == comment.pk:
             roots.append(node)
         elif comment.parent_id in nodes:
             nodes[comment.parent_id]["children"].append(node)
-    return roots
+    return _prune(roots)
+
+
+def _prune(nodes):
+    kept = []
+    for node in nodes:
+        node["children"] = _prune(node["children"])
+        if not node["hidden"] or node["children"]:
+            kept.append(node)
+    return kept

@@ -1,4 +1,5 @@
 import logging
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -10,13 +11,11 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
 from django_comments.views.comments import CommentPostBadRequest
 from django_comments.views.comments import post_comment as comments_post_comment
-from django_comments.views.moderation import perform_flag
 from django_comments_xtd import get_form, signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
@@ -25,6 +24,7 @@ from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
 from . import services
+from .models import CommentReview, ReportReason
 from .threads import fit_reply
 
 logger = logging.getLogger(__name__)
@@ -35,13 +35,8 @@ UNSUBSCRIBE_SALT = "comment_moderation.unsubscribe"
 CONFIRMED_COOKIE = "comment_confirmed"
 CONFIRMED_SALT = "comment_moderation.confirmed"
 CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
-REPORT_REASONS = [
-    ("personal", gettext_lazy("It shares someone's personal details")),
-    ("abusive", gettext_lazy("It is abusive or unkind")),
-    ("spam", gettext_lazy("It is advertising or spam")),
-    ("unsafe", gettext_lazy("Someone may be in danger")),
-    ("other", gettext_lazy("Something else")),
-]
+CRISIS_HELP_SALT = "comment_moderation.crisis_help"
+CRISIS_HELP_MAX_AGE = 60 * 60 * 24
 
 
 def not_found(request):
@@ -88,6 +83,11 @@ def post_comment(request):
             status=429,
         )
     response = comments_post_comment(request)
+    review = getattr(request, "comment_review", None)
+    if isinstance(response, HttpResponseRedirect) and review is not None and review.has_crisis:
+        # Help at once, on the very next page, whether or not the comment needs confirming.
+        token = signing.dumps(review.pk, salt=CRISIS_HELP_SALT)
+        response["Location"] = _with_query(response["Location"], help=token)
     if isinstance(response, CommentPostBadRequest):
         return render(
             request,
@@ -96,6 +96,42 @@ def post_comment(request):
             status=400,
         )
     return response
+
+
+def _with_query(url, **params):
+    scheme, netloc, path, query, fragment = urlsplit(url)
+    query = "&".join(part for part in (query, urlencode(params)) if part)
+    return urlunsplit((scheme, netloc, path, query, fragment))
+
+
+def _crisis_help_wanted(token):
+    """Whether ``token`` (from ``post_comment``) is for a comment with crisis language."""
+    try:
+        review_pk = signing.loads(token, salt=CRISIS_HELP_SALT, max_age=CRISIS_HELP_MAX_AGE)
+    except signing.BadSignature:
+        return False
+    review = CommentReview.objects.filter(pk=review_pk).only("findings").first()
+    return review is not None and review.has_crisis
+
+
+@never_cache
+def sent(request):
+    """comments-xtd's page after posting, with crisis resources on the "please
+    confirm your comment" page for an author whose comment the screen found in
+    crisis (the held page shows them from the comment's review)."""
+    value = request.GET.get("c", "")
+    if value.isdigit() or not _crisis_help_wanted(request.GET.get("help", "")):
+        return xtd_views.sent(request)
+    try:
+        content_type, object_pk = signing.loads(value).split(":", 1)
+    except (signing.BadSignature, ValueError):
+        return xtd_views.sent(request)
+    target = _target({"content_type": content_type, "object_pk": object_pk})
+    if target is None:
+        return xtd_views.sent(request)
+    return render(
+        request, "django_comments_xtd/posted.html", {"target": target, "crisis_help": True}
+    )
 
 
 def reply(request, cid):
@@ -139,7 +175,8 @@ def comment_redirect(request, content_type_id, object_pk):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def report(request, comment_id):
-    """A reader reports a published comment; enough reports hide it for a moderator."""
+    """A reader reports a published comment: it joins the moderators' queue, a danger
+    report alerts them at once, and enough reports hide it until one has looked."""
     comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
     target = comment.content_object
     if request.method == "POST":
@@ -152,23 +189,23 @@ def report(request, comment_id):
                 status=429,
             )
         reason = request.POST.get("reason", "")
-        if reason not in dict(REPORT_REASONS):
+        if reason not in ReportReason.values:
             reason = ""
-        if request.user.is_authenticated:
-            # comments-xtd's own flagging; its signal counts it towards the threshold.
-            perform_flag(request, comment)
+        services.report_comment(comment, reporter=services.reporter_key(request), reason=reason)
+        if reason == ReportReason.UNSAFE:
+            message = _(
+                "Thank you for telling us. We have told our moderators at once. If someone "
+                "is in immediate danger, call 911 or your local emergency number now."
+            )
         else:
-            services.report_comment(comment, reporter=services.reporter_key(request), reason=reason)
-        messages.success(
-            request,
-            _("Thank you for telling us. A moderator will look at this comment."),
-        )
+            message = _("Thank you for telling us. A moderator will look at this comment.")
+        messages.success(request, message)
         url = target.get_url(request) if target is not None else "/"
         return redirect(f"{url}#comments")
     return render(
         request,
         "comment_moderation/report.html",
-        {"comment": comment, "target": target, "reasons": REPORT_REASONS},
+        {"comment": comment, "target": target, "reasons": ReportReason.choices},
     )
 
 
@@ -191,6 +228,40 @@ def unsubscribe(request, token):
         )
         done = True
     return render(request, "comment_moderation/unsubscribe.html", {"done": done})
+
+
+def _followed(key):
+    """The follower's comment a comments-xtd mute key stands for, and its page.
+
+    None for a key that is not valid; Http404 for a follower who does not exist
+    or no longer follows (as comments-xtd's own mute view answers).
+    """
+    try:
+        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature):
+        return None
+    if not tmp_comment.followup or xtd_views._get_comment_if_exists(tmp_comment) is None:
+        raise Http404
+    model = tmp_comment.content_type.model_class()
+    target = model._default_manager.filter(pk=tmp_comment.object_pk).first() if model else None
+    if target is None:
+        raise Http404
+    return target
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def mute(request, key):
+    """The follow-up mail's "stop emails about this story" link. Opening it only
+    asks; the button (a POST) mutes, so that a mail scanner following the link
+    does not."""
+    target = _followed(key)
+    if target is None:
+        return render(request, "comment_moderation/mute.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        return xtd_views.mute(request, key)
+    return render(request, "comment_moderation/mute.html", {"content_object": target})
 
 
 def confirmed_email(request):

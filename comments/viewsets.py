@@ -1,8 +1,22 @@
 """The comment queue as a Wagtail viewset: its list, menu item, permission and dashboard
 count are declared here once."""
 
+from collections import Counter
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import BooleanField, Case, Count, F, Q, TextField, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    TextField,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 from django.urls import path
 from django.utils.functional import cached_property
@@ -20,7 +34,16 @@ from sharing import spam
 
 from . import admin_urls
 from .filters import CommentQueueFilterSet, counts_by_state
-from .models import PENDING_STATES, PERMISSION, CommentDecision, CommentReview, Decision
+from .models import (
+    PENDING_STATES,
+    PERMISSION,
+    VERDICTS,
+    CommentDecision,
+    CommentReport,
+    CommentReview,
+    ReportReason,
+)
+from .services import finding_key
 
 # A finding is a JSON object in a list; its category is matched in the list's text,
 # where a comment's own quotes are escaped, so the same on SQLite and PostgreSQL.
@@ -32,8 +55,12 @@ def pending_reviews():
 
 
 def comment_queue():
-    """Reviews waiting for a moderator, annotated with ``crisis``, ``submitted`` and
+    """Reviews waiting for a moderator, annotated with ``crisis`` (crisis language, or
+    a reader's report that someone may be in danger), ``submitted`` and
     ``report_count``, with their comments fetched in the same query."""
+    danger_reported = CommentReport.objects.filter(
+        comment_id=OuterRef("comment_id"), reason=ReportReason.UNSAFE
+    )
     return (
         pending_reviews()
         .select_related("comment", "comment__content_type")
@@ -42,7 +69,7 @@ def comment_queue():
             submitted=F("comment__submit_date"),
             crisis=Case(
                 When(
-                    Q(findings_text__contains=CRISIS_FINDING),
+                    Q(findings_text__contains=CRISIS_FINDING) | Q(Exists(danger_reported)),
                     then=Value(True),
                 ),
                 default=Value(False),
@@ -56,6 +83,32 @@ def comment_queue():
             ),
         )
     )
+
+
+def _report_reasons(comment_ids):
+    """For each comment, its readers' reasons since a moderator last decided on it,
+    most given first: ``{comment_id: [(label, count), ...]}``, in two queries."""
+    last_decided = dict(
+        CommentDecision.objects.filter(comment_id__in=comment_ids)
+        .values_list("comment_id")
+        .annotate(last=Max("decided_at"))
+        .order_by()
+    )
+    reasons = {}
+    for comment_id, reason, created_at in CommentReport.objects.filter(
+        comment_id__in=comment_ids
+    ).values_list("comment_id", "reason", "created_at"):
+        since = last_decided.get(comment_id)
+        if since is None or created_at > since:
+            reasons.setdefault(comment_id, Counter())[reason] += 1
+    labels = dict(ReportReason.choices)
+    return {
+        comment_id: [
+            (labels.get(reason) or _("No reason given"), count)
+            for reason, count in counter.most_common()
+        ]
+        for comment_id, counter in reasons.items()
+    }
 
 
 def _targets(comments):
@@ -83,7 +136,7 @@ class TemplateColumn(BaseColumn):
             **super().get_cell_context_data(instance, parent_context),
             "review": instance,
             "comment": instance.comment,
-            "actions": Decision.choices,
+            "actions": VERDICTS,
             "verdicts": spam.Verdict,
         }
 
@@ -138,6 +191,9 @@ class CommentQueueIndexView(IndexView):
         "held_for": lambda review: ", ".join(review.held_for),
         "crisis": lambda review: review.crisis,
         "report_count": lambda review: review.report_count,
+        "report_reasons": lambda review: "; ".join(
+            f"{label} ({count})" for label, count in review.report_reasons
+        ),
         "spam_verdict": lambda review: review.get_spam_verdict_display(),
     }
     list_export = list(export_fields)
@@ -147,8 +203,9 @@ class CommentQueueIndexView(IndexView):
         "submitted": _("Posted"),
         "page": _("Page"),
         "held_for": _("Held for"),
-        "crisis": _("Crisis language"),
+        "crisis": _("Someone may be at risk"),
         "report_count": _("Reports"),
+        "report_reasons": _("Readers' reasons"),
         "spam_verdict": _("Spam check"),
     }
 
@@ -173,10 +230,15 @@ class CommentQueueIndexView(IndexView):
         """Each review with the page its comment is on and its highlighted text."""
         reviews = list(reviews)
         targets = _targets([review.comment for review in reviews])
+        reasons = _report_reasons([review.comment_id for review in reviews])
         for review in reviews:
             comment = review.comment
             review.target = targets.get((comment.content_type_id, comment.object_pk))
-            review.pieces = highlight(comment.comment, review.findings)
+            review.pieces = [
+                (text, {**finding, "key": finding_key(finding)} if finding else None)
+                for text, finding in highlight(comment.comment, review.findings)
+            ]
+            review.report_reasons = reasons.get(comment.pk, [])
         return reviews
 
     def get_table(self, object_list):
@@ -201,7 +263,7 @@ class CommentQueueIndexView(IndexView):
     def get_context_data(self, *args, **kwargs):
         return {
             **super().get_context_data(*args, **kwargs),
-            "actions": Decision.choices,
+            "actions": VERDICTS,
             "decisions": CommentDecision.objects.select_related("moderator", "comment")[:20],
         }
 

@@ -9,16 +9,20 @@ from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 from django_comments_xtd import get_form, signed
 from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import max_thread_level_for_content_type
+from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
+from wagtail.contrib.settings.registry import registry as settings_registry
+from wagtail.models import Site
 
 from sharing import mail
 
-from ..models import public_comments
 from ..threads import nest
 from ..views import unsubscribe_token
 
 register = template.Library()
 
+# The site's crisis resources, the setting story authors are shown, named rather
+# than imported (comments sit below stories); without it, the generic text.
+CRISIS_RESOURCES_SETTING = ("stories", "crisisresources")
 ORDERS = {"oldest": ("thread_id", "order"), "newest": ("-thread_id", "order")}
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
@@ -52,15 +56,17 @@ def absolute_url(path):
 
 @register.inclusion_tag("comment_moderation/includes/thread.html", takes_context=True)
 def story_comment_thread(context, page):
-    """A story's published comments, nested, and the form to add one: one query
-    for the comments, however many there are."""
+    """A story's published comments, nested (the replies to a hidden comment under
+    a placeholder), and the form to add one: one query for the comments, however
+    many there are."""
     request = context["request"]
     order = request.GET.get("comments", "oldest")
     if order not in ORDERS:
         order = "oldest"
+    # Every comment on the page, so that the replies to a hidden one are shown
+    # under a placeholder (``nest`` keeps nothing else of a hidden comment).
     comments = (
-        public_comments()
-        .filter(
+        XtdComment.norel_objects.filter(
             content_type__app_label=page._meta.app_label,
             content_type__model=page._meta.model_name,
             object_pk=str(page.pk),
@@ -75,10 +81,13 @@ def story_comment_thread(context, page):
             "comment",
             "submit_date",
             "content_type_id",
+            "is_public",
+            "is_removed",
         )
         .order_by(*ORDERS[order])
     )
     comments = list(comments)
+    count = sum(1 for comment in comments if comment.is_public and not comment.is_removed)
     max_level = max_thread_level_for_content_type(ContentType.objects.get_for_model(page))
     return {
         "page": page,
@@ -86,7 +95,7 @@ def story_comment_thread(context, page):
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
         "tree": nest(comments),
-        "count": len(comments),
+        "count": count,
         "order": order,
         "max_level": max_level,
         "form": get_form()(page),
@@ -119,3 +128,15 @@ def unsubscribe_url(mute_url):
     except (Resolver404, KeyError, ValueError, signed.BadSignature):
         return ""
     return absolute_url(reverse("comment_unsubscribe", args=[unsubscribe_token(email)]))
+
+
+@register.inclusion_tag("comment_moderation/includes/crisis_resources.html", takes_context=True)
+def crisis_resources(context):
+    """Where to get help now: the site's crisis resources setting, as a story's
+    author is shown them, or a generic text naming the same numbers."""
+    request = context.get("request")
+    model = settings_registry.get_by_natural_key(*CRISIS_RESOURCES_SETTING)
+    resources = None
+    if model is not None and request is not None and Site.find_for_request(request):
+        resources = model.for_request(request)
+    return {"resources": resources}

@@ -2,6 +2,7 @@ import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django_comments_xtd.models import XtdComment
 
 pytestmark = pytest.mark.django_db
@@ -22,11 +23,38 @@ def test_followers_are_emailed_with_a_working_mute_link(client, story, post_comm
     assert "kim@example.org" not in body
     mute, unsubscribe = LINK.findall(body)
 
-    response = client.get(mute)
+    page = client.get(mute)
+    response = client.post(mute)
 
+    assert "Stop emails about “The night nurse”" in page.content.decode()
     assert response.status_code == 200
     assert "No more follow-up emails for this story" in response.content.decode()
     assert not XtdComment.objects.filter(user_email="follower@example.org", followup=True).exists()
+
+
+def test_opening_the_mute_link_asks_for_a_click_before_muting(client, story, post_comment):
+    """A mail scanner that follows the link must not mute the reader."""
+    post_comment(story, "I will follow this story.", email="follower@example.org", followup="on")
+    post_comment(story, "A new voice here.", name="Kim", email="kim@example.org")
+    mute = LINK.findall(mail.outbox[-1].body)[0]
+    csrf_client = Client(enforce_csrf_checks=True)
+
+    page = csrf_client.get(mute)
+    forged = csrf_client.post(mute)
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'method="post"' in html and "csrfmiddlewaretoken" in html
+    assert "Stop emails about this story" in html
+    assert forged.status_code == 403
+    assert XtdComment.objects.filter(user_email="follower@example.org", followup=True).exists()
+
+
+def test_a_tampered_mute_link_gets_a_clear_page(client, story_index):
+    response = client.get("/comments/mute/not-a-real-key/")
+
+    assert response.status_code == 400
+    assert "This link is not valid" in response.content.decode()
 
 
 def test_unsubscribe_link_stops_every_followup_email(client, story, make_story, post_comment):
@@ -67,7 +95,9 @@ def test_followers_hear_of_a_held_comment_only_once_it_is_approved(
     assert all(message.to != ["follower@example.org"] for message in mail.outbox)
 
     with django_capture_on_commit_callbacks(execute=True):
-        ModerateComments([held], user=moderator, action=Decision.APPROVE).execute()
+        ModerateComments(
+            [held], user=moderator, action=Decision.APPROVE, override_reason="A clinic line"
+        ).execute()
 
     followups = [message for message in mail.outbox if message.to == ["follower@example.org"]]
     assert len(followups) == 1

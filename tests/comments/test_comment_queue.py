@@ -72,7 +72,12 @@ def test_approval_publishes_and_records_who_and_when(client, story, post_comment
 
     response = client.post(
         "/admin/comments/decide/",
-        {"comment": [held.pk], "action": "approve", "reason": "A clinic switchboard"},
+        {
+            "comment": [held.pk],
+            "action": "approve",
+            "reason": "Checked with the clinic",
+            "override_reason": "A clinic switchboard",
+        },
         follow=True,
     )
 
@@ -83,7 +88,8 @@ def test_approval_publishes_and_records_who_and_when(client, story, post_comment
     decision = CommentDecision.objects.get()
     assert decision.moderator == moderator
     assert decision.action == Decision.APPROVE
-    assert decision.reason == "A clinic switchboard"
+    assert decision.reason == "Checked with the clinic"
+    assert decision.override_reason == "A clinic switchboard"
     assert decision.previous_state == ReviewState.HELD
     assert decision.decided_at is not None
     client.logout()
@@ -124,7 +130,10 @@ def test_approving_a_held_reply_keeps_other_held_replies_hidden(
     other_reply, _ = post_comment(story, "You are an idiot and a liar.", reply_to=top.pk)
     client.force_login(moderator)
 
-    client.post("/admin/comments/decide/", {"comment": [held_reply.pk], "action": "approve"})
+    client.post(
+        "/admin/comments/decide/",
+        {"comment": [held_reply.pk], "action": "approve", "override_reason": "A clinic line"},
+    )
 
     client.logout()
     page = client.get(story.url).content.decode()

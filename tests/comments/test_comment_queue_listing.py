@@ -88,8 +88,9 @@ def test_export_has_no_contact_details(client, story, post_comment, moderator):
             "Posted": rows[0]["Posted"],
             "Page": "The night nurse",
             "Held for": "phone",
-            "Crisis language": "False",
+            "Someone may be at risk": "False",
             "Reports": "0",
+            "Readers' reasons": "",
             "Spam check": "Not checked",
         }
     ]
@@ -126,7 +127,12 @@ def test_row_decisions_carry_the_csrf_token_and_recent_decisions_are_listed(
 
     response = browser.post(
         form["action"],
-        {"csrfmiddlewaretoken": token, "comment": held.pk, "action": "approve"},
+        {
+            "csrfmiddlewaretoken": token,
+            "comment": held.pk,
+            "action": "approve",
+            "override_reason": "A clinic switchboard",
+        },
         follow=True,
     )
 

@@ -40,6 +40,26 @@ def test_thread_renders_in_the_same_number_of_queries_for_5_and_200_comments(
     assert "comment-list--replies" in large_page.content.decode()
 
 
+def test_a_thread_with_hidden_parents_renders_in_the_same_number_of_queries(
+    client, make_story, django_assert_num_queries
+):
+    small, large = make_story(), make_story()
+    for story, count in ((small, 6), (large, 120)):
+        made = add_comments(story, count)
+        parents = [c.pk for c in made if c.level == 0][::2]
+        XtdComment.norel_objects.filter(pk__in=parents).update(is_public=False)
+        CommentReview.objects.filter(comment_id__in=parents).update(state=ReviewState.REPORTED)
+    client.get(small.url)
+
+    with CaptureQueriesContext(connection) as small_queries:
+        small_page = client.get(small.url)
+    with django_assert_num_queries(len(small_queries)):
+        large_page = client.get(large.url)
+
+    assert "This comment is hidden" in small_page.content.decode()
+    assert "This comment is hidden" in large_page.content.decode()
+
+
 def test_story_cards_show_comment_counts_in_a_fixed_number_of_queries(
     client, story_index, make_story, django_assert_max_num_queries
 ):
