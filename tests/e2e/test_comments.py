@@ -60,13 +60,19 @@ def test_reader_comments_and_replies_and_a_moderator_approves_the_held_reply(
     page.get_by_role("link", name="Comment queue").first.click()
     row = page.locator("tr", has_text="555-201-7788")
     assert row.locator("mark").first.inner_text().startswith("555-201-7788")
+    # A phone number blocks publication: the moderator redacts it, then approves.
+    row.get_by_role("button", name="Redact as [phone number]", exact=False).click()
+    expect(page.get_by_text("Redacted: Phone number.")).to_be_visible()
+    row = page.locator("tr", has_text="Same ward for me")
     row.get_by_role("button", name="Approve").click()
     expect(page.get_by_text("Approve: 1 comment.")).to_be_visible()
 
-    # Both comments now appear, the reply nested under the comment.
+    # Both comments now appear, the reply nested under the comment, redacted.
     page.goto(live_server.url + story.url)
-    reply = page.locator(".comment .comment-list--replies .comment", has_text="555-201-7788")
+    reply = page.locator(".comment .comment-list--replies .comment", has_text="Same ward for me")
     expect(reply).to_be_visible()
+    expect(reply).to_contain_text("[phone number]")
+    expect(reply).not_to_contain_text("555-201-7788")
     expect(reply.locator(".comment__author")).to_have_text("Lee")
     expect(page.locator("#comments-heading")).to_have_text("2 comments")
 
