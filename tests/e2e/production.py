@@ -265,7 +265,8 @@ def start(root, database_config, database_name):
         DATABASE_URL=database_url,
         # A key prefix of its own: the Redis server may be shared.
         CACHE_URL=f"redis://127.0.0.1:6379/0?key_prefix=e2e-{secrets.token_hex(6)}",
-        EMAIL_URL=f"filemail://{root / 'mail'}",
+        # django-environ drops the path's first slash: filemail:// + "/" + /abs/path.
+        EMAIL_URL=f"filemail:///{root / 'mail'}",
         MEDIA_ROOT=str(root / "media"),
         PRIVATE_MEDIA_ROOT=str(root / "private_media"),
         STATIC_ROOT=str(root / "static"),
