@@ -1,7 +1,11 @@
+import re
+
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -27,6 +31,24 @@ urlpatterns = [
     # pages), reports, unsubscribe.
     path("comments/", include("comments.urls")),
     path("comments/", include("django_comments_xtd.urls")),
+]
+
+# Public media in every deployment: the renditions of images in the library
+# (approved photos among them), which Wagtail keeps flat in MEDIA_ROOT/images/.
+# Only those, by name and image extension: never the originals, documents (they
+# go through Wagtail's serve view and its privacy checks) or anything in
+# PRIVATE_MEDIA_ROOT, a separate directory (the production settings check it).
+# whitenoise cannot serve uploads: it indexes its files once, at start-up. A
+# proxy may serve MEDIA_ROOT/images/ itself at the same address (README).
+# Revalidated on every view: a withdrawn story's photo goes when it is deleted.
+urlpatterns += [
+    re_path(
+        rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}"
+        r"(?P<path>images/[\w.-]+\.(?:jpe?g|png|webp|gif|avif))$",
+        cache_control(no_cache=True)(serve),
+        {"document_root": settings.MEDIA_ROOT},
+        name="public_media",
+    ),
 ]
 
 if settings.DEBUG:

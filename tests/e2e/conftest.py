@@ -100,3 +100,63 @@ def phone_page(request, chromium):
     yield from _make_page(
         request, chromium, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
     )
+
+
+# The site served as production serves it (tests/e2e/production.py)
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory):
+    """gunicorn, whitenoise and the task worker on a PostgreSQL database of their own.
+
+    On SQLite the tests that need it skip, unless E2E_REQUIRED is set (as in CI):
+    then the suite must run on PostgreSQL (DATABASE_URL=postgres://...).
+    """
+    from tests.e2e import production
+
+    database = production.server_database(os.environ.get("DATABASE_URL", "sqlite://"))
+    if database is None:
+        message = (
+            "The production-served browser tests need PostgreSQL: run the suite with "
+            "DATABASE_URL=postgres://postgres@127.0.0.1:5432/sharing (CI does)."
+        )
+        if os.environ.get("E2E_REQUIRED"):
+            pytest.fail(message)
+        pytest.skip(message)
+    config, name = database
+    root = tmp_path_factory.mktemp("production_site")
+    production.recreate_database(config, name)
+    site = None
+    try:
+        site = production.start(root, config, name)
+        yield site
+    finally:
+        if site is not None:
+            site.stop()
+        production.drop_database(config, name)
+
+
+@pytest.fixture
+def site_page(request, chromium, production_site):
+    """A desktop browser page on the production-served site (relative URLs work)."""
+    yield from _make_page(
+        request,
+        chromium,
+        base_url=production_site.url,
+        ignore_https_errors=True,
+        viewport={"width": 1280, "height": 900},
+    )
+
+
+@pytest.fixture
+def site_phone_page(request, chromium, production_site):
+    """A phone-sized browser page on the production-served site."""
+    yield from _make_page(
+        request,
+        chromium,
+        base_url=production_site.url,
+        ignore_https_errors=True,
+        viewport={"width": 390, "height": 844},
+        has_touch=True,
+        is_mobile=True,
+    )
