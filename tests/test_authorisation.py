@@ -114,6 +114,8 @@ class Site:
             return Collection.get_first_root_node().pk
         if name == "filter_spec":
             return "original"
+        if name == "path" and route.startswith("^media/"):
+            return "images/not-there.jpg"  # public media: a rendition that does not exist
         if name in ("key", "url", "object_id", "id"):
             return "1"
         return 1  # other ids: a row that may not exist; the rule says what then
@@ -148,6 +150,7 @@ STATUSES = {
     "^((?:[\\w\\-]+/)*)$": "404 404 404 404 404 404 404",
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": "404 404 404 404 404 404 404",
     "_util/login/": "200 200 200 200 200 200 200",
+    "^media/(?P<path>images/[\\w.-]+\\.(?:jpe?g|png|webp|gif|avif))$": "404 404 404 404 404 404 404",
     "admin/": "302 302 302 302 200 200 200",
     "admin/^.*/$": "302 302 302 302 404 404 404",
     "admin/account/": "302 302 302 302 200 200 200",
