@@ -21,6 +21,9 @@ class PageCommentModerator(XtdCommentModerator):
     def moderate(self, comment, content_object, request):
         review = review_new_comment(comment, request)
         request.comment_review = review
+        # The address served the spam check; it is kept nowhere (stories keep only
+        # a keyed hash of theirs), neither in the row nor in the confirmation link.
+        comment.ip_address = None
         return review.is_pending or super().moderate(comment, content_object, request)
 
 

@@ -3,7 +3,7 @@
 from django.core.checks import Warning, register
 from django.db import DatabaseError
 
-from .permissions import moderator_addresses
+from .permissions import MODERATORS_GROUP, moderator_addresses
 
 
 @register("moderation")
@@ -20,8 +20,8 @@ def check_someone_receives_urgent_mail(app_configs=None, **kwargs):
         Warning(
             "Nobody would be mailed about a story or a comment in crisis.",
             hint=(
-                "Set MODERATORS_EMAIL, or give a user with an email address the "
-                "'Can review submitted stories' permission (the Moderators group)."
+                "Set MODERATORS_EMAIL, or put a user with an email address in the "
+                f"'{MODERATORS_GROUP}' group."
             ),
             id="moderation.W001",
         )
