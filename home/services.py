@@ -2,10 +2,12 @@
 
 import secrets
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
@@ -52,16 +54,7 @@ def set_up_site(report=None):
             instance=HomePage(title="Stories of care", slug="home", intro=HOME_INTRO)
         )
         report.created.append("home page")
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={"root_page": home, "site_name": settings.WAGTAIL_SITE_NAME},
-        create_defaults={
-            "hostname": "localhost",
-            "port": 80,
-            "root_page": home,
-            "site_name": settings.WAGTAIL_SITE_NAME,
-        },
-    )
+    set_up_sites(home)
 
     index = StoryIndexPage.objects.child_of(home).first()
     if index is None:
@@ -77,6 +70,34 @@ def set_up_site(report=None):
     moderators = set_up_moderators_group(index, report)
     set_up_story_workflow(index, moderators)
     return index
+
+
+PLACEHOLDER_HOSTS = {("localhost", 80), ("example.com", 80)}
+
+
+def set_up_sites(home):
+    """The Wagtail site and Django's site at ``SITE_URL``, so that links in mail,
+    feeds and sitemaps point where readers are; a host set by hand is kept."""
+    address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    hostname = address.hostname or "localhost"
+    port = address.port or (443 if address.scheme == "https" else 80)
+    site, created = Site.objects.get_or_create(
+        is_default_site=True,
+        defaults={"hostname": hostname, "port": port, "root_page": home},
+    )
+    site.root_page = home
+    site.site_name = settings.WAGTAIL_SITE_NAME
+    if (site.hostname, site.port) in PLACEHOLDER_HOSTS:
+        site.hostname, site.port = hostname, port
+    site.save()
+    django_site = DjangoSite.objects.filter(pk=settings.SITE_ID).first()
+    domain = address.netloc or hostname
+    if django_site is None:
+        DjangoSite.objects.create(pk=settings.SITE_ID, domain=domain, name=site.site_name)
+    elif django_site.domain in ("example.com", "localhost"):
+        django_site.domain, django_site.name = domain, site.site_name
+        django_site.save()
+    return site
 
 
 def set_up_moderators_group(index, report):

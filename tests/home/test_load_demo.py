@@ -99,3 +99,36 @@ def test_every_page_type_renders_with_demo_content(client):
     call_command("load_demo")
     for page in Page.objects.live().specific().filter(depth__gt=1):
         assert client.get(page.url).status_code == 200, page.url
+
+
+def test_the_sites_follow_site_url_so_links_in_mail_point_where_readers_are(db, settings):
+    from django.contrib.sites.models import Site as DjangoSite
+    from wagtail.models import Site
+
+    from home.services import set_up_site
+    from stories.models import StoryPage
+
+    settings.WAGTAILADMIN_BASE_URL = "https://stories.example.org"
+    index = set_up_site()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("stories.example.org", 443)
+    assert DjangoSite.objects.get_current().domain == "stories.example.org"
+    story = index.add_child(
+        instance=StoryPage(title="A", slug="a", author_role="patient", body="b")
+    )
+    assert StoryPage.objects.get(pk=story.pk).full_url == "https://stories.example.org/stories/a/"
+
+
+def test_a_host_set_by_hand_is_kept(db, settings):
+    from wagtail.models import Site
+
+    from home.services import set_up_site
+
+    set_up_site()
+    Site.objects.filter(is_default_site=True).update(hostname="care.hospital.example", port=443)
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    set_up_site()
+
+    site = Site.objects.get(is_default_site=True)
+    assert (site.hostname, site.port) == ("care.hospital.example", 443)
