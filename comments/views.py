@@ -44,6 +44,10 @@ def not_found(request):
 
 
 def _usage(request, group, rate, increment):
+    """The client's use of a rate limit; None for signed-in staff, who share the
+    hospital's address with its patients and visitors."""
+    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
+        return None
     return get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=increment)
 
 
@@ -70,7 +74,12 @@ def post_comment(request):
     usage = _usage(request, POST_RATE_GROUP, settings.COMMENT_RATE, increment=True)
     if usage and usage["should_limit"]:
         target = _target(request.POST)
-        form = get_form()(target, data=request.POST) if target is not None else None
+        # Unbound, with what they typed: the wait is the only thing to fix.
+        typed = {
+            field: request.POST.get(field, "")
+            for field in ("name", "email", "url", "comment", "reply_to", "followup")
+        }
+        form = get_form()(target, initial=typed) if target is not None else None
         return render(
             request,
             "comments/preview.html",

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django_comments_xtd.models import XtdComment
 
@@ -228,3 +229,26 @@ def test_comments_xtd_rest_api_is_closed(client, story, post_comment):
     assert listing.status_code == 404
     assert created.status_code == 404
     assert XtdComment.objects.count() == 1
+
+
+def test_a_signed_in_reader_held_by_the_rate_limit_is_told_only_to_wait(client, story, settings):
+    settings.COMMENT_RATE = "1/m"
+    reader = get_user_model().objects.create_user("rhea", "rhea@example.org", "pw")
+    client.force_login(reader)
+    client.post("/comments/post/", comment_data(story, "One."))
+
+    response = client.post("/comments/post/", comment_data(story, "Two, too soon."))
+
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Please wait a few minutes" in html and "Two, too soon." in html
+    assert "the problems are shown next to each field below" not in html
+
+
+def test_signed_in_staff_do_not_use_up_the_comment_rate_limit(client, story, settings, moderator):
+    settings.COMMENT_RATE = "1/m"
+    client.force_login(moderator)
+
+    for text in ("One.", "Two.", "Three."):
+        response = client.post("/comments/post/", comment_data(story, text))
+        assert response.status_code == 302, text
