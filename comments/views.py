@@ -174,6 +174,8 @@ def comment_redirect(request, content_type_id, object_pk):
     model = content_type.model_class()
     if model is None or not issubclass(model, Page):
         raise Http404
+    if not str(object_pk).isdigit():
+        raise Http404
     page = get_object_or_404(model, pk=object_pk)
     url = page.get_url(request)
     if not url or not page.live:

@@ -2,6 +2,7 @@ import re
 
 from django.conf import settings
 from django.contrib import admin
+from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
@@ -13,6 +14,11 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from stories import views as story_views
 from stories.feeds import LatestStoriesFeed
+
+
+def not_found(request, **kwargs):
+    raise Http404
+
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -30,6 +36,9 @@ urlpatterns = [
     # Ours first: comments-xtd's post and reply views wrapped (rate limit, clear
     # pages), reports, unsubscribe.
     path("comments/", include("comments.urls")),
+    # comments-xtd's format-suffix routes ("posted.json", "reply/1.json", ...) fail
+    # with a TypeError in its views, and nothing here uses them.
+    re_path(r"^comments/.+\.(?P<format>[a-z0-9]+)/?$", not_found),
     path("comments/", include("django_comments_xtd.urls")),
 ]
 

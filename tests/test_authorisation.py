@@ -145,11 +145,12 @@ class Site:
 # editor, moderator, superuser. Filled as ``Site.url`` fills them: a page id is
 # the author's submitted story (in review), a token the visitor's own, other ids
 # a row that may not exist. 302 from the admin is Wagtail's "sign in" or "you
-# may not" redirect; 500 is a known crash (see CRASHES).
+# may not" redirect; the one 500 is Wagtail's deliberate error page.
 STATUSES = {
     "^((?:[\\w\\-]+/)*)$": "404 404 404 404 404 404 404",
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": "404 404 404 404 404 404 404",
     "_util/login/": "200 200 200 200 200 200 200",
+    "^comments/.+\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "^media/(?P<path>images/[\\w.-]+\\.(?:jpe?g|png|webp|gif|avif))$": "404 404 404 404 404 404 404",
     "admin/": "302 302 302 302 200 200 200",
     "admin/^.*/$": "302 302 302 302 404 404 404",
@@ -373,24 +374,24 @@ STATUSES = {
     "comments/^api/": "404 404 404 404 404 404 404",
     "comments/^confirm/(?P<key>[^/]+)/$": "400 400 400 400 400 400 400",
     "comments/^confirm/(?P<key>[^/]+)\\.(?P<format>[a-z0-9]+)/?$": "400 400 400 400 400 400 400",
-    "comments/^cr/(\\d+)/(.+)/$": "500 500 500 500 500 500 500",
-    "comments/^cr/(\\d+)/(.+)\\.(?P<format>[a-z0-9]+)/?$": "500 500 500 500 500 500 500",
+    "comments/^cr/(\\d+)/(.+)/$": "404 404 404 404 404 404 404",
+    "comments/^cr/(\\d+)/(.+)\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^dislike/(\\d+)/$": "302 302 302 404 404 404 404",
-    "comments/^dislike/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "302 302 302 500 500 500 500",
+    "comments/^dislike/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^disliked/$": "200 200 200 200 200 200 200",
-    "comments/^disliked\\.(?P<format>[a-z0-9]+)/?$": "500 500 500 500 500 500 500",
+    "comments/^disliked\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^flag/(\\d+)/$": "302 302 302 404 404 404 404",
-    "comments/^flag/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "302 302 302 500 500 500 500",
+    "comments/^flag/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^like/(\\d+)/$": "302 302 302 404 404 404 404",
-    "comments/^like/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "302 302 302 500 500 500 500",
+    "comments/^like/(\\d+)\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^liked/$": "200 200 200 200 200 200 200",
-    "comments/^liked\\.(?P<format>[a-z0-9]+)/?$": "500 500 500 500 500 500 500",
+    "comments/^liked\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^mute/(?P<key>[^/]+)/$": "400 400 400 400 400 400 400",
     "comments/^mute/(?P<key>[^/]+)\\.(?P<format>[a-z0-9]+)/?$": "400 400 400 400 400 400 400",
     "comments/^reply/(?P<cid>\\d+)/$": "404 404 404 404 404 404 404",
-    "comments/^reply/(?P<cid>\\d+)\\.(?P<format>[a-z0-9]+)/?$": "500 500 500 500 500 500 500",
+    "comments/^reply/(?P<cid>\\d+)\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/^sent/$": "400 400 400 400 400 400 400",
-    "comments/^sent\\.(?P<format>[a-z0-9]+)/?$": "500 500 500 500 500 500 500",
+    "comments/^sent\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
     "comments/api/^(?P<content_type>\\w+-\\w+)/(?P<object_pk>[-\\w]+)/$": "404 404 404 404 404 404 404",
     "comments/api/^(?P<content_type>\\w+-\\w+)/(?P<object_pk>[-\\w]+)/count/$": "404 404 404 404 404 404 404",
     "comments/api/^(?P<content_type>\\w+-\\w+)/(?P<object_pk>[-\\w]+)/count\\.(?P<format>[a-z0-9]+)/?$": "404 404 404 404 404 404 404",
@@ -404,24 +405,24 @@ STATUSES = {
     "comments/api/preview/": "404 404 404 404 404 404 404",
     "comments/api/preview<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/approve/<int:comment_id>/": "302 302 302 403 403 403 404",
-    "comments/approve/<int:comment_id><drf_format_suffix:format>": "302 302 302 403 403 403 500",
+    "comments/approve/<int:comment_id><drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/approved/": "200 200 200 200 200 200 200",
-    "comments/approved<drf_format_suffix:format>": "500 500 500 500 500 500 500",
+    "comments/approved<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/confirm/<str:key>/": "400 400 400 400 400 400 400",
     "comments/cr/<int:content_type_id>/<str:object_pk>/": "404 404 404 404 404 404 404",
     "comments/delete/<int:comment_id>/": "302 302 302 403 403 403 404",
-    "comments/delete/<int:comment_id><drf_format_suffix:format>": "302 302 302 403 403 403 500",
+    "comments/delete/<int:comment_id><drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/deleted/": "200 200 200 200 200 200 200",
-    "comments/deleted<drf_format_suffix:format>": "500 500 500 500 500 500 500",
+    "comments/deleted<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/flag/<int:comment_id>/": "302 302 302 404 404 404 404",
-    "comments/flag/<int:comment_id><drf_format_suffix:format>": "302 302 302 500 500 500 500",
+    "comments/flag/<int:comment_id><drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/flagged/": "200 200 200 200 200 200 200",
-    "comments/flagged<drf_format_suffix:format>": "500 500 500 500 500 500 500",
+    "comments/flagged<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/mute/<str:key>/": "400 400 400 400 400 400 400",
     "comments/post/": "405 405 405 405 405 405 405",
-    "comments/post<drf_format_suffix:format>": "405 405 405 405 405 405 405",
+    "comments/post<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/posted/": "200 200 200 200 200 200 200",
-    "comments/posted<drf_format_suffix:format>": "500 500 500 500 500 500 500",
+    "comments/posted<drf_format_suffix:format>": "404 404 404 404 404 404 404",
     "comments/reply/<int:cid>/": "404 404 404 404 404 404 404",
     "comments/sent/": "400 400 400 400 400 400 400",
     "comments/report/<int:comment_id>/": "404 404 404 404 404 404 404",
@@ -511,10 +512,9 @@ STATUSES = {
     "sitemap.xml": "200 200 200 200 200 200 200",
 }
 
-# The 500s are known crashes, not this module's to fix (reported): django-comments-xtd's
-# format-suffix routes call views that take no ``format``; comments' ``cr/`` redirect
-# passes a non-numeric object id to the database. (admin/failwhale/ is Wagtail's own
-# deliberate error page.)
+# django-comments-xtd's format-suffix routes (its views take no ``format``) answer 404
+# before they are reached; admin/failwhale/ is Wagtail's own deliberate error page,
+# the one 500 left.
 
 
 # Lists that show a submitted story's *title* (never its text or its author's

@@ -33,3 +33,20 @@ def test_a_nul_byte_in_a_search_is_dropped_and_the_search_runs(client, make_stor
     html = client.get("/search/?q=heart%00").content.decode()
 
     assert "The heart ward at night" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/comments/posted.json",
+        "/comments/sent.json",
+        "/comments/reply/1.json",
+        "/comments/confirm/x.json",
+        "/comments/mute/x.json",
+        "/comments/cr/1/2.json",
+        "/comments/flag/1.json",
+        "/comments/cr/38/x/",
+    ],
+)
+def test_junk_comment_urls_are_not_found_not_a_server_error(client, story_index, url):
+    assert client.get(url).status_code in (400, 404)
