@@ -18,19 +18,16 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
-from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BaseColumn, Table
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.listing import ListingViewSetMixin
 
 from screening.highlight import highlight
 from sharing import spam
+from sharing.admin_queues import QueueViewSet
 
 from . import admin_urls
 from .filters import CommentQueueFilterSet, counts_by_state
@@ -280,7 +277,7 @@ class CommentQueuePanel(Component):
         return {"count": pending_reviews().count()}
 
 
-class CommentQueueViewSet(ListingViewSetMixin, ViewSet):
+class CommentQueueViewSet(QueueViewSet):
     """The comment queue at /admin/comments/, with the bulk decisions under it."""
 
     name = "comment_moderation"
@@ -289,11 +286,12 @@ class CommentQueueViewSet(ListingViewSetMixin, ViewSet):
     menu_label = _("Comment queue")
     menu_name = "comment-queue"
     menu_order = 350
-    add_to_admin_menu = True
-    list_per_page = 50
     ordering = "submitted"
     filterset_class = CommentQueueFilterSet
     export_filename = "comment-queue"
+    model = CommentReview
+    panel_class = CommentQueuePanel
+    extra_urlpatterns = admin_urls.urlpatterns
     index_view_class = CommentQueueIndexView
     permission = PERMISSION
 
@@ -302,49 +300,6 @@ class CommentQueueViewSet(ListingViewSetMixin, ViewSet):
 
     def get_queryset(self):
         return comment_queue()
-
-    @cached_property
-    def menu_item_class(self):
-        viewset = self
-
-        class CommentQueueMenuItem(MenuItem):
-            def is_shown(self, request):
-                return viewset.user_can_moderate(request.user)
-
-        return CommentQueueMenuItem
-
-    def add_dashboard_panel(self, request, panels):
-        if self.user_can_moderate(request.user):
-            panels.append(CommentQueuePanel(self))
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            viewset=self,
-            model=CommentReview,
-            header_icon=self.icon,
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
-            **kwargs,
-        )
-
-    @cached_property
-    def index_view(self):
-        return self.construct_view(self.index_view_class, **self.get_index_view_kwargs())
-
-    @cached_property
-    def index_results_view(self):
-        return self.construct_view(
-            self.index_view_class, **self.get_index_view_kwargs(results_only=True)
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            # The name the rest of the project reverses.
-            path("", self.index_view, name="queue"),
-            path("results/", self.index_results_view, name="index_results"),
-            *admin_urls.urlpatterns,
-        ]
 
 
 comment_queue_viewset = CommentQueueViewSet()

@@ -3,17 +3,14 @@ count are declared here once."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
-from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, Table
 from wagtail.admin.views.generic import IndexView
-from wagtail.admin.viewsets.base import ViewSet
-from wagtail.admin.viewsets.listing import ListingViewSetMixin
 
 from screening import CATEGORIES
+from sharing.admin_queues import QueueViewSet
 from stories.models import StoryPage
 
 from . import urls
@@ -168,7 +165,7 @@ class StoryQueuePanel(Component):
         )
 
 
-class StoryQueueViewSet(ListingViewSetMixin, ViewSet):
+class StoryQueueViewSet(QueueViewSet):
     """The story queue at /admin/story-queue/, with the review of each story under it."""
 
     name = "story_moderation"
@@ -177,11 +174,12 @@ class StoryQueueViewSet(ListingViewSetMixin, ViewSet):
     menu_label = _("Story queue")
     menu_name = "story-queue"
     menu_order = 340
-    add_to_admin_menu = True
-    list_per_page = 50
     ordering = "waiting_since"
     filterset_class = StoryQueueFilterSet
     export_filename = "story-queue"
+    model = StoryPage
+    panel_class = StoryQueuePanel
+    extra_urlpatterns = urls.urlpatterns
     index_view_class = StoryQueueIndexView
 
     def user_can_moderate(self, user):
@@ -189,49 +187,6 @@ class StoryQueueViewSet(ListingViewSetMixin, ViewSet):
 
     def get_queryset(self):
         return story_queue()
-
-    @cached_property
-    def menu_item_class(self):
-        viewset = self
-
-        class StoryQueueMenuItem(MenuItem):
-            def is_shown(self, request):
-                return viewset.user_can_moderate(request.user)
-
-        return StoryQueueMenuItem
-
-    def add_dashboard_panel(self, request, panels):
-        if self.user_can_moderate(request.user):
-            panels.append(StoryQueuePanel(self))
-
-    def get_index_view_kwargs(self, **kwargs):
-        return super().get_index_view_kwargs(
-            viewset=self,
-            model=StoryPage,
-            header_icon=self.icon,
-            index_url_name=self.get_url_name("index"),
-            index_results_url_name=self.get_url_name("index_results"),
-            **kwargs,
-        )
-
-    @cached_property
-    def index_view(self):
-        return self.construct_view(self.index_view_class, **self.get_index_view_kwargs())
-
-    @cached_property
-    def index_results_view(self):
-        return self.construct_view(
-            self.index_view_class, **self.get_index_view_kwargs(results_only=True)
-        )
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            # The name the rest of the project reverses.
-            path("", self.index_view, name="queue"),
-            path("results/", self.index_results_view, name="index_results"),
-            *urls.urlpatterns,
-        ]
 
 
 story_queue_viewset = StoryQueueViewSet()
