@@ -21,8 +21,14 @@ def install_story_permissions():
     """Wagtail asks a page type for its permission tester (``permissions_for_user``),
     also for a plain ``Page`` of that type; a story's is moderation's, which knows
     who reviews. Stories knows nothing of it, as of the screening tab."""
+    from wagtail.models import Page
+    from wagtail.permissions import register_permission_policy
+
     from stories.models import StoryPage
 
-    from .permissions import story_permissions_for_user
+    from .permissions import StoryPagePermissionPolicy, story_permissions_for_user
 
     StoryPage.permissions_for_user = story_permissions_for_user
+    # Registered for Page (Wagtail's own is for AbstractPage), so that every
+    # listing of pages in the admin asks this one.
+    register_permission_policy(Page, StoryPagePermissionPolicy())

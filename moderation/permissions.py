@@ -6,6 +6,7 @@ publish rights over every page of the site, which the review does not need
 """
 
 from wagtail.models import PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from sharing.mail import staff_addresses
 
@@ -43,6 +44,10 @@ def submitted_story_ids():
     return Submission.objects.filter(story__isnull=False).values("story_id")
 
 
+def is_submitted_story(page):
+    return submitted_story_ids().filter(story_id=page.pk).exists()
+
+
 def subtree_has_submitted_story(page):
     """Whether the page, or any page below it, is a submitted story."""
     from wagtail.models import Page
@@ -75,6 +80,15 @@ class StoryPermissionTester(PagePermissionTester):
     def can_move(self):
         return not self.hidden and super().can_delete(ignore_bulk=True)
 
+    def can_unpublish(self):
+        # Taking a live story down needs no "publish" right: a reviewer may act
+        # on a complaint at once (Wagtail's history records who and when).
+        if self.hidden:
+            return False
+        if self.page.live and can_review(self.user) and is_submitted_story(self.page):
+            return not self.page_locked()
+        return super().can_unpublish()
+
     def can_copy(self):
         return not self.submitted and super().can_copy()
 
@@ -86,7 +100,6 @@ class StoryPermissionTester(PagePermissionTester):
 HIDDEN_FROM_NON_REVIEWERS = [
     "can_add_subpage",
     "can_edit",
-    "can_unpublish",
     "can_publish",
     "can_submit_for_moderation",
     "can_set_view_restrictions",
@@ -117,3 +130,26 @@ for _name in HIDDEN_FROM_NON_REVIEWERS:
 def story_permissions_for_user(page, user):
     """``StoryPage.permissions_for_user``, installed by ``ModerationConfig.ready()``."""
     return StoryPermissionTester(user, page)
+
+
+class StoryPagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permission policy, without the submitted stories for whoever
+    cannot review them.
+
+    Wagtail's admin lists pages through this policy (page search, the reports of
+    site history and workflows, the admin API, bulk actions, usage listings), so
+    a group with rights over the whole tree, such as Wagtail's built-in "Editors",
+    never learns the title of a story waiting for review there.
+    """
+
+    def _without_submitted_stories(self, user, pages):
+        if not user.is_active or user.is_superuser or can_review(user):
+            return pages
+        return pages.exclude(pk__in=submitted_story_ids())
+
+    def instances_user_has_any_permission_for(self, user, actions):
+        pages = super().instances_user_has_any_permission_for(user, actions)
+        return self._without_submitted_stories(user, pages)
+
+    def explorable_instances(self, user):
+        return self._without_submitted_stories(user, super().explorable_instances(user))

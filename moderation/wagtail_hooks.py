@@ -5,6 +5,10 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
+from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
+from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
+from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.log_actions import LogFormatter
 
 from stories.models import StoryPage
@@ -92,6 +96,30 @@ def bulk_publish_stories_through_review(request, action_type, objects, action):
     if can_review(request.user):
         return redirect("story_moderation:queue")
     return redirect("wagtailadmin_explore_root")
+
+
+class UnlistedSubmittedStories:
+    """A page bulk action that does not name the submitted stories among the chosen
+    pages to whoever may not review them (Wagtail lists the pages one may not act
+    on, by title, on the confirmation page)."""
+
+    def get_actionable_objects(self):
+        objects, extra = super().get_actionable_objects()
+        if not can_review(self.request.user):
+            submitted = set(submitted_story_ids().values_list("story_id", flat=True))
+            extra["items_with_no_access"] = [
+                page for page in extra["items_with_no_access"] if page.pk not in submitted
+            ]
+        return objects, extra
+
+
+# Registered after Wagtail's own (order), so these replace them.
+for _wagtails in [DeleteBulkAction, MoveBulkAction, PublishBulkAction, UnpublishBulkAction]:
+    hooks.register(
+        "register_bulk_action",
+        type(_wagtails.__name__, (UnlistedSubmittedStories, _wagtails), {}),
+        order=100,
+    )
 
 
 @hooks.register("construct_explorer_page_queryset")

@@ -412,3 +412,41 @@ def test_approval_publishes_every_photo_the_author_sent_in_order(
     gallery = html.select(".story__gallery img")
     assert len(gallery) == 1  # the second photo, the first being the hero
     assert ".width-800." in gallery[0]["src"]
+
+
+def test_a_story_moderator_takes_a_published_story_off_the_site_and_its_author_is_told(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert client.get(story.url).status_code == 200
+
+    response = moderator_client.post(f"/admin/pages/{story.pk}/unpublish/", follow=True)
+
+    assert response.status_code == 200
+    assert not StoryPage.objects.get(pk=story.pk).live
+    assert client.get(story.url).status_code == 404
+    unpublished = PageLogEntry.objects.get(page=story, action="wagtail.unpublish")
+    assert unpublished.user.username == "moira"
+    status = client.get(f"/share/status/{submission.status_token}/").content.decode()
+    assert "A moderator has taken your story off the site" in status
+    assert "Read your story on the site" not in status
+
+
+def test_an_editor_cannot_take_a_submitted_story_off_the_site(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    submission = submit()
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    editor = get_user_model().objects.create_user("eddie", password="pw")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+
+    response = client.post(f"/admin/pages/{submission.story_id}/unpublish/")
+
+    assert response.status_code in (302, 403)
+    assert StoryPage.objects.get(pk=submission.story_id).live
