@@ -1,5 +1,6 @@
 """Readers' comments in Chromium, on the site served as production serves it:
-comment, reply, confirm from the mail, stop follow-ups; a moderator decides on held ones."""
+comment, reply, confirm from the mail, stop follow-ups, report; a moderator decides
+on held ones."""
 
 import secrets
 import string
@@ -131,3 +132,37 @@ def test_comment_moderator_approves_one_held_comment_and_removes_another(
     page.goto(story_url)
     expect(page.locator(".comment", has_text=approved)).to_contain_text("[phone number]")
     expect(page.locator("#comments")).not_to_contain_text(removed)
+
+
+def test_a_reader_reports_a_comment_and_the_moderators_find_it_with_the_reason(
+    production_site, site_page
+):
+    page = site_page
+    story_url = open_a_story(page, 2)
+    text = f"Some nights I feel so alone with all of this ({secrets.token_hex(3)})."
+    name, email = reader("Rowan")
+    write(page, name, email, text)
+    page.get_by_role("button", name="Post comment").click()
+    confirm_from_mail(production_site, page, email, text)
+
+    # Another reader fears for Rowan and reports the comment, which stays up.
+    page.goto(story_url)
+    page.locator(".comment", has_text=text).get_by_role("link", name="Report").click()
+    page.get_by_label("Someone may be in danger").check()
+    page.get_by_role("button", name="Report this comment").click()
+    expect(page.get_by_text("We have told our moderators at once")).to_be_visible()
+    alert = production_site.wait_for_mail("moderators@example.org", text)
+    assert alert.subject.strip().startswith("URGENT")
+    page.goto(story_url)
+    expect(page.locator(".comment", has_text=text)).to_be_visible()
+
+    # The moderator finds it under Reported, with the reader's reason.
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill("admin")
+    page.get_by_label("Password").fill(ADMIN_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Comment queue").first.click()
+    page.goto(page.url.split("?")[0] + "?state=flagged")  # the queue's "Reported" filter
+    row = page.locator("tr", has_text=text)
+    expect(row).to_contain_text("Reported by 1 reader")
+    expect(row).to_contain_text("Someone may be in danger")
