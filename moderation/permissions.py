@@ -5,6 +5,7 @@ publish rights over every page of the site, which the review does not need
 (and which let a moderator publish an edit that no screen had read).
 """
 
+from django.utils.functional import cached_property
 from wagtail.models import PagePermissionTester
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -69,10 +70,13 @@ class StoryPermissionTester(PagePermissionTester):
     story with nobody's decision on it.
     """
 
-    def __init__(self, user, page):
-        super().__init__(user, page)
-        self.submitted = page.pk is not None and subtree_has_submitted_story(page)
-        self.hidden = self.submitted and not can_review(user)
+    @cached_property
+    def submitted(self):
+        return self.page.pk is not None and subtree_has_submitted_story(self.page)
+
+    @cached_property
+    def hidden(self):
+        return self.submitted and not can_review(self.user)
 
     def can_delete(self, ignore_bulk=False):
         return not self.submitted and super().can_delete(ignore_bulk=ignore_bulk)

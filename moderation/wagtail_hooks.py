@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import CharField, Q
+from django.db.models.functions import Cast
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -10,6 +11,7 @@ from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
 from wagtail.log_actions import LogFormatter
+from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
 
@@ -26,6 +28,20 @@ def register_story_queue_viewset():
 @hooks.register("construct_homepage_panels")
 def add_story_queue_panel(request, panels):
     story_queue_viewset.add_dashboard_panel(request, panels)
+    if can_review(request.user) and not other_pages_in_workflows():
+        # Wagtail's "Awaiting your review" lists the same stories as the queue's
+        # panel, at a few queries per story; keep it only for other pages.
+        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+
+
+def other_pages_in_workflows():
+    """Whether any page but a submitted story waits in a workflow."""
+    return (
+        WorkflowState.objects.active()
+        .filter(base_content_type__app_label="wagtailcore", base_content_type__model="page")
+        .exclude(object_id__in=submitted_story_ids().values_list(Cast("story_id", CharField())))
+        .exists()
+    )
 
 
 @hooks.register("before_publish_page")
