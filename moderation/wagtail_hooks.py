@@ -11,7 +11,7 @@ from stories.models import StoryPage
 
 from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
 from .services import send_to_review
-from .viewsets import story_queue_viewset
+from .viewsets import failed_tasks_viewset, story_queue_viewset
 
 
 @hooks.register("register_admin_viewset")
@@ -22,6 +22,16 @@ def register_story_queue_viewset():
 @hooks.register("construct_homepage_panels")
 def add_story_queue_panel(request, panels):
     story_queue_viewset.add_dashboard_panel(request, panels)
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_tasks_viewset():
+    return failed_tasks_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_tasks_panel(request, panels):
+    failed_tasks_viewset.add_dashboard_panel(request, panels)
 
 
 @hooks.register("before_publish_page")

@@ -2,9 +2,7 @@
 tests, the database worker in production). A mail failure is logged and never
 touches the submission itself."""
 
-from django_tasks import task
-
-from sharing.mail import absolute_url, send_templated_mail
+from sharing.mail import absolute_url, mail_task, send_templated_mail
 
 from .models import Submission
 
@@ -15,7 +13,7 @@ DECISION_TEMPLATES = {
 }
 
 
-@task()
+@mail_task
 def send_submission_received(submission_id):
     submission = Submission.objects.filter(pk=submission_id).first()
     if submission is None or not submission.contact_email:
@@ -29,7 +27,7 @@ def send_submission_received(submission_id):
     )
 
 
-@task()
+@mail_task
 def send_decision_mail(submission_id):
     """Tell the author what the moderators decided, in the state the submission is now in."""
     submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
