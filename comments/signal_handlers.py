@@ -10,7 +10,7 @@ from django_comments_xtd.signals import confirmation_received
 
 from . import services
 from .threads import fit_reply
-from .views import confirmed_email
+from .views import confirmed_email, remember_posted
 
 
 def attach_review_on_create(sender, instance, created, raw=False, **kwargs):
@@ -50,6 +50,7 @@ def post_or_ask_for_confirmation(sender, comment, request, **kwargs):
     if xtd_views._get_comment_if_exists(comment) is None:
         new_comment = xtd_views._create_comment(comment)
         comment.xtd_comment = new_comment
+        remember_posted(request, new_comment)
         confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
         if comment.is_public:
             services.notify_followers(new_comment)

@@ -37,6 +37,8 @@ CONFIRMED_SALT = "comment_moderation.confirmed"
 CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
 CRISIS_HELP_SALT = "comment_moderation.crisis_help"
 CRISIS_HELP_MAX_AGE = 60 * 60 * 24
+POSTED_SESSION_KEY = "comment_moderation.posted"
+POSTED_KEEP = 20
 
 
 def not_found(request):
@@ -123,13 +125,36 @@ def _crisis_help_wanted(token):
     return review is not None and review.has_crisis
 
 
+def remember_posted(request, comment):
+    """Note in the poster's session that it posted ``comment`` (the last few only),
+    so that the page after posting shows its state to the poster and nobody else."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    posted = [pk for pk in session.get(POSTED_SESSION_KEY, []) if pk != comment.pk]
+    session[POSTED_SESSION_KEY] = [*posted, comment.pk][-POSTED_KEEP:]
+
+
+def posted_here(request, comment_pk):
+    return comment_pk in request.session.get(POSTED_SESSION_KEY, [])
+
+
 @never_cache
 def sent(request):
-    """comments-xtd's page after posting, with crisis resources on the "please
-    confirm your comment" page for an author whose comment the screen found in
-    crisis (the held page shows them from the comment's review)."""
+    """comments-xtd's page after posting, for the poster only, with crisis resources
+    on the "please confirm your comment" page for an author whose comment the screen
+    found in crisis (the held page shows them from the comment's review).
+
+    A saved comment's page (``?c=<id>``) says whether it is held, for crisis language
+    too, and on which story: it is shown to the session that posted it; anyone else
+    gets a plain thank-you that says nothing about any comment.
+    """
     value = request.GET.get("c", "")
-    if value.isdigit() or not _crisis_help_wanted(request.GET.get("help", "")):
+    if value.isdigit():
+        if not posted_here(request, int(value)):
+            return render(request, "comment_moderation/comment_sent.html")
+        return xtd_views.sent(request)
+    if not _crisis_help_wanted(request.GET.get("help", "")):
         return xtd_views.sent(request)
     try:
         content_type, object_pk = signing.loads(value).split(":", 1)
