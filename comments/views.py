@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.defaults import bad_request
 from django_comments.views.comments import CommentPostBadRequest
 from django_comments.views.comments import post_comment as comments_post_comment
 from django_comments_xtd import get_form, signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import XtdComment
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+from django_comments_xtd.signals import confirmation_received
 from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
@@ -310,10 +312,34 @@ def confirmed_email(request):
         return None
 
 
+def _confirm(request, key):
+    """comments-xtd's ``confirm`` view, except that the followers of the story are
+    told from a background task (``services.notify_followers``), not in the request,
+    and the session is noted as the comment's poster."""
+    try:
+        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature) as error:
+        return bad_request(request, error)
+    comment = xtd_views._get_comment_if_exists(tmp_comment)
+    if comment is not None:  # confirmed already: as if just now (comments-xtd's #80)
+        return redirect(comment)
+    responses = confirmation_received.send(
+        sender=TmpXtdComment, comment=tmp_comment, request=request
+    )
+    if any(response is False for _receiver, response in responses):
+        return render(request, "django_comments_xtd/discarded.html", {"comment": tmp_comment})
+    comment = xtd_views._create_comment(tmp_comment)
+    remember_posted(request, comment)
+    if not comment.is_public:
+        return render(request, xtd_views.get_moderated_tmpl(comment), {"comment": comment})
+    services.notify_followers(comment)
+    return redirect(comment)
+
+
 def confirm(request, key):
     """comments-xtd's confirmation link; the browser then remembers the address, so
     that only a reader's first comment from it needs confirming by email."""
-    response = xtd_views.confirm(request, key)
+    response = _confirm(request, key)
     if response.status_code in (200, 302):
         try:
             email = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).user_email

@@ -91,3 +91,19 @@ def test_a_comment_saved_at_once_is_kept_while_the_mail_server_is_down(
 
     assert response.status_code == 200
     assert XtdComment.objects.filter(comment="And a second one.", is_public=True).exists()
+
+
+def test_confirming_a_comment_while_the_mail_server_is_down_publishes_it(
+    client, story, post_comment, smtp_down, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    post_comment(story, "I follow this story.", email="follower@example.org", followup=True)
+    post_comment(story, "Lovely.", email="new.reader@example.org", confirm=False)
+    link = CONFIRM_LINK.search(mail.outbox[-1].body).group()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"  # down again
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link.split("testserver", 1)[1])
+
+    assert response.status_code == 302
+    assert XtdComment.objects.get(comment="Lovely.").is_public
