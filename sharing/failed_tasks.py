@@ -34,8 +34,16 @@ def error_type(result):
     return result.exception_class_path.rsplit(".", 1)[-1]
 
 
+SAFE_MESSAGES = {"sharing.mail.MailNotSent"}
+HIDDEN_MESSAGE = _("Not shown here (it may quote someone's details): see the worker's log.")
+
+
 def error_message(result):
-    """The last line of the traceback, the exception's own message, without its class."""
+    """The exception's own message (the last line of the traceback, without its class)
+    for the exceptions whose messages name no one; for any other, a note that it is
+    not shown: a database or library error may quote the values it choked on."""
+    if result.exception_class_path not in SAFE_MESSAGES:
+        return HIDDEN_MESSAGE
     lines = [line for line in result.traceback.strip().splitlines() if line.strip()]
     if not lines:
         return ""

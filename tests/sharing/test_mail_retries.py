@@ -153,3 +153,28 @@ def test_an_editor_is_not_shown_the_failed_tasks(client, story_index, database_w
 
     assert client.get("/admin/failed-tasks/").status_code == 302
     assert "Failed tasks" not in client.get("/admin/").content.decode()
+
+
+def test_the_message_of_an_unexpected_error_is_not_shown(moderator_client, database_worker):
+    """Only the mail tasks' own error is known to name no one; a database error may
+    quote the row it choked on."""
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    DBTaskResult.objects.create(
+        status=TaskResultStatus.FAILED,
+        task_path="comments.tasks.teach_akismet_about_comment",
+        args_kwargs={"args": [7, "spam"], "kwargs": {}},
+        backend_name="default",
+        queue_name="default",
+        run_after=timezone.now(),
+        finished_at=timezone.now(),
+        exception_class_path="django.db.utils.IntegrityError",
+        traceback="Traceback ...\ndjango.db.utils.IntegrityError: Key (email)=(kim@example.org)\n",
+    )
+
+    html = moderator_client.get("/admin/failed-tasks/").content.decode()
+
+    (row,) = listed_rows(html)
+    assert row[0] == "Teach akismet about comment" and row[2] == "IntegrityError"
+    assert "kim@example.org" not in html
