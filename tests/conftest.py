@@ -5,7 +5,7 @@ import socket
 
 import pytest
 from django.core.cache import cache
-from django.core.management import call_command
+from django.db import transaction
 
 from home.services import set_up_site
 from stories.models import Submission
@@ -136,10 +136,31 @@ def smtp_down(settings):
 @pytest.fixture
 def database_worker(settings):
     """django-tasks' database backend, as in production: tasks wait in a table until
-    ``run_worker()`` runs what is due, as ``manage.py db_worker`` does."""
+    ``run_worker()`` runs those that are due, one by one, as ``manage.py db_worker
+    --batch`` does (its own ``Worker.run_task``), without the command's loop, which
+    closes the database connection the test runs in."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        excluded_queue_names=[],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
 
     def run_worker():
-        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+        while True:
+            with transaction.atomic():
+                task_result = DBTaskResult.objects.ready().order_by("enqueued_at").get_locked()
+                if task_result is None:
+                    return
+                task_result.claim(worker.worker_id)
+            worker.run_task(task_result)
 
     return run_worker
