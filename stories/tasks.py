@@ -1,6 +1,7 @@
 """Background mail to the authors of stories (django-tasks: immediate in dev and
-tests, the database worker in production). A mail failure is logged and never
-touches the submission itself."""
+tests, the database worker in production). A mail the mail server does not take
+is tried again later and, after its last attempt, recorded as a failed task
+(``sharing.mail.mail_task``); it never touches the submission itself."""
 
 from sharing.mail import absolute_url, mail_task, send_templated_mail
 

@@ -26,6 +26,7 @@ env = environ.Env(
     SITE_NAME=(str, "Sharing"),
     AKISMET_API_KEY=(str, ""),
     AKISMET_SITE_URL=(str, ""),
+    AKISMET_STORY_CONTENT=(str, "metadata"),
     COMMENT_RATE=(str, "5/10m"),
     COMMENT_REPORT_THRESHOLD=(int, 3),
     COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
@@ -200,7 +201,7 @@ AKISMET_TIMEOUT = 2.0  # seconds; past it the check counts as not done
 # agent and referrer, and the dates: no text, no name, no email) or "full" (the
 # story's title and text and its author's name and email too). Comments, whose
 # text is public once published, are always sent with their text.
-AKISMET_STORY_CONTENT = "metadata"
+AKISMET_STORY_CONTENT = env("AKISMET_STORY_CONTENT")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME")
