@@ -65,6 +65,9 @@ class CommentReview(models.Model):
     # has gone or the comment is saved, so that no queued task holds it.
     pending_text = models.TextField(blank=True)
     pending_email = models.EmailField(blank=True)
+    # The signed confirmation link comments-xtd mails the author (it holds the whole
+    # comment), kept only until that mail has gone from its background task.
+    pending_confirmation = models.TextField(blank=True, editable=False)
     state = models.CharField(max_length=20, choices=ReviewState.choices, db_index=True)
     findings = models.JSONField(default=list, blank=True)
     held_for = models.JSONField(

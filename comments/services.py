@@ -9,6 +9,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.crypto import salted_hmac
 from django_comments.models import CommentFlag
+from django_comments_xtd import signed
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
 from screening import CATEGORIES, ENGINE_VERSION, REVIEW, screen
@@ -29,6 +31,7 @@ from .tasks import (
     notify_followers_task,
     notify_moderators_of_crisis_comment,
     notify_moderators_of_danger_report,
+    send_confirmation_request,
 )
 
 logger = logging.getLogger(__name__)
@@ -120,6 +123,26 @@ def alert_moderators_of_crisis(review, comment):
     transaction.on_commit(lambda: notify_moderators_of_crisis_comment.enqueue(review_id))
 
 
+def ask_for_confirmation(comment, request):
+    """Ask the author of a posted, unsaved comment to confirm it by email, from a
+    background task: the comment waits, signed into its confirmation link, on its
+    review (made as it was posted) until the mail has gone.
+
+    False when the comment has no review (a page no moderator is registered for):
+    the caller then leaves it to comments-xtd.
+    """
+    review = getattr(request, "comment_review", None)
+    if review is None:
+        review = CommentReview.objects.filter(key=_key_for(comment), comment__isnull=True).first()
+    if review is None:
+        return False
+    key = signed.dumps(comment, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    CommentReview.objects.filter(pk=review.pk).update(pending_confirmation=key.decode())
+    review_id = review.pk
+    transaction.on_commit(lambda: send_confirmation_request.enqueue(review_id))
+    return True
+
+
 def attach_review(comment):
     """Tie a newly saved comment to the review made when it was posted.
 
@@ -128,7 +151,7 @@ def attach_review(comment):
     """
     key = _key_for(comment)
     updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(
-        comment=comment, pending_text="", pending_email=""
+        comment=comment, pending_text="", pending_email="", pending_confirmation=""
     )
     if updated:
         return CommentReview.objects.get(key=key)

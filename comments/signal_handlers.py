@@ -4,12 +4,13 @@ from django.db.models.signals import post_save
 from django_comments.models import CommentFlag
 from django_comments.signals import comment_was_flagged, comment_was_posted
 from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import confirmation_received
 
 from . import services
 from .threads import fit_reply
-from .views import confirmed_email
+from .views import confirmed_email, remember_posted
 
 
 def attach_review_on_create(sender, instance, created, raw=False, **kwargs):
@@ -33,18 +34,26 @@ def fit_confirmed_reply(sender, comment, request, **kwargs):
 
 
 def post_or_ask_for_confirmation(sender, comment, request, **kwargs):
-    """comments-xtd's own receiver, except that a reader whose browser has already
-    confirmed this email address is not asked again (see ``views.confirm``)."""
+    """comments-xtd's own receiver (``on_comment_was_posted``), with its mail sent
+    from background tasks rather than in the request: a reader who must confirm the
+    comment is asked by a queued mail, and the followers of a comment saved at once
+    are told by another. A reader whose browser has already confirmed this email
+    address is not asked again (see ``views.confirm``)."""
     email = (comment.user_email or "").lower()
-    if not email or confirmed_email(request) != email:
-        return xtd_views.on_comment_was_posted(sender, comment, request, **kwargs)
+    signed_in = comment.user is not None and comment.user.is_authenticated
+    trusted = signed_in or not xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL
+    if not trusted and not (email and confirmed_email(request) == email):
+        if not services.ask_for_confirmation(comment, request):
+            return xtd_views.on_comment_was_posted(sender, comment, request, **kwargs)
+        return None
     # What comments-xtd does for a signed-in reader.
     if xtd_views._get_comment_if_exists(comment) is None:
         new_comment = xtd_views._create_comment(comment)
         comment.xtd_comment = new_comment
+        remember_posted(request, new_comment)
         confirmation_received.send(sender=TmpXtdComment, comment=comment, request=request)
         if comment.is_public:
-            xtd_views.notify_comment_followers(new_comment)
+            services.notify_followers(new_comment)
     return None
 
 

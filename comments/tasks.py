@@ -4,12 +4,22 @@ database worker in production)."""
 import logging
 from smtplib import SMTPException
 
+from django.contrib.sites.models import Site
+from django_comments_xtd import signed
+from django_comments_xtd import views as xtd_views
+from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
-from django_comments_xtd.views import notify_comment_followers
 from django_tasks import task
 
 from sharing import spam
-from sharing.mail import absolute_reverse, send_templated_mail, staff_addresses
+from sharing.mail import (
+    MailNotSent,
+    absolute_reverse,
+    describe_mail_error,
+    mail_task,
+    send_templated_mail,
+    staff_addresses,
+)
 
 from .akismet import spam_arguments
 from .models import PERMISSION, CommentReport, CommentReview
@@ -17,21 +27,52 @@ from .models import PERMISSION, CommentReport, CommentReview
 logger = logging.getLogger(__name__)
 
 
-@task()
+def _raise_mail_not_sent(send, *args):
+    """Run one of comments-xtd's mail functions (``COMMENTS_XTD_THREADED_EMAILS`` is
+    off, so they send in this task and raise), raising ``MailNotSent`` for a retry."""
+    try:
+        send(*args)
+    except (SMTPException, OSError) as error:
+        raise MailNotSent(describe_mail_error(error)) from None
+
+
+@mail_task
+def send_confirmation_request(review_id: int) -> bool:
+    """comments-xtd's "please confirm your comment" mail, sent here rather than in
+    the request, so that the reader is told to check their email whatever the mail
+    server does. Queued with the review's id only: the signed link, which holds the
+    comment, waits on the review and is cleared once the mail has gone."""
+    review = (
+        CommentReview.objects.filter(pk=review_id, comment__isnull=True)
+        .exclude(pending_confirmation="")
+        .first()
+    )
+    if review is None:
+        return False  # confirmed already, or erased with its story
+    key = review.pending_confirmation
+    comment = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    _raise_mail_not_sent(
+        xtd_views.send_email_confirmation_request, comment, key.encode(), Site.objects.get_current()
+    )
+    CommentReview.objects.filter(pk=review.pk).update(pending_confirmation="")
+    return True
+
+
+@mail_task
 def notify_followers_task(comment_id: int) -> int:
-    """Tell the readers following a story of a comment that has just been published."""
+    """Tell the readers following a story of a comment that has just been published.
+
+    A retry mails every follower again (comments-xtd sends them one by one): the
+    mail server refusing is nearly always a connection refused before the first.
+    """
     comment = XtdComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
     if comment is None:
         return 0
-    try:
-        notify_comment_followers(comment)
-    except (SMTPException, OSError):
-        logger.exception("Follow-up mail about comment %s not sent", comment_id)
-        return 0
+    _raise_mail_not_sent(xtd_views.notify_comment_followers, comment)
     return 1
 
 
-@task()
+@mail_task
 def notify_moderators_of_crisis_comment(review_id: int) -> bool:
     """Tell the moderators at once of a comment with crisis language, whether or not
     its author has confirmed it yet (a reader in crisis may never open that mail).
@@ -67,7 +108,7 @@ def notify_moderators_of_crisis_comment(review_id: int) -> bool:
     return sent
 
 
-@task()
+@mail_task
 def notify_moderators_of_danger_report(report_id: int) -> bool:
     """Tell the moderators at once that a reader reports someone may be in danger
     in a comment. Queued with the report's id only."""

@@ -14,12 +14,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.defaults import bad_request
 from django_comments.views.comments import CommentPostBadRequest
 from django_comments.views.comments import post_comment as comments_post_comment
 from django_comments_xtd import get_form, signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
-from django_comments_xtd.models import XtdComment
+from django_comments_xtd.models import TmpXtdComment, XtdComment
+from django_comments_xtd.signals import confirmation_received
 from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
@@ -37,6 +39,8 @@ CONFIRMED_SALT = "comment_moderation.confirmed"
 CONFIRMED_MAX_AGE = 60 * 60 * 24 * 365
 CRISIS_HELP_SALT = "comment_moderation.crisis_help"
 CRISIS_HELP_MAX_AGE = 60 * 60 * 24
+POSTED_SESSION_KEY = "comment_moderation.posted"
+POSTED_KEEP = 20
 
 
 def not_found(request):
@@ -123,13 +127,36 @@ def _crisis_help_wanted(token):
     return review is not None and review.has_crisis
 
 
+def remember_posted(request, comment):
+    """Note in the poster's session that it posted ``comment`` (the last few only),
+    so that the page after posting shows its state to the poster and nobody else."""
+    session = getattr(request, "session", None)
+    if session is None:
+        return
+    posted = [pk for pk in session.get(POSTED_SESSION_KEY, []) if pk != comment.pk]
+    session[POSTED_SESSION_KEY] = [*posted, comment.pk][-POSTED_KEEP:]
+
+
+def posted_here(request, comment_pk):
+    return comment_pk in request.session.get(POSTED_SESSION_KEY, [])
+
+
 @never_cache
 def sent(request):
-    """comments-xtd's page after posting, with crisis resources on the "please
-    confirm your comment" page for an author whose comment the screen found in
-    crisis (the held page shows them from the comment's review)."""
+    """comments-xtd's page after posting, for the poster only, with crisis resources
+    on the "please confirm your comment" page for an author whose comment the screen
+    found in crisis (the held page shows them from the comment's review).
+
+    A saved comment's page (``?c=<id>``) says whether it is held, for crisis language
+    too, and on which story: it is shown to the session that posted it; anyone else
+    gets a plain thank-you that says nothing about any comment.
+    """
     value = request.GET.get("c", "")
-    if value.isdigit() or not _crisis_help_wanted(request.GET.get("help", "")):
+    if value.isdigit():
+        if not posted_here(request, int(value)):
+            return render(request, "comment_moderation/comment_sent.html")
+        return xtd_views.sent(request)
+    if not _crisis_help_wanted(request.GET.get("help", "")):
         return xtd_views.sent(request)
     try:
         content_type, object_pk = signing.loads(value).split(":", 1)
@@ -285,10 +312,34 @@ def confirmed_email(request):
         return None
 
 
+def _confirm(request, key):
+    """comments-xtd's ``confirm`` view, except that the followers of the story are
+    told from a background task (``services.notify_followers``), not in the request,
+    and the session is noted as the comment's poster."""
+    try:
+        tmp_comment = signed.loads(str(key), extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    except (ValueError, signed.BadSignature) as error:
+        return bad_request(request, error)
+    comment = xtd_views._get_comment_if_exists(tmp_comment)
+    if comment is not None:  # confirmed already: as if just now (comments-xtd's #80)
+        return redirect(comment)
+    responses = confirmation_received.send(
+        sender=TmpXtdComment, comment=tmp_comment, request=request
+    )
+    if any(response is False for _receiver, response in responses):
+        return render(request, "django_comments_xtd/discarded.html", {"comment": tmp_comment})
+    comment = xtd_views._create_comment(tmp_comment)
+    remember_posted(request, comment)
+    if not comment.is_public:
+        return render(request, xtd_views.get_moderated_tmpl(comment), {"comment": comment})
+    services.notify_followers(comment)
+    return redirect(comment)
+
+
 def confirm(request, key):
     """comments-xtd's confirmation link; the browser then remembers the address, so
     that only a reader's first comment from it needs confirming by email."""
-    response = xtd_views.confirm(request, key)
+    response = _confirm(request, key)
     if response.status_code in (200, 302):
         try:
             email = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT).user_email

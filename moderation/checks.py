@@ -1,9 +1,11 @@
 """System checks of moderation: someone must hear of a story in crisis."""
 
-from django.core.checks import Warning, register
+from django.conf import settings
+from django.core.checks import Error, Warning, register
 from django.db import DatabaseError
 
 from .permissions import MODERATORS_GROUP, moderator_addresses
+from .tasks import STORY_CONTENT_CHOICES
 
 
 @register("moderation")
@@ -24,5 +26,19 @@ def check_someone_receives_urgent_mail(app_configs=None, **kwargs):
                 f"'{MODERATORS_GROUP}' group."
             ),
             id="moderation.W001",
+        )
+    ]
+
+
+@register("moderation")
+def check_akismet_story_content(app_configs=None, **kwargs):
+    value = getattr(settings, "AKISMET_STORY_CONTENT", "metadata")
+    if value in STORY_CONTENT_CHOICES:
+        return []
+    return [
+        Error(
+            f"AKISMET_STORY_CONTENT is {value!r}: it says what Akismet is told about a story.",
+            hint='Set it to "metadata" (no text, name or email; the default) or "full".',
+            id="moderation.E001",
         )
     ]

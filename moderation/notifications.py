@@ -1,14 +1,12 @@
 """Mail to the story moderators, in the background (django-tasks)."""
 
-from django_tasks import task
-
-from sharing.mail import absolute_reverse, send_templated_mail
+from sharing.mail import absolute_reverse, mail_task, send_templated_mail
 from stories.models import Submission
 
 from .permissions import moderator_addresses
 
 
-@task()
+@mail_task
 def notify_moderators_of_submission(submission_id):
     submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
     if submission is None or submission.story is None:
@@ -22,7 +20,7 @@ def notify_moderators_of_submission(submission_id):
     )
 
 
-@task()
+@mail_task
 def notify_moderators_urgent(submission_id):
     submission = Submission.objects.filter(pk=submission_id).first()
     if submission is None:

@@ -1,7 +1,9 @@
 """Background work of story moderation: the Akismet check of a story."""
 
 import logging
+from datetime import UTC
 
+from django.conf import settings
 from django.core.cache import cache
 from django_tasks import task
 
@@ -73,14 +75,28 @@ def teach_akismet_about_story(report_id, verdict):
     return spam.submit_ham(**arguments)
 
 
+STORY_CONTENT_CHOICES = ("metadata", "full")
+
+
 def akismet_arguments(submission, page):
-    """What Akismet is told about a story: its text and, while we still have them,
-    its author's details (the IP address is kept only briefly, in the cache)."""
-    return {
+    """What Akismet is told about a story, as ``AKISMET_STORY_CONTENT`` says.
+
+    "metadata" (the default): how and when it was sent, while we still know it
+    (the submitter's IP address, kept briefly in the cache, their browser's user
+    agent, the date), and nothing the submitter wrote: no title, text, name or
+    email. "full": the title and text and the author's name and email as well.
+    """
+    sent_at = getattr(submission, "created_at", None)
+    arguments = {
         "user_ip": cached_submitter_ip(submission) if submission else "",
         "comment_type": "blog-post",
-        "comment_content": f"{page.title}\n\n{page.body}",
-        "comment_author": getattr(submission, "name", ""),
-        "comment_author_email": getattr(submission, "contact_email", ""),
         "user_agent": getattr(submission, "user_agent", ""),
+        "comment_date_gmt": sent_at.astimezone(UTC).isoformat() if sent_at else "",
     }
+    if settings.AKISMET_STORY_CONTENT == "full":
+        arguments.update(
+            comment_content=f"{page.title}\n\n{page.body}",
+            comment_author=getattr(submission, "name", ""),
+            comment_author_email=getattr(submission, "contact_email", ""),
+        )
+    return arguments

@@ -11,6 +11,7 @@ from wagtail.admin.views.generic import IndexView
 
 from screening import CATEGORIES
 from sharing.admin_queues import QueueViewSet
+from sharing.failed_tasks import FailedTasksViewSet
 from stories.models import StoryPage
 
 from . import urls
@@ -190,3 +191,14 @@ class StoryQueueViewSet(QueueViewSet):
 
 
 story_queue_viewset = StoryQueueViewSet()
+
+
+class StaffFailedTasksViewSet(FailedTasksViewSet):
+    """Failed background tasks, for superusers and the story moderators (mostly mail
+    to authors and moderators that never went)."""
+
+    def user_can_moderate(self, user):
+        return user.is_active and (user.is_superuser or can_review(user))
+
+
+failed_tasks_viewset = StaffFailedTasksViewSet()

@@ -17,7 +17,7 @@ from stories.models import StoryPage
 
 from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
 from .services import send_to_review
-from .viewsets import story_queue_viewset
+from .viewsets import failed_tasks_viewset, story_queue_viewset
 
 
 @hooks.register("register_admin_viewset")
@@ -42,6 +42,16 @@ def other_pages_in_workflows():
         .exclude(object_id__in=submitted_story_ids().values_list(Cast("story_id", CharField())))
         .exists()
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_failed_tasks_viewset():
+    return failed_tasks_viewset
+
+
+@hooks.register("construct_homepage_panels")
+def add_failed_tasks_panel(request, panels):
+    failed_tasks_viewset.add_dashboard_panel(request, panels)
 
 
 @hooks.register("before_publish_page")

@@ -1,13 +1,20 @@
 """Mail and absolute links, the same for every app.
 
 Links in mail point at ``SITE_URL`` (``WAGTAILADMIN_BASE_URL``) and are built
-from URL names with ``reverse``, never from hand-written paths. A mail that
-cannot be sent is logged and reported as not sent; it never raises, so a
-mail failure cannot undo what the mail was about.
+from URL names with ``reverse``, never from hand-written paths.
+
+Every mail is sent from a background task (django-tasks) made with
+``@mail_task``, never in a request, so a mail server that is down cannot undo
+what the mail was about. A mail the server does not take raises ``MailNotSent``;
+the task is then queued again (``MAIL_RETRY_DELAYS``), and after its last
+attempt it fails, which the worker records as a failed task that staff see in
+the admin ("Failed background tasks").
 """
 
+import functools
 import logging
-from smtplib import SMTPException
+from datetime import timedelta
+from smtplib import SMTPException, SMTPResponseException
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -16,6 +23,10 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+DEFAULT_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
 
 logger = logging.getLogger(__name__)
 
@@ -50,8 +61,68 @@ def staff_addresses(permission):
     return sorted(set(users.values_list("email", flat=True)))
 
 
+class MailNotSent(Exception):
+    """The mail server did not take a mail. The message says why in general terms
+    (the kind of error, an SMTP code), never to whom or what: it is stored with
+    the failed task and shown to staff."""
+
+
+def describe_mail_error(error):
+    """What went wrong sending mail, without the addresses some SMTP errors quote."""
+    kind = type(error).__name__
+    if isinstance(error, SMTPResponseException):
+        return f"{kind}: the mail server answered {error.smtp_code}"
+    if isinstance(error, SMTPException):
+        return kind
+    return f"{kind}: {error.strerror or 'no connection to the mail server'}"
+
+
+def send_or_raise(*args, **kwargs):
+    """``django.core.mail.send_mail`` raising ``MailNotSent`` (with no one's details
+    in it, the original chained away) when the mail server will not take it."""
+    try:
+        return send_mail(*args, **kwargs)
+    except (SMTPException, OSError) as error:
+        raise MailNotSent(describe_mail_error(error)) from None
+
+
+def mail_task(function):
+    """``@task()`` for a function that sends mail and raises ``MailNotSent`` when
+    it cannot (as ``send_templated_mail`` does).
+
+    The task takes the function's arguments (row ids only: they are stored) and
+    an ``attempt`` number. When the mail is not sent, the task is queued again to
+    run after the next of ``MAIL_RETRY_DELAYS`` (seconds; at once on a backend
+    that cannot defer, such as the immediate one) and this attempt ends; after the
+    last delay the attempt raises, so the task is recorded as failed.
+    """
+
+    @functools.wraps(function)
+    def attempt_mail(*args, attempt=1):
+        try:
+            return function(*args)
+        except MailNotSent as error:
+            delays = getattr(settings, "MAIL_RETRY_DELAYS", DEFAULT_RETRY_DELAYS)
+            if attempt > len(delays):
+                logger.error("%s gave up after %s attempts: %s", function.__name__, attempt, error)
+                raise
+            retry = mail
+            if retry.get_backend().supports_defer:
+                run_after = timezone.now() + timedelta(seconds=delays[attempt - 1])
+                retry = mail.using(run_after=run_after)
+            logger.warning(
+                "%s not sent (%s); attempt %s queued", function.__name__, error, attempt + 1
+            )
+            retry.enqueue(*args, attempt=attempt + 1)
+            return f"Not sent ({error}); attempt {attempt + 1} queued"
+
+    mail = task()(attempt_mail)
+    return mail
+
+
 def send_templated_mail(template, context, recipients):
-    """Send one plain-text mail; True if it went, False (and logged) if it did not.
+    """Send one plain-text mail: True if it went, False if there is no one to send
+    it to; ``MailNotSent`` if the mail server did not take it.
 
     ``template`` is a template path without its ending, such as
     ``"stories/emails/submission_received"``: ``_subject.txt`` and ``.txt`` are
@@ -62,9 +133,5 @@ def send_templated_mail(template, context, recipients):
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     subject = render_to_string(f"{template}_subject.txt", context).strip()
     body = render_to_string(f"{template}.txt", context)
-    try:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
-    except (SMTPException, OSError):
-        logger.exception("Could not send the %s mail", template.rsplit("/", 1)[-1])
-        return False
+    send_or_raise(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     return True

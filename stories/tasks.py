@@ -1,10 +1,9 @@
 """Background mail to the authors of stories (django-tasks: immediate in dev and
-tests, the database worker in production). A mail failure is logged and never
-touches the submission itself."""
+tests, the database worker in production). A mail the mail server does not take
+is tried again later and, after its last attempt, recorded as a failed task
+(``sharing.mail.mail_task``); it never touches the submission itself."""
 
-from django_tasks import task
-
-from sharing.mail import absolute_url, send_templated_mail
+from sharing.mail import absolute_url, mail_task, send_templated_mail
 
 from .models import Submission
 
@@ -15,7 +14,7 @@ DECISION_TEMPLATES = {
 }
 
 
-@task()
+@mail_task
 def send_submission_received(submission_id):
     submission = Submission.objects.filter(pk=submission_id).first()
     if submission is None or not submission.contact_email:
@@ -29,7 +28,7 @@ def send_submission_received(submission_id):
     )
 
 
-@task()
+@mail_task
 def send_decision_mail(submission_id):
     """Tell the author what the moderators decided, in the state the submission is now in."""
     submission = Submission.objects.select_related("story").filter(pk=submission_id).first()

@@ -1,7 +1,11 @@
-"""Fixtures shared by every test: the site, its moderators, the public forms, Akismet."""
+"""Fixtures shared by every test: the site, its moderators, the public forms, Akismet,
+a mail server that is down and the database task worker."""
+
+import socket
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 
 from home.services import set_up_site
 from stories.models import Submission
@@ -111,3 +115,52 @@ def akismet_spam(settings, akismet_requests):
 def akismet_unreachable(settings):
     settings.AKISMET_API_KEY = "test-key"
     settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.UnreachableClient"
+
+
+# Mail and background tasks
+
+
+@pytest.fixture
+def smtp_down(settings):
+    """The mail server refusing connections: SMTP on a local port nothing listens on."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    return port
+
+
+@pytest.fixture
+def database_worker(settings):
+    """django-tasks' database backend, as in production: tasks wait in a table until
+    ``run_worker()`` runs those that are due, one by one, as ``manage.py db_worker
+    --batch`` does (its own ``Worker.run_task``), without the command's loop, which
+    closes the database connection the test runs in."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    from django_tasks_db.management.commands.db_worker import Worker
+    from django_tasks_db.models import DBTaskResult
+
+    worker = Worker(
+        queue_names=["default"],
+        excluded_queue_names=[],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+    )
+
+    def run_worker():
+        while True:
+            with transaction.atomic():
+                task_result = DBTaskResult.objects.ready().order_by("enqueued_at").get_locked()
+                if task_result is None:
+                    return
+                task_result.claim(worker.worker_id)
+            worker.run_task(task_result)
+
+    return run_worker

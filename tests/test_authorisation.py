@@ -207,6 +207,8 @@ STATUSES = {
     "admin/editing-sessions/release/<int:session_id>/": "302 302 302 302 405 405 405",
     "admin/embeds/chooser/": "302 302 302 302 200 200 200",
     "admin/embeds/chooser/upload/": "302 302 302 302 200 200 200",
+    "admin/failed-tasks/": "302 302 302 302 302 200 200",
+    "admin/failed-tasks/results/": "302 302 302 302 302 200 200",
     "admin/failwhale/": "302 302 302 302 500 500 500",
     "admin/forms/": "302 302 302 302 200 200 200",
     "admin/forms/results/": "302 302 302 302 200 200 200",

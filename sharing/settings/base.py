@@ -26,6 +26,7 @@ env = environ.Env(
     SITE_NAME=(str, "Sharing"),
     AKISMET_API_KEY=(str, ""),
     AKISMET_SITE_URL=(str, ""),
+    AKISMET_STORY_CONTENT=(str, "metadata"),
     COMMENT_RATE=(str, "5/10m"),
     COMMENT_REPORT_THRESHOLD=(int, 3),
     COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
@@ -170,6 +171,9 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_TIMEOUT = 10
 MODERATORS_EMAIL = env("MODERATORS_EMAIL")
+# Every mail goes from a background task; one the mail server does not take is
+# tried again after each of these delays (seconds), then recorded as failed.
+MAIL_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
 
 # Story submissions
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
@@ -193,6 +197,11 @@ AKISMET_API_KEY = env("AKISMET_API_KEY")
 AKISMET_SITE_URL = env("AKISMET_SITE_URL") or env("SITE_URL")
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"  # tests use the package's test clients
 AKISMET_TIMEOUT = 2.0  # seconds; past it the check counts as not done
+# What Akismet is told about a story: "metadata" (the submitter's IP address, user
+# agent and referrer, and the dates: no text, no name, no email) or "full" (the
+# story's title and text and its author's name and email too). Comments, whose
+# text is public once published, are always sent with their text.
+AKISMET_STORY_CONTENT = env("AKISMET_STORY_CONTENT")
 
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME")

@@ -196,10 +196,13 @@ def _superuser():
     return get_user_model().objects.create_superuser("root", "root@example.org", "pw")
 
 
-def test_posting_is_rate_limited_with_a_clear_message(client, story, settings):
+def test_posting_is_rate_limited_with_a_clear_message(
+    client, story, settings, django_capture_on_commit_callbacks
+):
     settings.COMMENT_RATE = "2/m"
     for text in ("One.", "Two."):
-        assert client.post("/comments/post/", comment_data(story, text)).status_code == 302
+        with django_capture_on_commit_callbacks(execute=True):  # the mail is queued after commit
+            assert client.post("/comments/post/", comment_data(story, text)).status_code == 302
 
     response = client.post("/comments/post/", comment_data(story, "Three, too soon."))
 

@@ -3,6 +3,7 @@ from django.core import mail
 from django_comments_xtd.models import XtdComment
 
 from comments.models import ReviewState
+from tests.comments.conftest import CONFIRM_LINK
 
 pytestmark = pytest.mark.django_db
 
@@ -158,10 +159,13 @@ def test_the_crisis_alert_is_queued_with_ids_only(story, post_comment, moderator
 
 
 def test_the_crisis_alert_of_a_confirmed_comment_reads_the_saved_comment(
-    story, post_comment, moderator, database_tasks
+    client, story, post_comment, moderator, database_tasks
 ):
     DBTaskResult, run_queued = database_tasks
-    post_comment(story, "My first comment.", email="quiet.reader@example.org")
+    post_comment(story, "My first comment.", email="quiet.reader@example.org", confirm=False)
+    run_queued()  # the confirmation mail
+    link = CONFIRM_LINK.search(mail.outbox[-1].body).group()
+    client.get(link.split("testserver", 1)[1])
     DBTaskResult.objects.all().delete()
 
     comment, _ = post_comment(

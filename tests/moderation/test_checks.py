@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-from moderation.checks import check_someone_receives_urgent_mail
+from moderation.checks import check_akismet_story_content, check_someone_receives_urgent_mail
 from tests.factories import ModeratorFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +33,14 @@ def test_the_demo_admin_is_a_moderator_so_someone_is_told(settings):
     call_command("load_demo", stdout=io.StringIO())
 
     assert check_someone_receives_urgent_mail() == []
+
+
+def test_an_unknown_akismet_story_content_setting_is_an_error_that_says_what_to_set(settings):
+    settings.AKISMET_STORY_CONTENT = "everything"
+
+    (error,) = check_akismet_story_content()
+
+    assert error.id == "moderation.E001"
+    assert '"metadata"' in error.hint and '"full"' in error.hint
+    settings.AKISMET_STORY_CONTENT = "full"
+    assert check_akismet_story_content() == []

@@ -23,9 +23,44 @@ def test_spam_verdict_marks_the_story_as_likely_spam_in_the_queue(
     assert any(path.endswith("comment-check") for path, _data in akismet_spam)
     sent = next(data for path, data in akismet_spam if path.endswith("comment-check"))
     assert sent["comment_type"] == "blog-post"
-    assert CLEAN_STORY.split("\n")[0] in sent["comment_content"]
     html = moderator_client.get("/admin/story-queue/?spam=1").content.decode()
     assert "Likely spam" in queue_row(html, submission.story.title)
+
+
+def sent_to_akismet(requests, endpoint):
+    return [data for path, data in requests if path.endswith(endpoint)]
+
+
+def test_by_default_akismet_is_told_how_a_story_was_sent_not_what_it_says(
+    submit, moderator_client, akismet_ham
+):
+    submission = submit(name="Marta Lindqvist", email="marta.private@example.org")
+    moderator_client.post(f"/admin/story-queue/{submission.story_id}/spam/", {"verdict": "spam"})
+
+    for sent in sent_to_akismet(akismet_ham, "comment-check") + sent_to_akismet(
+        akismet_ham, "submit-spam"
+    ):
+        assert sent["comment_type"] == "blog-post"
+        assert sent["comment_date_gmt"].startswith(str(submission.created_at.year))
+        assert {"comment_content", "comment_author", "comment_author_email"}.isdisjoint(sent)
+        everything = repr(sent)
+        assert "marta" not in everything.lower()
+        assert CLEAN_STORY.split("\n")[0][:40] not in everything
+        assert submission.story.title not in everything
+    assert len(sent_to_akismet(akismet_ham, "submit-spam")) == 1
+
+
+def test_with_full_content_akismet_is_told_the_story_and_its_authors_details(
+    submit, settings, akismet_ham
+):
+    settings.AKISMET_STORY_CONTENT = "full"
+    submission = submit(name="Marta Lindqvist", email="marta.private@example.org")
+
+    (sent,) = sent_to_akismet(akismet_ham, "comment-check")
+    assert CLEAN_STORY.split("\n")[0] in sent["comment_content"]
+    assert sent["comment_content"].startswith(submission.story.title)
+    assert sent["comment_author"] == "Marta Lindqvist"
+    assert sent["comment_author_email"] == "marta.private@example.org"
 
 
 def test_ham_verdict_is_recorded(submit, akismet_ham):
