@@ -41,6 +41,7 @@ CRISIS_HELP_SALT = "comment_moderation.crisis_help"
 CRISIS_HELP_MAX_AGE = 60 * 60 * 24
 POSTED_SESSION_KEY = "comment_moderation.posted"
 POSTED_KEEP = 20
+MAX_ID = 2**63 - 1  # a larger id in a URL overflows the database's integer: not found
 
 
 def not_found(request):
@@ -173,6 +174,8 @@ def sent(request):
 def reply(request, cid):
     """The reply form for one comment. A comment at the deepest level is answered
     in its conversation, one level up, and the page says so."""
+    if cid > MAX_ID:
+        raise Http404
     comment = get_object_or_404(XtdComment, pk=cid, is_public=True, is_removed=False)
     target = comment.content_object
     if target is None or not getattr(target, "live", False):
@@ -215,6 +218,8 @@ def comment_redirect(request, content_type_id, object_pk):
 def report(request, comment_id):
     """A reader reports a published comment: it joins the moderators' queue, a danger
     report alerts them at once, and enough reports hide it until one has looked."""
+    if comment_id > MAX_ID:
+        raise Http404
     comment = get_object_or_404(XtdComment, pk=comment_id, is_public=True, is_removed=False)
     target = comment.content_object
     if request.method == "POST":

@@ -20,6 +20,8 @@ def not_found(request, **kwargs):
     raise Http404
 
 
+handler400 = "sharing.views.bad_request"
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),

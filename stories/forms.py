@@ -2,16 +2,29 @@ import phonenumbers
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from sharing.text import PlainTextField
 
 from .consent import CONSENT_TEXT, EMPLOYEE_PERMISSION_TEXT, EMPLOYEE_SELF_TEXT
 from .models import AuthorRole, NamingChoice, Topic
-from .photos import clean_photo
+from .photos import check_declared_size, clean_photo
 
 TITLE_MAX_CHARS = 120
 STORY_MIN_CHARS = 100
+NAME_MAX_CHARS = 120
+# Django keeps 255 characters of a file name; the form asks for fewer, and says so.
+FILE_NAME_MAX_CHARS = 200
+
+
+def too_long(what, limit):
+    """A field's max_length message that names the limit in the person's words."""
+    return format_lazy(
+        _("{what} can be at most {limit} characters (it has %(show_value)s)."),
+        what=what,
+        limit=f"{limit:,}",
+    )
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -24,18 +37,32 @@ class MultiplePhotoField(forms.FileField):
     def __init__(self, *args, max_count, **kwargs):
         self.max_count = max_count
         kwargs.setdefault("required", False)
+        kwargs.setdefault("max_length", FILE_NAME_MAX_CHARS)
         super().__init__(*args, **kwargs)
+        self.error_messages["max_length"] = _(
+            "File names can be at most %(max)d characters (one has %(length)d). "
+            "Please rename the photo and choose it again."
+        )
         self.widget.attrs.update(accept="image/jpeg,image/png,image/webp")
 
     def clean(self, data, initial=None):
         files = [f for f in (data if isinstance(data, list | tuple) else [data]) if f]
         if len(files) > self.max_count:
             raise ValidationError(
-                _("Please choose at most %(count)d photos.") % {"count": self.max_count}
+                _("You can add at most %(count)d photos.") % {"count": self.max_count}
             )
-        errors, photos = [], []
+        # Every photo's name, bytes and declared pixels first; decoding only if all pass.
+        errors = []
         for upload in files:
-            super().clean(upload, initial)
+            try:
+                super().clean(upload, initial)
+                check_declared_size(upload)
+            except ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise ValidationError(errors)
+        photos = []
+        for upload in files:
             try:
                 photos.append(clean_photo(upload))
             except ValidationError as error:
@@ -53,17 +80,25 @@ class StorySubmissionForm(forms.Form):
         label=_("Title of your story"),
         max_length=TITLE_MAX_CHARS,
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        help_text=format_lazy(_("Up to {limit} characters."), limit=TITLE_MAX_CHARS),
+        error_messages={"max_length": too_long(_("Titles"), TITLE_MAX_CHARS)},
     )
     body = PlainTextField(
         label=_("Your story"),
         min_length=STORY_MIN_CHARS,
         max_length=settings.STORY_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 16}),
-        help_text=_(
-            "Write as you would speak. Leave an empty line between paragraphs. "
-            "Please leave out anyone's full name, phone number, address or record numbers: "
-            "a moderator will remove any that remain before publishing."
+        help_text=format_lazy(
+            _(
+                "Write as you would speak, in {min} to {max} characters. Leave an empty line "
+                "between paragraphs. Please leave out anyone's full name, phone number, "
+                "address or record numbers: a moderator will remove any that remain "
+                "before publishing."
+            ),
+            min=STORY_MIN_CHARS,
+            max=f"{settings.STORY_MAX_CHARS:,}",
         ),
+        error_messages={"max_length": too_long(_("Your story"), settings.STORY_MAX_CHARS)},
     )
     role = forms.ChoiceField(
         label=_("I am a"), choices=AuthorRole.choices, widget=forms.RadioSelect
@@ -76,10 +111,14 @@ class StorySubmissionForm(forms.Form):
     name = PlainTextField(
         single_line=True,
         label=_("Your name"),
-        max_length=120,
+        max_length=NAME_MAX_CHARS,
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        help_text=_("Not needed if you choose to be anonymous."),
+        help_text=format_lazy(
+            _("Up to {limit} characters. Not needed if you choose to be anonymous."),
+            limit=NAME_MAX_CHARS,
+        ),
+        error_messages={"max_length": too_long(_("Names"), NAME_MAX_CHARS)},
     )
     email = forms.EmailField(
         label=_("Your email address"),
@@ -104,9 +143,15 @@ class StorySubmissionForm(forms.Form):
     photos = MultiplePhotoField(
         label=_("Photos (optional)"),
         max_count=settings.PHOTO_MAX_COUNT,
-        help_text=_(
-            "Up to 3 JPEG, PNG or WebP photos, 10 MB each. Location and camera details are "
-            "removed, and nobody sees the photos until a moderator approves your story."
+        help_text=format_lazy(
+            _(
+                "Up to {count} JPEG, PNG or WebP photos, {mb} MB each, with names of up to "
+                "{name} characters. Location and camera details are removed, and nobody "
+                "sees the photos until a moderator approves your story."
+            ),
+            count=settings.PHOTO_MAX_COUNT,
+            mb=settings.PHOTO_MAX_BYTES // (1024 * 1024),
+            name=FILE_NAME_MAX_CHARS,
         ),
     )
     consent = forms.BooleanField(label=CONSENT_TEXT)

@@ -31,36 +31,60 @@ class CleanPhoto:
     content_type: str
 
 
-def clean_photo(upload):
-    """Return a metadata-free copy of an uploaded photo, or raise ValidationError."""
+def _not_a_photo(name):
+    return ValidationError(
+        _("%(name)s is not a photo we can use. Please upload a JPEG, PNG or WebP image.")
+        % {"name": name}
+    )
+
+
+def _too_many_pixels(name):
+    return ValidationError(
+        _("%(name)s has too many pixels. Please upload a photo under %(limit)d megapixels.")
+        % {"name": name, "limit": settings.PHOTO_MAX_PIXELS // 1_000_000}
+    )
+
+
+def check_declared_size(upload):
+    """Raise ValidationError unless the upload's bytes, and the pixels its header
+    declares, are within the limits. Reads the header only: nothing is decoded, so
+    that a form with a photo too large refuses it before decoding any other."""
     name = upload.name
     if upload.size > settings.PHOTO_MAX_BYTES:
         raise ValidationError(
             _("%(name)s is larger than %(limit)d MB. Please choose a smaller photo.")
             % {"name": name, "limit": settings.PHOTO_MAX_BYTES // (1024 * 1024)}
         )
-    not_a_photo = ValidationError(
-        _("%(name)s is not a photo we can use. Please upload a JPEG, PNG or WebP image.")
-        % {"name": name}
-    )
-    too_big = ValidationError(
-        _("%(name)s has too many pixels. Please upload a photo under %(limit)d megapixels.")
-        % {"name": name, "limit": settings.PHOTO_MAX_PIXELS // 1_000_000}
-    )
     try:
         upload.seek(0)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(upload, formats=list(FORMATS)) as image:
-                if image.width * image.height > settings.PHOTO_MAX_PIXELS:
-                    raise too_big
+                pixels = image.width * image.height
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels(name) from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
+        raise _not_a_photo(name) from error
+    if pixels > settings.PHOTO_MAX_PIXELS:
+        raise _too_many_pixels(name)
+
+
+def clean_photo(upload):
+    """Return a metadata-free copy of an uploaded photo, or raise ValidationError."""
+    check_declared_size(upload)
+    name = upload.name
+    try:
+        upload.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload, formats=list(FORMATS)) as image:
                 image_format = image.format
                 image.load()
                 image = ImageOps.exif_transpose(image)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise too_big from error
+        raise _too_many_pixels(name) from error
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
-        raise not_a_photo from error
+        raise _not_a_photo(name) from error
 
     extension, content_type = FORMATS[image_format]
     if image.mode not in ("RGB", "RGBA", "L", "LA"):

@@ -1,5 +1,6 @@
 import functools
 import logging
+import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -22,14 +23,18 @@ logger = logging.getLogger(__name__)
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 SUBMISSION_RATE_GROUP = "stories.submit"
+# What the search looks for: the words of the query. The rest (quotes, brackets,
+# "<", "*"...) made SQLite's full-text query syntax fail with a server error.
+_WORDS = re.compile(r"\w+")
 
 
 def search(request):
     """Search published stories (Wagtail search)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    words = " ".join(_WORDS.findall(query))
     results = None
-    if query:
-        stories = story_cards(StoryPage.objects.live().public()).search(query)
+    if words:
+        stories = story_cards(StoryPage.objects.live().public()).search(words)
         paginator = Paginator(stories, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))

@@ -163,7 +163,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# What Django reads of a request at most, well above what the public forms accept
+# (a story of STORY_MAX_CHARS, PHOTO_MAX_COUNT photos), so that the forms, not
+# Django's parser, refuse too much, with the person's text kept and a message at
+# the field. Past these, sharing.views.bad_request explains the limits.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440  # bytes of fields other than files (Django's default)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+DATA_UPLOAD_MAX_NUMBER_FILES = 100  # Django's default
+FILE_UPLOAD_HANDLERS = [  # Django's, with large uploads' temporary files named safely
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "sharing.uploads.TemporaryFileUploadHandler",
+]
 
 # Mail: an EMAIL_URL such as smtp+tls://user:password@mail.example.org:587
 vars().update(env.email_url(var="EMAIL_URL"))

@@ -150,7 +150,9 @@ def test_bad_input_gets_a_message_next_to_the_field(client, story, changes, fiel
 
     assert response.status_code == 200
     html = response.content.decode()
-    errors = html.index(f'id="id_{field}_errors"')
+    errors = html.index(f'id="id_{field}_error"')
+    # The input names its help and its error list, which has that id.
+    assert f'aria-describedby="id_{field}_helptext id_{field}_error"' in html
     assert message in html[errors : errors + 300]
     assert not XtdComment.objects.exists()
     assert not mail.outbox

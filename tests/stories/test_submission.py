@@ -119,13 +119,16 @@ def test_invalid_input_keeps_what_was_typed_and_shows_field_errors(client, story
 def test_oversized_story_gets_a_clear_error(client, story_index, settings):
     response = client.post(SHARE_URL, story_data(body="a" * (settings.STORY_MAX_CHARS + 1)))
     assert response.status_code == 400
-    assert "Ensure this value has at most 20000 characters" in response.content.decode()
+    assert "Your story can be at most 20,000 characters" in response.content.decode()
 
 
 def test_employee_must_confirm_speaking_for_themselves_and_patient_permission(client, story_index):
     response = client.post(SHARE_URL, story_data(role="employee"))
     assert response.status_code == 400
-    assert response.content.decode().count("Staff and volunteers need to confirm") == 2
+    html = response.content.decode()
+    for field in ("employee_speaks_for_self", "employee_has_patient_permission"):
+        errors = html.index(f'id="id_{field}_error"')
+        assert "Staff and volunteers need to confirm" in html[errors : errors + 200]
 
     client.post(
         SHARE_URL,
