@@ -1,26 +1,21 @@
-import html
-
-import nh3
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
+from sharing.text import normalise_plain_text
+
 from .threads import fit_reply
 
 NAME_MAX_LENGTH = 50
 
 
-def plain_text(value):
-    """What a reader typed, as plain text: any HTML tags dropped (nh3), entities read."""
-    return html.unescape(nh3.clean(value, tags=set())).strip()
-
-
 class StoryCommentForm(XtdCommentForm):
     """The comment form under a story (``COMMENTS_XTD_FORM_CLASS``).
 
-    comments-xtd's form with our labels, plain-text cleaning, and a reply that
+    comments-xtd's form with our labels, plain text kept as typed (normalised
+    only; escaped where it is shown, by ``comment_text``), and a reply that
     would go past the deepest level attached at the deepest level instead.
     """
 
@@ -68,13 +63,13 @@ class StoryCommentForm(XtdCommentForm):
         self.reply_moved = False
 
     def clean_name(self):
-        name = plain_text(self.cleaned_data["name"])
+        name = normalise_plain_text(self.cleaned_data["name"], single_line=True)
         if not name:
             raise forms.ValidationError(_("Please give a name to show with your comment."))
         return name
 
     def clean_comment(self):
-        comment = plain_text(super().clean_comment())
+        comment = normalise_plain_text(super().clean_comment())
         if not comment:
             raise forms.ValidationError(_("Please write your comment."))
         return comment

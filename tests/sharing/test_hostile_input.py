@@ -203,6 +203,12 @@ def test_sampled_strings_in_the_comment_form(
             response = client.post("/comments/post/", data)
         if response.status_code >= 500:
             problems.append((response.status_code, value[:60]))
+        elif XtdComment.objects.count() > before and field in ("comment", "name"):
+            stored = XtdComment.objects.latest("pk")
+            kept = stored.comment if field == "comment" else stored.user_name
+            expected = normalise_plain_text(value, single_line=field == "name")
+            if kept != expected:
+                problems.append(("altered", value[:60], kept[:60]))
         elif XtdComment.objects.count() == before and response.status_code != 302:
             if not refused_with_a_message(response) and response.status_code != 429:
                 problems.append(("refused without a message", response.status_code, value[:60]))
