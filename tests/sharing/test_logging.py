@@ -109,7 +109,7 @@ def test_a_forged_request_id_is_replaced(production_logging):
 
     response = client.get("/broken/", headers={"X-Request-ID": 'x" level=INFO'})
 
-    assert 'level=INFO' not in response["X-Request-ID"]
+    assert "level=INFO" not in response["X-Request-ID"]
     lines = json_lines(production_logging)
     assert lines[-1]["request_id"] == response["X-Request-ID"]
 
