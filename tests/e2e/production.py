@@ -308,11 +308,10 @@ def start(root, database_config, database_name):
     cert, key = make_certificate(root)
     # The processes of the Procfile, as `make production` starts them with honcho,
     # each given what the tests need after its own command: TLS and two gunicorn
-    # workers, a worker that polls often, the clock (once at start, then hourly).
+    # workers, a worker that polls often; the clock runs its jobs at start, then hourly.
     extra = {
         "web": f"--workers 2 --certfile {cert} --keyfile {key}",
         "worker": "--no-startup-delay --interval 0.2",
-        "clock": "",
     }
     process_env = {
         **env,
@@ -322,28 +321,35 @@ def start(root, database_config, database_name):
         "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
     }
     procfile = parse_procfile(PROCFILE.read_text()).processes
-    for name in ("web", "worker", "clock"):
-        log = root / "logs" / f"{name}.log"
-        site.processes.append(
-            (
-                name,
-                subprocess.Popen(  # noqa: S602 (the Procfile's command, as honcho runs it)
-                    f"exec {procfile[name]} {extra[name]}",
-                    shell=True,
-                    cwd=ROOT,
-                    env=process_env,
-                    stdout=log.open("w"),
-                    stderr=subprocess.STDOUT,
-                ),
-                log,
-            )
-        )
+    for name in ("web", "worker"):
+        start_process(site, name, f"exec {procfile[name]} {extra[name]}", process_env)
     try:
         wait_until_serving(site)
+        # Once the site serves: its start-up does not wait for the clock's.
+        start_process(site, "clock", f"exec {procfile['clock']}", process_env)
     except BaseException:
         site.stop()
         raise
     return site
+
+
+def start_process(site, name, command, env):
+    """Run ``command`` through the shell, as honcho does, logging to logs/<name>.log."""
+    log = site.root / "logs" / f"{name}.log"
+    site.processes.append(
+        (
+            name,
+            subprocess.Popen(  # noqa: S602 (a line of the Procfile, as honcho runs it)
+                command,
+                shell=True,
+                cwd=ROOT,
+                env=env,
+                stdout=log.open("w"),
+                stderr=subprocess.STDOUT,
+            ),
+            log,
+        )
+    )
 
 
 def unverified_context():
