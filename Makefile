@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format migrate demo clean
+.PHONY: help run production test test-postgres lint format migrate demo clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -36,6 +36,24 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	@echo "         on the first run, or the one in DJANGO_ADMIN_PASSWORD)"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The production stack on this machine, for checking: the Procfile's web, worker
+# and clock processes under honcho, with local defaults that the environment
+# overrides (README, "Running in production"). Needs PostgreSQL and Redis.
+production: $(VENV)/.installed-dev ## Serve the production stack locally (Procfile: web, worker, clock)
+	@export DJANGO_SETTINGS_MODULE=sharing.settings.production \
+	    SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
+	    DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sharing}" \
+	    CACHE_URL="$${CACHE_URL:-redis://127.0.0.1:6379/1}" \
+	    ALLOWED_HOSTS="$${ALLOWED_HOSTS:-localhost,127.0.0.1}" \
+	    SITE_URL="$${SITE_URL:-http://localhost:$(PORT)}" \
+	    SECURE_SSL_REDIRECT="$${SECURE_SSL_REDIRECT:-False}" \
+	    PATH="$(abspath $(BIN)):$$PATH" \
+	  && set -e \
+	  && python manage.py migrate --no-input \
+	  && python manage.py collectstatic --no-input --verbosity 0 \
+	  && echo "" && echo "  Site: http://localhost:$(PORT)/   Health: http://localhost:$(PORT)/health/" && echo "" \
+	  && exec honcho --env /dev/null start --port $(PORT)
 
 test: $(VENV)/.installed-dev ## Run the test suite (SQLite; browser tests skip without Chromium)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

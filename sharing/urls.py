@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sharing.health import health
 from stories import views as story_views
 from stories.feeds import LatestStoriesFeed
 
@@ -23,6 +24,7 @@ def not_found(request, **kwargs):
 handler400 = "sharing.views.bad_request"
 
 urlpatterns = [
+    path("health/", health, name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

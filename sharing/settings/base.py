@@ -5,9 +5,12 @@ comes from the environment is read in this module, through one typed schema
 (django-environ), so the README's table of variables is this list.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+
+from sharing.logging import logging_config
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -39,6 +42,9 @@ env = environ.Env(
     TRUSTED_PROXY_COUNT=(int, 0),
     TIME_ZONE=(str, "UTC"),
     LOG_LEVEL=(str, "INFO"),
+    LOG_FORMAT=(str, ""),
+    ADMINS=(str, ""),
+    HEALTH_MAX_TASK_AGE=(int, 15 * 60),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     CONN_MAX_AGE=(int, 60),
@@ -60,6 +66,7 @@ INSTALLED_APPS = [
     "django_comments",
     "django_tasks",
     "django_tasks_db",
+    "django_guid",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
@@ -89,6 +96,7 @@ INSTALLED_APPS = [
 SITE_ID = 1
 
 MIDDLEWARE = [
+    "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
     "sharing.middleware.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -253,19 +261,17 @@ COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
 # A lone first name ("Thank you, Maria") does not hold a comment for a moderator.
 COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s: %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {
-        "sharing": {"level": env("LOG_LEVEL")},
-        "stories": {"level": env("LOG_LEVEL")},
-        "moderation": {"level": env("LOG_LEVEL")},
-        "comments": {"level": env("LOG_LEVEL")},
-        "screening": {"level": env("LOG_LEVEL")},
-        "home": {"level": env("LOG_LEVEL")},
-    },
-}
+# Operations: logs, error mail, the health endpoint (README, "Running in production").
+# Every log line has a time and the request id (X-Request-ID, from the proxy or
+# made here, and sent back); LOG_FORMAT is "text" here, "json" in production.
+LOG_LEVEL = env("LOG_LEVEL")
+LOG_FORMAT = env("LOG_FORMAT") or "text"
+LOGGING = logging_config(LOG_LEVEL, LOG_FORMAT)
+DJANGO_GUID = {"GUID_HEADER_NAME": "X-Request-ID", "EXPOSE_HEADER": False}
+# Errors are mailed to ADMINS when DEBUG is off: "Ops <ops@example.org>,b@example.org".
+ADMINS = [(name, address) for name, address in getaddresses([env("ADMINS")]) if address]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "sharing.logging.PrivateExceptionReporterFilter"
+# /health/: 503 once the oldest waiting background task has waited this long (s).
+HEALTH_MAX_TASK_AGE = env("HEALTH_MAX_TASK_AGE")
+
 DJANGO_ADMIN_PASSWORD = env("DJANGO_ADMIN_PASSWORD")

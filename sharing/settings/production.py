@@ -7,6 +7,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from sharing.logging import logging_config
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -41,4 +43,7 @@ X_FRAME_OPTIONS = "DENY"
 CONN_MAX_AGE = env("CONN_MAX_AGE")
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 
-LOGGING["root"]["level"] = "INFO"  # noqa: F405
+# Operations: JSON logs unless LOG_FORMAT says otherwise; the load balancer's
+# health check may come over plain HTTP (its Host must be in ALLOWED_HOSTS).
+LOGGING = logging_config(LOG_LEVEL, env("LOG_FORMAT") or "json", root_level="INFO")  # noqa: F405
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]

@@ -1,9 +1,11 @@
 """The site served the way production serves it, for the browser tests.
 
 A PostgreSQL database of its own, migrated and filled by ``load_demo``; static
-files collected into a temporary STATIC_ROOT and served by whitenoise; gunicorn
-with ``sharing.settings.production`` (DEBUG off, the Redis cache, every security
-setting as deployed); and django-tasks' database worker, which sends the mail.
+files collected into a temporary STATIC_ROOT and served by whitenoise; and the
+processes of the Procfile, started from its lines as ``make production`` starts
+them: gunicorn with ``sharing.settings.production`` (DEBUG off, the Redis cache,
+every security setting as deployed, JSON logs), django-tasks' database worker,
+which sends the mail, and the clock, which runs the scheduled jobs.
 
 TLS: production runs behind a TLS-terminating proxy. Here gunicorn terminates
 TLS itself, with a certificate made for the session, so that the browser sees
@@ -35,8 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import environ
+from honcho.environ import parse_procfile
 
 ROOT = Path(__file__).resolve().parents[2]
+PROCFILE = ROOT / "Procfile"
 ADMIN_PASSWORD = "a-demo-admin-password-1"  # noqa: S105
 MAIL_SEPARATOR = "\n" + "-" * 79 + "\n"
 START_TIMEOUT = 60
@@ -302,55 +306,50 @@ def start(root, database_config, database_name):
         raise RuntimeError(f"manage.py collectstatic failed:\n{errors[-4000:]}")
 
     cert, key = make_certificate(root)
-    gunicorn_log = root / "logs" / "gunicorn.log"
-    worker_log = root / "logs" / "db_worker.log"
-    site.processes.append(
-        (
-            "gunicorn",
-            subprocess.Popen(  # noqa: S603
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "sharing.wsgi",
-                    "--workers",
-                    "2",
-                    "--bind",
-                    f"127.0.0.1:{port}",
-                    "--certfile",
-                    str(cert),
-                    "--keyfile",
-                    str(key),
-                    "--access-logfile",
-                    "-",
-                ],
-                cwd=ROOT,
-                env=env,
-                stdout=gunicorn_log.open("w"),
-                stderr=subprocess.STDOUT,
-            ),
-            gunicorn_log,
-        )
-    )
-    site.processes.append(
-        (
-            "db_worker",
-            subprocess.Popen(  # noqa: S603
-                [*manage, "db_worker", "--no-startup-delay", "--interval", "0.2"],
-                cwd=ROOT,
-                env=env,
-                stdout=worker_log.open("w"),
-                stderr=subprocess.STDOUT,
-            ),
-            worker_log,
-        )
-    )
+    # The processes of the Procfile, as `make production` starts them with honcho,
+    # each given what the tests need after its own command: TLS and two gunicorn
+    # workers, a worker that polls often; the clock runs its jobs at start, then hourly.
+    extra = {
+        "web": f"--workers 2 --certfile {cert} --keyfile {key}",
+        "worker": "--no-startup-delay --interval 0.2",
+    }
+    process_env = {
+        **env,
+        "HOST": "127.0.0.1",
+        "PORT": str(port),
+        "SCHEDULE_INTERVAL": "3600",
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
+    }
+    procfile = parse_procfile(PROCFILE.read_text()).processes
+    for name in ("web", "worker"):
+        start_process(site, name, f"exec {procfile[name]} {extra[name]}", process_env)
     try:
         wait_until_serving(site)
+        # Once the site serves: its start-up does not wait for the clock's.
+        start_process(site, "clock", f"exec {procfile['clock']}", process_env)
     except BaseException:
         site.stop()
         raise
     return site
+
+
+def start_process(site, name, command, env):
+    """Run ``command`` through the shell, as honcho does, logging to logs/<name>.log."""
+    log = site.root / "logs" / f"{name}.log"
+    site.processes.append(
+        (
+            name,
+            subprocess.Popen(  # noqa: S602 (a line of the Procfile, as honcho runs it)
+                command,
+                shell=True,
+                cwd=ROOT,
+                env=env,
+                stdout=log.open("w"),
+                stderr=subprocess.STDOUT,
+            ),
+            log,
+        )
+    )
 
 
 def unverified_context():
