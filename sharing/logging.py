@@ -8,9 +8,13 @@ every POST value and local variable masked (``PrivateExceptionReporterFilter``):
 a failing submission must not mail its author's contact details around.
 """
 
+import logging
+
 from django.views.debug import SafeExceptionReporterFilter
 from pythonjsonlogger.core import RESERVED_ATTRS
 from pythonjsonlogger.json import JsonFormatter as BaseJsonFormatter
+
+from .private_paths import without_tokens
 
 # The project's own loggers, at LOG_LEVEL.
 PROJECT_LOGGERS = ("sharing", "users", "home", "stories", "moderation", "comments", "screening")
@@ -36,7 +40,19 @@ class JsonFormatter(BaseJsonFormatter):
         request = getattr(record, "request", None)
         if request is not None and hasattr(request, "path"):
             log_data["method"] = request.method
-            log_data["path"] = request.path
+            log_data["path"] = without_tokens(request.path)
+
+
+class PrivateLinksFilter(logging.Filter):
+    """Masks the tokens of private links (an author's status link...) in a
+    record's message, such as Django's "Not Found: /share/status/<token>/"."""
+
+    def filter(self, record):
+        message = record.getMessage()
+        masked = without_tokens(message)
+        if masked != message:
+            record.msg, record.args = masked, ()
+        return True
 
 
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
@@ -64,6 +80,7 @@ def logging_config(level="INFO", log_format="text", root_level="WARNING"):
                 "()": "django_guid.log_filters.CorrelationId",
                 "correlation_id_field": "request_id",
             },
+            "private_links": {"()": "sharing.logging.PrivateLinksFilter"},
             "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
         },
         "formatters": {
@@ -74,12 +91,12 @@ def logging_config(level="INFO", log_format="text", root_level="WARNING"):
             "console": {
                 "class": "logging.StreamHandler",
                 "formatter": log_format,
-                "filters": ["request_id"],
+                "filters": ["request_id", "private_links"],
             },
             "mail_admins": {
                 "class": "django.utils.log.AdminEmailHandler",
                 "level": "ERROR",
-                "filters": ["require_debug_false"],
+                "filters": ["require_debug_false", "private_links"],
             },
         },
         # Every error, in a request, a task or a command, is written to the

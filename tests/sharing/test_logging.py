@@ -138,3 +138,53 @@ def test_unknown_log_format_is_refused_clearly():
 
     with pytest.raises(ValueError, match="LOG_FORMAT must be 'text' or 'json'"):
         logging_config("INFO", "yaml")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/share/status/{token}/",
+        "/share/status/{token}/withdraw/",
+        "/share/received/{token}/",
+        "/comments/confirm/{token}/",
+        "/comments/mute/{token}/",
+        "/comments/unsubscribe/{token}/",
+    ],
+)
+def test_private_links_tokens_never_reach_the_logs(production_logging, path):
+    token = "Zq8" + uuid.uuid4().hex  # an unknown token: the view logs its path
+
+    Client(raise_request_exception=False).get(path.format(token=token))
+
+    output = production_logging.getvalue()
+    assert output, "the request logged nothing, so this test proves nothing"
+    assert token not in output
+    assert path.format(token="[token]") in output
+
+
+def test_gunicorns_access_line_masks_private_links_tokens():
+    from types import SimpleNamespace
+
+    from gunicorn.config import Config
+
+    from sharing.gunicorn_logging import Logger
+
+    token = uuid.uuid4().hex
+    request = SimpleNamespace(
+        headers=[], method="GET", path=f"/share/status/{token}/", query="", version=(1, 1)
+    )
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": f"/share/status/{token}/",
+        "PATH_INFO": f"/share/status/{token}/",
+        "QUERY_STRING": "",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+    }
+    response = SimpleNamespace(status="404 Not Found", headers=[], sent=0, response_length=0)
+
+    atoms = Logger(Config()).atoms(response, request, environ, timedelta(milliseconds=3))
+
+    assert token not in " ".join(str(value) for value in atoms.values())
+    assert atoms["r"] == "GET /share/status/[token]/ HTTP/1.1"
