@@ -1,8 +1,8 @@
 """Security headers the admin needs loosened, and the answer to a throttled sign-in.
 
 The Content-Security-Policy is django-csp's, from settings.CONTENT_SECURITY_POLICY.
-Wagtail's admin cannot run under it (settings.ADMIN_CSP_UPDATE says why), so paths
-under settings.ADMIN_CSP_PATHS get those additions; the public site never does.
+Wagtail's admin cannot run under it (settings.ADMIN_CSP_REPLACE says why), so paths
+under settings.ADMIN_CSP_PATHS get those directives instead; the public site never does.
 """
 
 from axes.backends import AxesStandaloneBackend
@@ -15,16 +15,16 @@ from wagtail.admin.views.account import LoginView
 
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    """django-csp's middleware, with the admin's additions on the admin's paths."""
+    """django-csp's middleware, with the admin's directives on the admin's paths."""
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if (
             not report_only
-            and parts.update is None
+            and parts.replace is None
             and request.path_info.startswith(tuple(settings.ADMIN_CSP_PATHS))
         ):
-            parts.update = settings.ADMIN_CSP_UPDATE
+            parts.replace = settings.ADMIN_CSP_REPLACE
         return parts
 
 
