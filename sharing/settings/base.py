@@ -287,6 +287,8 @@ AXES_CLIENT_IP_CALLABLE = "sharing.client_ip.client_ip"  # right behind the prox
 AXES_LOCKOUT_CALLABLE = "sharing.security.locked_out"
 AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-in
 AXES_VERBOSE = False
+# Not in Django's admin: a pause ends by itself, or early with `manage.py axes_reset`.
+AXES_ENABLE_ADMIN = False
 
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
