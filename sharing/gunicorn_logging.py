@@ -5,6 +5,7 @@ from gunicorn.glogging import Logger as GunicornLogger
 
 from .private_paths import without_tokens
 
+
 class Logger(GunicornLogger):
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

@@ -5,10 +5,12 @@ comes from the environment is read in this module, through one typed schema
 (django-environ), so the README's table of variables is this list.
 """
 
+from datetime import timedelta
 from email.utils import getaddresses
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 
 from sharing.logging import logging_config
 
@@ -91,6 +93,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.sitemaps",
+    "csp",
+    "axes",
 ]
 
 SITE_ID = 1
@@ -98,6 +102,8 @@ SITE_ID = 1
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
     "django.middleware.security.SecurityMiddleware",
+    "sharing.security.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "sharing.middleware.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +113,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sharing.urls"
@@ -123,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sharing.context_processors.site",
+                "csp.context_processors.nonce",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
         },
@@ -145,6 +153,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+AUTHENTICATION_BACKENDS = [
+    "sharing.security.LoginThrottleBackend",  # first: refuses a locked-out sign-in
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = env("TIME_ZONE")
@@ -235,6 +247,75 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Publishing on approval does not depend on the approver's page permissions.
 WAGTAIL_FINISH_WORKFLOW_ACTION = "moderation.workflows.publish_workflow_state"
 TAGGIT_CASE_INSENSITIVE = True
+
+# Security headers and sign-in throttling: the same here as in production, so a
+# page that breaks the policy breaks in development first.
+# Content-Security-Policy (django-csp): the public site runs nothing inline and
+# loads nothing from elsewhere. An inline script would carry
+# nonce="{{ request.csp_nonce }}"; none does today.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Wagtail's admin (and Django's) under the same policy but for what it needs,
+# measured in Chromium (tests/e2e/test_content_security_policy.py): Wagtail 8
+# writes inline scripts without a nonce (the page explorer, inline panels, date
+# widgets, the editor's vendor.js), so its scripts may be inline. Styles, images
+# and everything else stay as strict as on the public site. No nonce here: a
+# browser ignores 'unsafe-inline' when a nonce is present.
+ADMIN_CSP_PATHS = ["/admin/", "/django-admin/"]
+ADMIN_CSP_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
+# Permissions-Policy (django-permissions-policy): no page here needs any of these.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    ]
+}
+# Sign-in throttling (django-axes): after LOGIN_FAILURE_LIMIT wrong passwords for
+# one username from one address, that pair may not sign in for LOGIN_COOLOFF, and
+# the sign-in page says so (HTTP 429). A right password before then starts the
+# count again. Other addresses and usernames are counted apart, so nobody can lock
+# a moderator out from elsewhere. Failures are kept in the database.
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_COOLOFF = timedelta(minutes=15)
+AXES_FAILURE_LIMIT = LOGIN_FAILURE_LIMIT
+AXES_COOLOFF_TIME = LOGIN_COOLOFF
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "sharing.client_ip.client_ip"  # right behind the proxy
+AXES_LOCKOUT_CALLABLE = "sharing.security.locked_out"
+AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-in
+AXES_VERBOSE = False
+# Not in Django's admin: a pause ends by itself, or early with `manage.py axes_reset`.
+AXES_ENABLE_ADMIN = False
 
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
