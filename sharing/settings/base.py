@@ -41,6 +41,7 @@ env = environ.Env(
     PHONE_REGION=(str, "US"),
     SUBMISSION_RATE=(str, "5/h"),
     DECLINED_RETENTION_DAYS=(int, 90),
+    UNCONFIRMED_COMMENT_RETENTION_DAYS=(int, 14),
     TRUSTED_PROXY_COUNT=(int, 0),
     TIME_ZONE=(str, "UTC"),
     LOG_LEVEL=(str, "INFO"),
@@ -210,6 +211,8 @@ PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without 
 SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
 # Days a declined story keeps its author's details (`erase_expired_submissions`).
 DECLINED_RETENTION_DAYS = env("DECLINED_RETENTION_DAYS")
+# Comments never confirmed by their authors: their text and address are forgotten.
+UNCONFIRMED_COMMENT_RETENTION_DAYS = env("UNCONFIRMED_COMMENT_RETENTION_DAYS")
 # How many reverse proxies in front of the site add to X-Forwarded-For (0: none).
 TRUSTED_PROXY_COUNT = env("TRUSTED_PROXY_COUNT")
 RATELIMIT_IP_META_KEY = "sharing.client_ip.client_ip"

@@ -8,6 +8,8 @@ The jobs, each a management command of its own that can also be run alone:
   come and unpublishes those whose expiry has passed;
 - ``erase_expired_submissions``: declined stories past ``DECLINED_RETENTION_DAYS``
   are erased;
+- ``forget_unconfirmed_comments``: comments never confirmed by their authors
+  within ``UNCONFIRMED_COMMENT_RETENTION_DAYS`` are forgotten;
 - ``purge_revisions --days 30``: Wagtail deletes page revisions older than 30
   days that are neither the latest, live, scheduled nor in a workflow (the text
   before a moderator's redaction among them);
@@ -33,6 +35,7 @@ logger = logging.getLogger("home.scheduled_jobs")
 JOBS = [
     ("publish_scheduled", []),
     ("erase_expired_submissions", []),
+    ("forget_unconfirmed_comments", []),
     ("purge_revisions", ["--days", "30"]),
     ("prune_db_task_results", ["--min-age-days", "14"]),
 ]
