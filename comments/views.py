@@ -27,7 +27,7 @@ from wagtail.models import Page
 
 from . import services
 from .models import CommentReview, ReportReason
-from .threads import fit_reply
+from .threads import fit_reply, thread_page_number
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +199,8 @@ def reply(request, cid):
 
 def comment_redirect(request, content_type_id, object_pk):
     """Where a comment's permalink leads: the page it is on (Wagtail pages have no
-    ``get_absolute_url``, which the stock redirect needs)."""
+    ``get_absolute_url``, which the stock redirect needs) and, for the comment named
+    by ``?c=``, the page of comments holding its thread, at the comment."""
     content_type = get_object_or_404(ContentType, pk=content_type_id)
     model = content_type.model_class()
     if model is None or not issubclass(model, Page):
@@ -210,7 +211,21 @@ def comment_redirect(request, content_type_id, object_pk):
     url = page.get_url(request)
     if not url or not page.live:
         raise Http404
-    return HttpResponseRedirect(url)
+    comment_id = request.GET.get("c", "")
+    comment = None
+    if comment_id.isascii() and comment_id.isdigit() and len(comment_id) < 19:
+        comment = (
+            XtdComment.norel_objects.filter(
+                pk=comment_id, content_type=content_type, object_pk=str(page.pk)
+            )
+            .only("pk", "thread_id", "content_type_id", "object_pk")
+            .first()
+        )
+    number = thread_page_number(comment) if comment is not None else None
+    if number is None:
+        return HttpResponseRedirect(url)
+    query = f"?comments={number}" if number > 1 else ""
+    return HttpResponseRedirect(f"{url}{query}#c{comment.pk}")
 
 
 @never_cache

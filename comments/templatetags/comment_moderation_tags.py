@@ -15,7 +15,7 @@ from wagtail.models import Site
 
 from sharing import mail
 
-from ..threads import nest
+from ..threads import ORDERS, nest, paginate_threads
 from ..views import unsubscribe_token
 
 register = template.Library()
@@ -23,7 +23,6 @@ register = template.Library()
 # The site's crisis resources, the setting story authors are shown, named rather
 # than imported (comments sit below stories); without it, the generic text.
 CRISIS_RESOURCES_SETTING = ("stories", "crisisresources")
-ORDERS = {"oldest": ("thread_id", "order"), "newest": ("-thread_id", "order")}
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
@@ -56,20 +55,25 @@ def absolute_url(path):
 
 @register.inclusion_tag("comment_moderation/includes/thread.html", takes_context=True)
 def story_comment_thread(context, page):
-    """A story's published comments, nested (the replies to a hidden comment under
-    a placeholder), and the form to add one: one query for the comments, however
-    many there are."""
+    """One page of a story's threads, whole (the replies to a hidden comment under a
+    placeholder), and the form to add one: two queries for the comments, however
+    many there are.
+
+    ``?comments=`` takes the order (``oldest``, ``newest``) and the page number,
+    one value each: ``?comments=newest&comments=2``. Anything else is ignored."""
     request = context["request"]
-    order = request.GET.get("comments", "oldest")
-    if order not in ORDERS:
-        order = "oldest"
-    # Every comment on the page, so that the replies to a hidden one are shown
-    # under a placeholder (``nest`` keeps nothing else of a hidden comment).
+    values = request.GET.getlist("comments")
+    order = next((value for value in values if value in ORDERS), "oldest")
+    number = next((value for value in values if value.isdigit()), 1)
+    content_type = ContentType.objects.get_for_model(page)
+    threads, count = paginate_threads(content_type, page.pk, order, number)
+    # Every comment of the page's threads, so that the replies to a hidden one are
+    # shown under a placeholder (``nest`` keeps nothing else of a hidden comment).
     comments = (
         XtdComment.norel_objects.filter(
-            content_type__app_label=page._meta.app_label,
-            content_type__model=page._meta.model_name,
+            content_type=content_type,
             object_pk=str(page.pk),
+            thread_id__in=list(threads.object_list),
         )
         .only(
             "pk",
@@ -86,9 +90,6 @@ def story_comment_thread(context, page):
         )
         .order_by(*ORDERS[order])
     )
-    comments = list(comments)
-    count = sum(1 for comment in comments if comment.is_public and not comment.is_removed)
-    max_level = max_thread_level_for_content_type(ContentType.objects.get_for_model(page))
     return {
         "page": page,
         "request": request,
@@ -97,10 +98,22 @@ def story_comment_thread(context, page):
         "tree": nest(comments),
         "count": count,
         "order": order,
-        "max_level": max_level,
+        "threads": threads,
+        "previous_page": _page_query(threads, order, -1),
+        "next_page": _page_query(threads, order, 1),
+        "max_level": max_thread_level_for_content_type(content_type),
         "form": get_form()(page),
         "next": reverse("comments-xtd-sent"),
     }
+
+
+def _page_query(threads, order, step):
+    """The query string of the page ``step`` pages on from ``threads``, or ""."""
+    number = threads.number + step
+    if not 1 <= number <= threads.paginator.num_pages:
+        return ""
+    prefix = "" if order == "oldest" else f"comments={order}&"
+    return f"?{prefix}comments={number}"
 
 
 @register.inclusion_tag("comment_moderation/includes/form.html", takes_context=True)

@@ -338,6 +338,20 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
     }
 }
 COMMENT_MAX_LENGTH = 3000
+COMMENT_THREADS_PER_PAGE = 25  # top-level comments (each with all its replies) on a page of a story
+
+
+def _comment_url(comment, anchor_pattern="#c%(id)s"):
+    """A comment's permalink (django-comments' redirect and anchor) with the
+    comment's id where the server sees it, so that the redirect opens the page of
+    comments that holds it: the anchor alone never reaches the server."""
+    from django.urls import reverse
+
+    url = reverse("comments-url-redirect", args=(comment.content_type_id, comment.object_pk))
+    return f"{url}?c={comment.pk}{anchor_pattern % comment.__dict__}"
+
+
+ABSOLUTE_URL_OVERRIDES = {"django_comments_xtd.xtdcomment": _comment_url}
 COMMENT_RATE = env("COMMENT_RATE")  # comments posted per client, e.g. "5/10m"
 COMMENT_REPORT_RATE = "20/h"  # reports sent per client
 # Readers' reports that hide a comment until a moderator decides.

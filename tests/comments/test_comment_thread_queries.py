@@ -23,8 +23,9 @@ def add_comments(story, count):
 
 @pytest.mark.parametrize("order", ["oldest", "newest"])
 def test_thread_renders_in_the_same_number_of_queries_for_5_and_200_comments(
-    client, make_story, django_assert_num_queries, order
+    client, make_story, django_assert_num_queries, settings, order
 ):
+    settings.COMMENT_THREADS_PER_PAGE = 100  # every thread on one page
     small, large = make_story(), make_story()
     add_comments(small, 5)
     add_comments(large, 200)
