@@ -106,6 +106,9 @@ def logging_config(level="INFO", log_format="text", root_level="WARNING"):
             # Named to drop the handlers of Django's default configuration, which
             # would mail every error a second time.
             "django": {"handlers": [], "level": "INFO"},
+            # A cache server down: each ignored call is logged on the console, and
+            # not mailed to the admins (that would be a mail a request).
+            "sharing.cache": {"handlers": ["console"], "propagate": False},
             # One line a request ("Generated new GUID") is noise.
             "django_guid": {"level": "WARNING"},
             **{name: {"level": level} for name in PROJECT_LOGGERS},

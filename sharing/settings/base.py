@@ -145,6 +145,18 @@ DATABASES["default"].setdefault("ATOMIC_REQUESTS", False)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache_url_config(env("CACHE_URL"))}
+# With Redis (django-redis, which django-environ picks for redis:// URLs) down or
+# stalled, the site keeps serving and taking stories: each cache call gives up
+# within a second and acts as a miss (logged, on the console only, by
+# sharing.cache); rate limits then fail open.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
+    )
+DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "sharing.cache"
+RATELIMIT_FAIL_OPEN = True
 
 AUTH_USER_MODEL = "users.User"
 AUTH_PASSWORD_VALIDATORS = [

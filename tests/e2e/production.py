@@ -94,6 +94,7 @@ class ProductionSite:
     root: Path
     env: dict
     processes: list = field(default_factory=list)
+    commands: dict = field(default_factory=dict)  # name: (command, environment)
 
     @property
     def mail_dir(self):
@@ -188,6 +189,25 @@ class ProductionSite:
         for name, process, log in self.processes:
             if process.poll() is not None:
                 raise RuntimeError(f"{name} exited with {process.returncode}:\n{tail(log)}")
+
+    def kill(self, name, *, gracefully=False):
+        """Kill one process outright (SIGKILL), as a crash or the OOM killer would;
+        ``gracefully``, stop it with SIGTERM (gunicorn's master then takes its
+        workers with it, which SIGKILL would leave serving on its port)."""
+        for index, (process_name, process, _log) in enumerate(self.processes):
+            if process_name == name:
+                if gracefully:
+                    process.terminate()
+                else:
+                    process.kill()
+                process.wait(timeout=30)
+                del self.processes[index]
+                return
+        raise LookupError(name)
+
+    def restart(self, name):
+        command, env = self.commands[name]
+        start_process(self, name, command, env)
 
     def stop(self):
         for _name, process, _log in reversed(self.processes):
@@ -335,6 +355,7 @@ def start(root, database_config, database_name):
 
 def start_process(site, name, command, env):
     """Run ``command`` through the shell, as honcho does, logging to logs/<name>.log."""
+    site.commands[name] = (command, env)
     log = site.root / "logs" / f"{name}.log"
     site.processes.append(
         (
@@ -344,7 +365,7 @@ def start_process(site, name, command, env):
                 shell=True,
                 cwd=ROOT,
                 env=env,
-                stdout=log.open("w"),
+                stdout=log.open("a"),
                 stderr=subprocess.STDOUT,
             ),
             log,
