@@ -150,7 +150,7 @@ def test_bad_input_gets_a_message_next_to_the_field(client, story, changes, fiel
 
     assert response.status_code == 200
     html = response.content.decode()
-    errors = html.index(f'id="id_{field}_errors"')
+    errors = html.index(f'id="id_{field}_error"')
     assert message in html[errors : errors + 300]
     assert not XtdComment.objects.exists()
     assert not mail.outbox
