@@ -25,7 +25,7 @@ def described_by(soup, name):
     texts = []
     for id_ in ids:
         target = soup.find(id=id_)
-        assert target is not None, f"{name}: aria-describedby names #{id_}, which is not on the page"
+        assert target is not None, f"{name}: aria-describedby names #{id_}, not on the page"
         texts.append(target.get_text(" ", strip=True))
     return " ".join(texts)
 
@@ -104,7 +104,7 @@ def test_the_share_form_summary_links_to_every_invalid_field(client, story_index
         "#id_topics_0",
         "#id_consent",
     }
-    for href, text in links.items():
+    for href in links:
         assert soup.find(id=href[1:]).name in ("input", "textarea"), href
     assert links["#id_email"] == "Your email address: Enter a valid email address."
     assert soup.title.get_text().startswith("Error: Share your story")
