@@ -125,7 +125,12 @@ def test_oversized_story_gets_a_clear_error(client, story_index, settings):
 def test_employee_must_confirm_speaking_for_themselves_and_patient_permission(client, story_index):
     response = client.post(SHARE_URL, story_data(role="employee"))
     assert response.status_code == 400
-    assert response.content.decode().count("Staff and volunteers need to confirm") == 2
+    html = response.content.decode()
+    for field in ("employee_speaks_for_self", "employee_has_patient_permission"):
+        errors = html.index(f'id="id_{field}_error"')
+        assert "Staff and volunteers need to confirm" in html[errors : errors + 300]
+    # ... and once each in the summary at the top of the form
+    assert html.count("Staff and volunteers need to confirm") == 4
 
     client.post(
         SHARE_URL,
