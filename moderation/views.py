@@ -4,8 +4,10 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import TaskState
@@ -61,7 +63,32 @@ def review(request, page_id):
         "header_icon": "tasks",
         **review_context(story),
     }
+    context.update(redaction_outcome(request.GET, context["findings"]))
     return render(request, "moderation/admin/review.html", context)
+
+
+def redaction_outcome(query, findings):
+    """Back on the review page after a redaction: where keyboard focus returns (the
+    redaction button of the finding now where the redacted one was, or of the last one
+    before it, else the findings heading) and what is read out with it."""
+    near = query.get("near", "")
+    if query.get("redacted") not in ("0", "1") or not near.isdigit():
+        return {}
+    redactable = [f["index"] for f in findings if f.get("replacement")]
+    later = [i for i in redactable if i >= int(near)]
+    earlier = [i for i in redactable if i < int(near)]
+    focus = later[0] if later else earlier[-1] if earlier else "heading"
+    if query["redacted"] == "0":
+        status = _("Nothing was redacted: the text has changed since. Try again.")
+    elif redactable:
+        status = ngettext(
+            "Redacted. %(count)d finding can still be redacted.",
+            "Redacted. %(count)d findings can still be redacted.",
+            len(redactable),
+        ) % {"count": len(redactable)}
+    else:
+        status = _("Redacted. No findings are left to redact.")
+    return {"redaction_focus": focus, "redaction_status": status}
 
 
 def back_to(request, story):
@@ -84,7 +111,11 @@ def redact(request, page_id):
         messages.warning(request, _("Nothing was redacted: the text has changed since. Try again."))
     else:
         messages.success(request, _("Redacted. A new revision was saved and screened again."))
-    return back_to(request, story)
+    if request.POST.get("next") or request.GET.get("next"):
+        return back_to(request, story)
+    # Back to the review page, with keyboard focus near the redacted finding (see review).
+    query = urlencode({"redacted": int(revision is not None), "near": min(indexes, default=0)})
+    return redirect(f"{reverse('story_moderation:review', args=[story.pk])}?{query}")
 
 
 @moderators_only

@@ -2,7 +2,68 @@
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext_lazy as _
+
+# The free text of the public forms (the story, its edit, a comment): what a
+# person would lose. Shown back to them to check and send again; every other
+# posted value goes back as it was, unseen.
+TEXT_FIELDS = {
+    "title": _("Title of your story"),
+    "body": _("Your story"),
+    "comment": _("Your comment"),
+    "name": _("Your name"),
+    "email": _("Your email address"),
+    "phone": _("Your phone number"),
+}
+MULTILINE_FIELDS = {"body", "comment"}
+INPUT_TYPES = {"email": "email", "phone": "tel"}
+# Reasons that mean an old or missing token from this site's own page, not a
+# post from another site (Django checks the Origin header first).
+TOKEN_REASONS = (REASON_NO_CSRF_COOKIE, "CSRF token")
+
+
+def csrf_failure(request, reason=""):
+    """``CSRF_FAILURE_VIEW``: the site's page, saying what happened, with what the
+    person wrote in a form that posts it again with a fresh token.
+
+    Their own text is shown back to them only, never stored. It is shown only when
+    the post came from one of this site's pages (an Origin header Django has
+    checked against the host): a page on another site cannot have its text put in
+    front of a reader here, ready to send.
+    """
+    own_page = bool(request.META.get("HTTP_ORIGIN")) and reason.startswith(TOKEN_REASONS)
+    context = {"own_page": own_page}
+    if own_page:
+        fields, hidden = [], []
+        for name, values in request.POST.lists():
+            if name == "csrfmiddlewaretoken":
+                continue
+            if name in TEXT_FIELDS and len(values) == 1:
+                fields.append(
+                    {
+                        "name": name,
+                        "label": TEXT_FIELDS[name],
+                        "value": values[0],
+                        "multiline": name in MULTILINE_FIELDS or "\n" in values[0],
+                        "type": INPUT_TYPES.get(name, "text"),
+                        "id": f"kept-{name}",
+                    }
+                )
+            else:
+                hidden.extend((name, value) for value in values)
+        context.update(
+            kept=bool(fields or hidden),
+            action=request.path,
+            fields=fields,
+            hidden=hidden,
+            files=list(request.FILES),
+            multipart=request.content_type == "multipart/form-data",
+        )
+    return render(request, "403_csrf.html", context, status=403)
+
 
 
 def bad_request(request, exception):

@@ -58,6 +58,7 @@ DEBUG = env("DEBUG")
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "sharing.views.csrf_failure"
 
 INSTALLED_APPS = [
     "users",

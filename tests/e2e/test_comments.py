@@ -86,8 +86,8 @@ def test_comment_form_fits_a_phone_and_shows_errors_next_to_fields(
     phone_page.goto(live_server.url + story.url)
     phone_page.get_by_role("button", name="Post comment").click()
 
-    expect(phone_page.get_by_text("Please write your comment.")).to_be_visible()
-    expect(phone_page.get_by_text("Please give your email address.")).to_be_visible()
+    expect(phone_page.locator("#id_comment_error")).to_contain_text("Please write your comment.")
+    expect(phone_page.locator("#id_email_error")).to_contain_text("Please give your email address.")
     overflow = phone_page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -45,7 +45,7 @@ def test_missing_answers_are_shown_and_the_story_is_kept(live_server, page):
     page.get_by_role("button", name="Send my story").click()
 
     alert = page.get_by_role("alert")
-    assert "Please check your story" in alert.inner_text()
+    assert "There is a problem" in alert.inner_text()
     assert page.get_by_label("Your story (required)", exact=True).input_value() == "Too short"
     assert page.get_by_label("Title of your story").input_value() == "Half finished"
     assert not Submission.objects.exists()

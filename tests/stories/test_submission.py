@@ -128,7 +128,9 @@ def test_employee_must_confirm_speaking_for_themselves_and_patient_permission(cl
     html = response.content.decode()
     for field in ("employee_speaks_for_self", "employee_has_patient_permission"):
         errors = html.index(f'id="id_{field}_error"')
-        assert "Staff and volunteers need to confirm" in html[errors : errors + 200]
+        assert "Staff and volunteers need to confirm" in html[errors : errors + 300]
+    # ... and once each in the summary at the top of the form
+    assert html.count("Staff and volunteers need to confirm") == 4
 
     client.post(
         SHARE_URL,

@@ -3,17 +3,51 @@
 (function () {
     "use strict";
 
+    // The visible count follows every keystroke; screen readers hear it only when
+    // typing pauses, and at once when the text reaches the last tenth of the limit
+    // or goes past it, so the count is not read out over every letter.
+    var PAUSE_MS = 1500;
     document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
         var field = document.getElementById(counter.dataset.counterFor);
         var max = parseInt(counter.dataset.max, 10);
         if (!field || !max) return;
-        function update() {
-            var left = max - field.value.length;
-            counter.textContent = field.value.length.toLocaleString() + " of " +
-                max.toLocaleString() + " characters" + (left < 0 ? " (too long)" : "");
-            counter.classList.toggle("counter--over", left < 0);
+        var announcer = document.createElement("p");
+        announcer.className = "visually-hidden";
+        announcer.setAttribute("aria-live", "polite");
+        announcer.dataset.counterAnnouncer = field.id;
+        counter.after(announcer);
+        var timer = null;
+        var lastBand = band(field.value.length);
+        function band(length) {
+            if (length > max) return "over";
+            if (length >= max * 0.9) return "near";
+            return "under";
         }
-        field.addEventListener("input", update);
+        function text() {
+            var left = max - field.value.length;
+            return field.value.length.toLocaleString() + " of " +
+                max.toLocaleString() + " characters" + (left < 0 ? " (too long)" : "");
+        }
+        function announce() {
+            clearTimeout(timer);
+            timer = null;
+            announcer.textContent = text();
+        }
+        function update() {
+            counter.textContent = text();
+            counter.classList.toggle("counter--over", field.value.length > max);
+        }
+        field.addEventListener("input", function () {
+            update();
+            var now = band(field.value.length);
+            if (now !== lastBand) {
+                lastBand = now;
+                announce();
+            } else {
+                clearTimeout(timer);
+                timer = setTimeout(announce, PAUSE_MS);
+            }
+        });
         update();
     });
 
@@ -27,7 +61,4 @@
         roles.forEach(function (radio) { radio.addEventListener("change", sync); });
         sync();
     }
-
-    var errors = document.getElementById("form-errors");
-    if (errors) errors.focus();
 })();
