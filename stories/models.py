@@ -168,6 +168,8 @@ class StoryPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.AutocompleteField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("author_role"),
         index.FilterField("date"),
     ]
