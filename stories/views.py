@@ -62,7 +62,11 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-    return render(request, "stories/search.html", {"query": query, "results": results})
+    context = {"query": query, "results": results}
+    if query:
+        # Result pages are for readers, not for search engines' indexes.
+        context["meta_robots"] = "noindex, follow"
+    return render(request, "stories/search.html", context)
 
 
 def submission_usage(request, increment=False):
