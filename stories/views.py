@@ -3,7 +3,7 @@ import logging
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import NotSupportedError, connection
+from django.db import NotSupportedError, connection, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -31,9 +31,9 @@ def search_stories(query):
 
     The words as typed first (stemmed on PostgreSQL: "hearts" finds "heart").
     Only when nothing matches, a second try that forgives: trigram similarity on
-    PostgreSQL ("rehabilitaton" finds "rehabilitation"), and on a database
-    without it, or a PostgreSQL without pg_trgm, the last word as the beginning of
-    a word ("rehab"). Each try is one count and one page of results.
+    PostgreSQL ("rehabilitaton" finds "rehabilitation"), then (and on a database
+    without trigrams, or a PostgreSQL without pg_trgm) the last word as the
+    beginning of a word ("rehab"). Each try is one count, and the page shown one more query.
     """
     stories = story_cards(StoryPage.objects.live().public())
     results = stories.search(query)
@@ -42,11 +42,11 @@ def search_stories(query):
     if connection.vendor == "postgresql":
         fuzzy = stories.search(Fuzzy(query))
         try:
-            fuzzy.count()
+            with transaction.atomic():  # a savepoint: the request's transaction survives
+                if fuzzy.count():
+                    return fuzzy
         except NotSupportedError:
-            logger.warning("Fuzzy story search is off: run `manage.py enable_trigram`")
-        else:
-            return fuzzy
+            logger.warning("Fuzzy story search is off: the database has no pg_trgm")
     return stories.autocomplete(query)
 
 
