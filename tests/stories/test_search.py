@@ -99,7 +99,8 @@ def test_search_results_take_a_bounded_number_of_queries(
     with django_assert_max_num_queries(7):
         response = client.get("/search/", {"q": "heart"})
     assert len(response.context["results"]) == 8
-    with django_assert_max_num_queries(7):
+    # Each try is a count; on PostgreSQL the trigram try runs in a savepoint.
+    with django_assert_max_num_queries(9):
         response = client.get("/search/", {"q": "rehab"})
     assert len(response.context["results"]) == 8
 
