@@ -65,7 +65,6 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", context, status=403)
 
 
-
 def bad_request(request, exception):
     """``handler400``: a request Django refused to read (too many fields or files, a
     body past DATA_UPLOAD_MAX_MEMORY_SIZE, a host not allowed...). What was sent

@@ -8,8 +8,14 @@ class StoriesConfig(AppConfig):
     verbose_name = _("Stories")
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from comments import moderators
 
         from .models import StoryPage
+        from .signal_handlers import reindex_published_story
 
         moderators.register(StoryPage)
+        page_published.connect(
+            reindex_published_story, sender=StoryPage, dispatch_uid="stories.reindex_published"
+        )

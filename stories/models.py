@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.files.storage import storages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -25,6 +27,7 @@ from comments.models import with_comment_counts
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
+SUMMARY_LENGTH = 155  # what search engines show of a description
 
 
 class AuthorRole(models.TextChoices):
@@ -106,7 +109,13 @@ class StoryIndexPage(Page):
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
 
+        # A topic's listing, and each page of a listing, is a page of its own to
+        # search engines; the author's role only filters it, and is left out.
+        canonical = {"topic": topic.slug} if topic else {}
+        if page.number > 1:
+            canonical["page"] = page.number
         context.update(
+            canonical_query=urlencode(canonical),
             stories=page,
             paginator=paginator,
             topics=Topic.objects.filter(tagged_stories__isnull=False).distinct(),
@@ -168,6 +177,8 @@ class StoryPage(Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        index.AutocompleteField("body"),
+        index.RelatedFields("topics", [index.SearchField("name")]),
         index.FilterField("author_role"),
         index.FilterField("date"),
     ]
@@ -189,6 +200,14 @@ class StoryPage(Page):
             return self.summary
         first = self.body.strip().split("\n\n", 1)[0]
         return first if len(first) <= 240 else first[:237].rsplit(" ", 1)[0] + "…"
+
+    def summary_text(self, length=SUMMARY_LENGTH):
+        """The story in a line of plain text, for search engines and link previews:
+        the editor's summary, else the start of the story, cut at a word."""
+        text = " ".join((self.summary or self.body).split())
+        if len(text) <= length:
+            return text
+        return text[: length - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
     def related_stories(self, limit=3):
         topic_ids = [topic.pk for topic in self.topics.all()]

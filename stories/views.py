@@ -4,12 +4,14 @@ import re
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import NotSupportedError, connection, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import get_usage
+from wagtail.search.query import Fuzzy
 
 from sharing.client_ip import client_ip
 
@@ -28,21 +30,48 @@ SUBMISSION_RATE_GROUP = "stories.submit"
 _WORDS = re.compile(r"\w+")
 
 
+def search_stories(query):
+    """Live, public stories matching ``query``, best first.
+
+    The words as typed first (stemmed on PostgreSQL: "hearts" finds "heart").
+    Only when nothing matches, a second try that forgives: trigram similarity on
+    PostgreSQL ("rehabilitaton" finds "rehabilitation"), then (and on a database
+    without trigrams, or a PostgreSQL without pg_trgm) the last word as the
+    beginning of a word ("rehab"). Each try is one count, and the page shown one more query.
+    """
+    stories = story_cards(StoryPage.objects.live().public())
+    results = stories.search(query)
+    if results.count():
+        return results
+    if connection.vendor == "postgresql":
+        fuzzy = stories.search(Fuzzy(query))
+        try:
+            with transaction.atomic():  # a savepoint: the request's transaction survives
+                if fuzzy.count():
+                    return fuzzy
+        except NotSupportedError:
+            logger.warning("Fuzzy story search is off: the database has no pg_trgm")
+    return stories.autocomplete(query)
+
+
 def search(request):
     """Search published stories (Wagtail search)."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     words = " ".join(_WORDS.findall(query))
     results = None
     if words:
-        stories = story_cards(StoryPage.objects.live().public()).search(words)
-        paginator = Paginator(stories, RESULTS_PER_PAGE)
+        paginator = Paginator(search_stories(words), RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-    return render(request, "stories/search.html", {"query": query, "results": results})
+    context = {"query": query, "results": results}
+    if query:
+        # Result pages are for readers, not for search engines' indexes.
+        context["meta_robots"] = "noindex, follow"
+    return render(request, "stories/search.html", context)
 
 
 def submission_usage(request, increment=False):

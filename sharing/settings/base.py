@@ -252,7 +252,14 @@ AKISMET_STORY_CONTENT = env("AKISMET_STORY_CONTENT")
 # Wagtail
 WAGTAIL_SITE_NAME = env("SITE_NAME")
 WAGTAILADMIN_BASE_URL = env("SITE_URL")
+# Search: Wagtail's database backend (django-modelsearch). On PostgreSQL it stems
+# English words ("hearts" finds "heart"), and stories/views.py falls back to its
+# trigram matching (pg_trgm, enabled by a stories migration) for misspellings.
+# SQLite's FTS5 matches whole words as typed. A change of SEARCH_CONFIG takes
+# effect on a site's stories after `manage.py update_index`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "english"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False

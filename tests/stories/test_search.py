@@ -1,0 +1,114 @@
+"""Searching the stories: what a reader finds, on each database, and what they never find."""
+
+import pytest
+from django.db import connection
+
+from stories.models import StoryPage
+from stories.services import withdraw_submission
+from tests.factories import SubmissionFactory, TopicFactory
+
+HEART_STORY = (
+    "My heart stopped twice on the ward. After the chemotherapy came months of "
+    "rehabilitation, and the physiotherapists never gave up on me."
+)
+
+
+def titles(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return [story.title for story in response.context["results"] or []]
+
+
+@pytest.fixture
+def heart_story(make_story):
+    make_story(title="Two more summers", body="Something else entirely.")
+    return make_story(title="The ward at night", body=HEART_STORY)
+
+
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="stemming and trigrams are PostgreSQL's"
+)
+
+
+@pytest.mark.parametrize("word", ["heart", "chemotherapy", "rehabilitation"])
+def test_a_word_of_the_story_finds_it(client, heart_story, word):
+    assert titles(client, word) == ["The ward at night"]
+
+
+def test_a_topic_finds_its_stories(client, make_story):
+    make_story(title="Tagged", topics=[TopicFactory(name="Oncology")])
+    make_story(title="Not tagged", body="Nothing about that here.")
+
+    assert titles(client, "oncology") == ["Tagged"]
+
+
+def test_the_beginning_of_a_word_finds_the_story(client, heart_story):
+    # When nothing matches as typed, the last word may be the start of a longer one.
+    assert titles(client, "rehab") == ["The ward at night"]
+
+
+@pytest.fixture
+def server_without_english(db):
+    """A PostgreSQL server whose default text search configuration does not stem
+    (as a server initialised in another language has), for this test only."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL default_text_search_config = 'pg_catalog.simple'")
+
+
+@postgresql_only
+def test_on_postgresql_another_form_of_a_word_finds_the_story(
+    client, server_without_english, heart_story
+):
+    assert titles(client, "hearts") == ["The ward at night"]
+    # By stemming, as typed: not only through the search that forgives misspellings.
+    stories = StoryPage.objects.live()
+    assert [story.title for story in stories.search("hearts")] == ["The ward at night"]
+    assert [story.title for story in stories.search("rehabilitating")] == ["The ward at night"]
+
+
+@postgresql_only
+@pytest.mark.parametrize("misspelt", ["rehabilitaton", "chemoterapy", "hart"])
+def test_on_postgresql_a_misspelt_word_finds_the_story(client, heart_story, misspelt):
+    assert titles(client, misspelt) == ["The ward at night"]
+
+
+def test_search_never_finds_a_story_that_is_not_on_the_site(client, story_index, make_story):
+    make_story(title="Published heart story", body=HEART_STORY)
+    draft = make_story(title="Draft heart story", body=HEART_STORY, live=False)
+    SubmissionFactory(story=draft)
+    unpublished = make_story(title="Unpublished heart story", body=HEART_STORY)
+    unpublished.unpublish()
+    private = make_story(title="Private heart story", body=HEART_STORY)
+    private.view_restrictions.create(restriction_type="login")
+    withdrawn = make_story(title="Withdrawn heart story", body=HEART_STORY)
+    SubmissionFactory(story=withdrawn)
+    withdraw_submission(withdrawn.submission)
+
+    for query in ["heart", "rehabilitaton", "rehab", "hearts"]:
+        assert set(titles(client, query)) <= {"Published heart story"}, query
+    assert titles(client, "heart") == ["Published heart story"]
+
+
+def test_search_results_take_a_bounded_number_of_queries(
+    client, make_story, django_assert_max_num_queries
+):
+    topic = TopicFactory(name="Cardiology")
+    for number in range(8):
+        make_story(title=f"Heart story {number}", body=HEART_STORY, topics=[topic])
+
+    with django_assert_max_num_queries(7):
+        response = client.get("/search/", {"q": "heart"})
+    assert len(response.context["results"]) == 8
+    # Each try is a count; on PostgreSQL the trigram try runs in a savepoint.
+    with django_assert_max_num_queries(9):
+        response = client.get("/search/", {"q": "rehab"})
+    assert len(response.context["results"]) == 8
+
+
+@postgresql_only
+def test_on_postgresql_without_pg_trgm_search_still_answers(client, heart_story):
+    with connection.cursor() as cursor:
+        cursor.execute("DROP EXTENSION pg_trgm")  # undone with the test's transaction
+
+    assert titles(client, "rehab") == ["The ward at night"]
+    assert titles(client, "rehabilitaton") == []
