@@ -180,11 +180,10 @@ _PATTERNS = (
     r"\b(?:thinking|thought|think)\s+(?:about|of)\s+(?:ending\s+(?:it|things|everything)|not\s+being\s+here|dying|killing\s+myself)\b",
     r"\b(?:just\s+)?end\s+it\s+(?:all\s+)?(?:tonight|today|now|soon|this\s+week)\b",
 )
-_PATTERN = re.compile(
-    "|".join(
-        f"(?P<wish{i}>{p})" if isinstance(p, Wish) else f"(?:{p})" for i, p in enumerate(_PATTERNS)
-    )
-)
+_PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Each alternative alone, to tell which one a match came from (the first that
+# matches where it starts, as in the alternation): read only at a match.
+_EACH = tuple((re.compile(p), isinstance(p, Wish)) for p in _PATTERNS)
 # "thinking about not being here", "thinking of dying": passive, inside an urgent pattern.
 WISH_IN = re.compile(
     r"\bnot\s+being\s+here\b|\bdying\b|\bbe\s+dead\b|\bstop\s+existing\b|\bnot\s+exist\b"
@@ -277,6 +276,14 @@ _NOW = re.compile(
 )
 
 
+def _is_wish(match: re.Match[str]) -> bool:
+    """Whether a match of ``_PATTERN`` says a wish rather than intent or a plan."""
+    for pattern, wish in _EACH:
+        if pattern.match(match.string, match.start(), match.endpos):
+            return wish or bool(WISH_IN.search(match.group()))
+    return bool(WISH_IN.search(match.group()))
+
+
 class CrisisRule(Rule):
     id = "crisis.self_harm"
     category = "crisis"
@@ -293,7 +300,7 @@ class CrisisRule(Rule):
 
     def find(self, doc: Document) -> Iterator[Finding]:
         for match in self._matches(doc):
-            if match.lastgroup is not None or WISH_IN.search(match.group()):
+            if _is_wish(match):
                 yield replace(
                     self.finding(*match.span(), severity=REVIEW), message=self.wish_message
                 )
