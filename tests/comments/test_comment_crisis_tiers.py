@@ -35,3 +35,18 @@ def test_moderators_are_mailed_at_once_about_a_possible_crisis(story, post_comme
     post_comment(story, POSSIBLE, confirm=False)
 
     assert [m for m in mail.outbox if m.subject.startswith("URGENT")]
+
+
+# A wish no crisis rule knows, which the shipped learned reader flags.
+ONLY_LEARNED = "i just wish i could stop existing"
+
+
+@pytest.mark.parametrize(("learned", "held"), [(True, True), (False, False)])
+def test_the_learned_reader_holds_a_comment_only_when_the_setting_has_it_on(
+    story, post_comment, settings, learned, held
+):
+    settings.SCREEN_LEARNED = learned
+
+    comment, _response = post_comment(story, ONLY_LEARNED)
+
+    assert ("crisis" in comment.review.held_for) is held
