@@ -2,9 +2,11 @@
 
     python benchmarks/screening.py [--dev PATH] [--stories N] [--words N]
 
-Prints a table: start-up (import + first screen, in a fresh interpreter),
-throughput and latency on the dev set and on generated 1,000-word stories,
-and the resident memory of a process that has loaded the screen.
+Prints a table for each path, the rules alone (``learned=False``) and the
+rules with the learned crisis reader: throughput and latency on the dev set,
+on generated 100-word comments and on generated 1,000-word stories; then
+start-up (import + first screen, in a fresh interpreter) and the resident
+memory of that interpreter, both ways.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import statistics
 import subprocess  # noqa: S404 - runs this same interpreter for a cold start
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +92,24 @@ def story(rng: random.Random, words: int) -> str:
     return " ".join(out)
 
 
+def comment(rng: random.Random, words: int) -> str:
+    out: list[str] = []
+    while sum(len(s.split()) for s in out) < words:
+        out.append(rng.choice(PLAIN + COMMENT_LINES))
+    return " ".join(out)
+
+
+# Comment lines, some of them what the crisis reader looks for.
+COMMENT_LINES = [
+    "thank you for writing this, it made me cry on the bus",
+    "honestly some nights i just want it all to stop",
+    "my mum went through the same thing and she is fine now",
+    "i looked up how many it would take, but i won't",
+    "Sending love to you and your family.",
+    "lol my kid said he'd die if we made him eat sprouts",
+]
+
+
 def measure(screen, items) -> dict:
     """Wall-clock and CPU time per text. On a busy machine the CPU time is the
     fairer figure for "one core": it leaves out time spent waiting for the core."""
@@ -122,32 +143,25 @@ def best_of(rounds: int, screen, items) -> dict:
     )
 
 
-def cold_start() -> tuple[float, float]:
+def cold_start(learned: bool) -> tuple[float, float, float]:
+    """(wall s, CPU s, resident MB) of a fresh interpreter's import and first screen."""
     code = (
         "import time; t = time.perf_counter(); c = time.process_time();"
         "from screening import screen;"
-        "screen('Dr. Ana Ruiz called (312) 555-0199 on May 4.');"
-        "print(time.perf_counter() - t, time.process_time() - c)"
+        f"screen('Dr. Ana Ruiz called (312) 555-0199 on May 4.', learned={learned});"
+        "w, p = time.perf_counter() - t, time.process_time() - c;"
+        "import os; f = '/proc/self/status';"
+        "rss = [x for x in open(f) if x.startswith('VmRSS:')] if os.path.exists(f) else [];"
+        "import resource;"
+        "m = int(rss[0].split()[1]) / 1024 if rss else "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024;"
+        "print(w, p, m)"
     )
     result = subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
     )
-    wall, cpu = result.stdout.split()
-    return float(wall), float(cpu)
-
-
-def rss_mb() -> float:
-    """Resident set size of this process now, from /proc (Linux), else peak RSS."""
-    try:
-        with open(f"/proc/{os.getpid()}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    import resource
-
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    wall, cpu, rss = result.stdout.split()
+    return float(wall), float(cpu), float(rss)
 
 
 def pin_to_one_core() -> None:
@@ -167,20 +181,28 @@ def main() -> None:
     args = parser.parse_args()
 
     pin_to_one_core()
-    startup = min((cold_start() for _ in range(max(1, args.rounds))), key=lambda t: t[1])
+    startup = {
+        learned: min((cold_start(learned) for _ in range(max(1, args.rounds))), key=lambda t: t[1])
+        for learned in (False, True)
+    }
 
     from screening import ENGINE_VERSION, screen
 
-    screen("Warm up: Dr. Ana Ruiz, (312) 555-0199.")
-    rows = []
+    screen("Warm up: Dr. Ana Ruiz, (312) 555-0199.", learned=True)
+    dev = []
     if args.dev.exists():
         with args.dev.open(encoding="utf-8") as source:
             dev = [json.loads(line) for line in source if line.strip()]
-        rows.append(("dev set", best_of(args.rounds, screen, dev * args.repeat)))
     rng = random.Random(20240501)
     stories = [{"text": story(rng, args.words)} for _ in range(args.stories)]
-    rows.append((f"{args.words}-word stories", best_of(args.rounds, screen, stories)))
-    memory = rss_mb()
+    comments = [{"text": comment(rng, 100), "kind": "comment"} for _ in range(args.stories)]
+    rows = []
+    for learned, path in ((False, "rules"), (True, "rules+learned")):
+        run = partial(screen, learned=learned)
+        if dev:
+            rows.append((f"{path}: dev set", best_of(args.rounds, run, dev * args.repeat)))
+        rows.append((f"{path}: 100-word comments", best_of(args.rounds, run, comments)))
+        rows.append((f"{path}: {args.words}-word stories", best_of(args.rounds, run, stories)))
 
     write = sys.stdout.write
     write(f"screening engine {ENGINE_VERSION}, one core, Python {sys.version.split()[0]}\n\n")
@@ -190,20 +212,22 @@ def main() -> None:
         " time waiting for the core)\n\n"
     )
     write(
-        f"{'corpus':<20} {'texts':>6} {'texts/s':>8} {'median ms':>10} {'p95 ms':>7}"
+        f"{'corpus':<34} {'texts':>6} {'texts/s':>8} {'median ms':>10} {'p95 ms':>7}"
         f" {'CPU texts/s':>12} {'CPU median':>11} {'CPU p95':>8}\n"
     )
     for name, row in rows:
         write(
-            f"{name:<20} {row['texts']:>6} {row['per_second']:>8.0f} "
+            f"{name:<34} {row['texts']:>6} {row['per_second']:>8.0f} "
             f"{row['median_ms']:>10.2f} {row['p95_ms']:>7.2f} {row['per_cpu_second']:>12.0f}"
             f" {row['cpu_median_ms']:>11.2f} {row['cpu_p95_ms']:>8.2f}\n"
         )
-    write(
-        f"\nstart-up (import + first screen): {startup[0] * 1000:.0f} ms"
-        f" (CPU {startup[1] * 1000:.0f} ms)\n"
-    )
-    write(f"resident memory with the screen loaded: {memory:.0f} MB\n")
+    write("\n")
+    for learned, path in ((False, "rules"), (True, "rules+learned")):
+        wall, cpu, rss = startup[learned]
+        write(
+            f"{path:<14} start-up (import + first screen): {wall * 1000:.0f} ms"
+            f" (CPU {cpu * 1000:.0f} ms); resident memory then: {rss:.0f} MB\n"
+        )
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ def screen_comment(text):
     Any finding holds the comment, except a lone first name when
     ``COMMENTS_PUBLISH_FIRST_NAMES`` is on ("Thank you, Maria").
     """
-    findings = screen(text, kind="comment", role="reader")
+    findings = screen(text, kind="comment", role="reader", learned=settings.SCREEN_LEARNED)
     held_for = []
     for finding in findings:
         if (

@@ -8,7 +8,7 @@ See README.md in this folder for the rules, the lists they use and where
 those lists come from.
 """
 
-from .engine import RULES, screen
+from .engine import RULES, configure, learned_enabled, screen
 from .findings import (
     BLOCK,
     CATEGORIES,
@@ -21,7 +21,7 @@ from .findings import (
     Finding,
 )
 
-ENGINE_VERSION = "1.2.0"
+ENGINE_VERSION = "1.3.0"
 
 __all__ = [
     "BLOCK",
@@ -35,5 +35,7 @@ __all__ = [
     "SAFETY",
     "SEVERITIES",
     "Finding",
+    "configure",
+    "learned_enabled",
     "screen",
 ]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .base import DisjointSpans, Document, Rule
-from .findings import PRIVACY, Finding
+from .findings import BLOCK, PRIVACY, Finding
+from .learned import LearnedCrisisRule
 from .policy import apply_policy
 from .rules.abuse import AbuseRule
 from .rules.cased_names import LowercaseNameRule, UppercaseNameRule
@@ -29,7 +30,7 @@ from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
 from .rules.promotion import PromotionRule
 
-__all__ = ["RULES", "screen", "screen_document"]
+__all__ = ["RULES", "configure", "learned_enabled", "screen", "screen_document"]
 
 #: Every rule, in no particular order; overlaps are settled by ``_PRIORITY``.
 RULES: tuple[Rule, ...] = (
@@ -76,20 +77,37 @@ _PRIORITY = {
 _RULE_PRIORITY = {"id_number.keyword": 0, "id_number.ssn": 1, "date.day": 0}
 
 
-def screen(text: str, *, kind: str = "story", role: str | None = None) -> list[Finding]:
+# Whether ``screen`` also runs the learned crisis reader when not told (``configure``).
+_LEARNED = {"on": True}
+
+
+def configure(*, learned: bool) -> None:
+    """Set whether ``screen`` runs the learned crisis reader by default."""
+    _LEARNED["on"] = bool(learned)
+
+
+def learned_enabled() -> bool:
+    return _LEARNED["on"]
+
+
+def screen(
+    text: str, *, kind: str = "story", role: str | None = None, learned: bool | None = None
+) -> list[Finding]:
     """Screen ``text`` and return its findings, sorted by start offset.
 
     ``kind`` is "story" or "comment"; ``role`` is the author's role
     ("patient", "family", "employee", "reader") or None when unknown.
+    ``learned`` runs the learned crisis reader beside the rules (None: as
+    ``configure`` set it, on unless turned off).
     """
     if not isinstance(text, str):
         raise TypeError(f"screen() needs a str, not {type(text).__name__}")
     if not text.strip():
         return []
-    return screen_document(Document(text, kind=kind, role=role))
+    return screen_document(Document(text, kind=kind, role=role), learned=learned)
 
 
-def screen_document(doc: Document) -> list[Finding]:
+def screen_document(doc: Document, *, learned: bool | None = None) -> list[Finding]:
     """``screen`` for a ``Document`` already made (``Document(..., gated=False)`` runs
     every pattern without its gate)."""
     privacy: list[Finding] = []
@@ -97,10 +115,23 @@ def screen_document(doc: Document) -> list[Finding]:
     for rule in RULES:
         for finding in rule.find(doc):
             (privacy if finding.category in PRIVACY else other).append(finding)
+    if _LEARNED["on"] if learned is None else learned:
+        other.extend(_learned_findings(doc, other))
     findings = _resolve_privacy(privacy) + _resolve_same_category(other)
     findings = apply_policy(findings, kind=doc.kind, role=doc.role)
     findings.sort(key=lambda f: (f.start, f.end, f.category))
     return findings
+
+
+def _learned_findings(doc: Document, found: list[Finding]) -> list[Finding]:
+    """The learned reader's crisis findings where no crisis rule fired: the
+    rules keep their explanations, the model adds what they miss."""
+    ruled = [f for f in found if f.category == "crisis"]
+    return [
+        f
+        for f in LearnedCrisisRule().find(doc)
+        if not any(r.start < f.end and f.start < r.end for r in ruled)
+    ]
 
 
 def _resolve_privacy(findings: list[Finding]) -> list[Finding]:
@@ -127,7 +158,12 @@ def _resolve_same_category(findings: list[Finding]) -> list[Finding]:
     """Drop a finding that overlaps an earlier one of the same category."""
     kept: list[Finding] = []
     spans: dict[str, DisjointSpans] = {}
-    for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
+    # A crisis finding that is blocked is kept before a review one over the same words.
+    urgent_first = sorted(
+        findings,
+        key=lambda f: (f.category == "crisis" and f.severity != BLOCK, f.start, -(f.end - f.start)),
+    )
+    for finding in urgent_first:
         category = spans.setdefault(finding.category, DisjointSpans())
         if not category.overlaps(finding.start, finding.end):
             kept.append(finding)

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..base import Document, Rule
-from ..findings import BLOCK
+from ..findings import BLOCK, REVIEW, Finding
 from ..gates import needs, rarity_cost
 
 __all__ = [
+    "WISH_IN",
     "BACK_THEN",
     "CAME_THROUGH",
     "CARE_PLAN",
@@ -23,9 +25,20 @@ __all__ = [
     "NEGATED_BEFORE",
     "REPORTED_SPEECH",
     "CrisisRule",
+    "Wish",
 ]
 
 _I = r"\bi(?:['’](?:m|ve|d|ll))?"
+
+
+class Wish(str):
+    """A pattern for a passive wish to be dead or gone, a burden, no way on
+    ("I don't want to be here anymore"): a possible crisis, for review. The
+    others say intent, a plan, the means or a goodbye: urgent, blocked."""
+
+    __slots__ = ()
+
+
 _PATTERNS = (
     # Direct statements.
     rf"{_I}\b[^.!?\n]{{0,40}}\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|shoot|hang|drown)"
@@ -34,15 +47,22 @@ _PATTERNS = (
     rf"{_I}\b[^.!?\n]{{0,30}}\b(?:want|wanted|going|planning|plan|ready|thinking about|think about"
     r"|thought about)\s+(?:to\s+)?(?:end|ending)\s+(?:it|it all|everything|things)\b",
     r"\bsuicid(?:e|al)\b",
-    rf"{_I}\b[^.!?\n]{{0,20}}\b(?:don['’]?t|do not|no longer|never)\s+(?:really\s+)?want\s+to\s+"
-    r"(?:be here|be alive|live|exist|wake up|go on|keep going|be around|do this)"
-    r"(?:\s+any\s*more)?",
-    rf"{_I}\b[^.!?\n]{{0,20}}\b(?:want|wanted|wish|wished)\s+(?:to\s+die|i\s+(?:was|were)\s+dead"
-    r"|i\s+(?:could|would)\s+(?:just\s+)?(?:die|disappear|not wake up)"
-    r"|i\s+(?:wouldn['’]?t|didn['’]?t)\s+wake\s+up|to\s+disappear\s+forever|it\s+(?:would|could)\s+(?:all\s+)?(?:end|stop))",
-    r"\b(?:better\s+off\s+(?:dead|without\s+me)|no\s+(?:reason|point)\s+(?:to|in)\s+"
-    r"(?:live|living|go\s+on|going\s+on|being\s+alive|staying\s+alive))\b",
-    r"\bcan['’]?t\s+(?:go\s+on|keep\s+going)\b(?!\s+(?:like|with|at|in|working))",
+    Wish(
+        rf"{_I}\b[^.!?\n]{{0,20}}\b(?:don['’]?t|do not|no longer|never)\s+(?:really\s+)?"
+        r"want\s+to\s+"
+        r"(?:be here|be alive|live|exist|wake up|go on|keep going|be around|do this)"
+        r"(?:\s+any\s*more)?"
+    ),
+    Wish(
+        rf"{_I}\b[^.!?\n]{{0,20}}\b(?:want|wanted|wish|wished)\s+(?:to\s+die|i\s+(?:was|were)\s+dead"
+        r"|i\s+(?:could|would)\s+(?:just\s+)?(?:die|disappear|not wake up)"
+        r"|i\s+(?:wouldn['’]?t|didn['’]?t)\s+wake\s+up|to\s+disappear\s+forever|it\s+(?:would|could)\s+(?:all\s+)?(?:end|stop))"
+    ),
+    Wish(
+        r"\b(?:better\s+off\s+(?:dead|without\s+me)|no\s+(?:reason|point)\s+(?:to|in)\s+"
+        r"(?:live|living|go\s+on|going\s+on|being\s+alive|staying\s+alive))\b"
+    ),
+    Wish(r"\bcan['’]?t\s+(?:go\s+on|keep\s+going)\b(?!\s+(?:like|with|at|in|working))"),
     # Method and plan.
     r"\bhow\s+(?:much|many)\s+(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+|these\s+)?(?:[\w'’-]+\s+){0,2}"
     r"(?:pills|medications?|meds|tablets|insulin|medicine)\s+(?:it\s+)?(?:would|will)\s+take\b",
@@ -54,11 +74,17 @@ _PATTERNS = (
     r"(?:pills|meds|tablets)\s+at\s+once|\btak(?:e|ing)\s+the\s+whole\s+bottle\b",
     r"\b(?:thought|thinking|think|planning|plan|want|wanted|going)\s+(?:about\s+|of\s+|to\s+)?"
     r"overdos(?:e|ing)\b",
-    r"\b(?:rather|prefer\s+to)\s+(?:be\s+dead|die|not\s+wake\s+up|not\s+be\s+here|be\s+with\s+(?:him|her|them)"
-    r"|join\s+(?:him|her|them))\b[^.!?\n]{0,40}\bthan\b",
-    r"\brather\s+[^.!?\n]{0,40}\bthan\s+(?:wake\s+up|live|be\s+alive|go\s+on|keep\s+living)\b",
-    r"\b(?:easy|easier|simple)\s+it\s+would\s+be\s+to\s+(?:just\s+)?(?:[\w']+\s+){0,3}?"
-    r"(?:turn\s+the\s+wheel|jump|drive\s+off|swallow|end|stop|not\s+wake|let\s+go|disappear|step)",
+    Wish(
+        r"\b(?:rather|prefer\s+to)\s+(?:be\s+dead|die|not\s+wake\s+up|not\s+be\s+here|be\s+with\s+(?:him|her|them)"
+        r"|join\s+(?:him|her|them))\b[^.!?\n]{0,40}\bthan\b"
+    ),
+    Wish(
+        r"\brather\s+[^.!?\n]{0,40}\bthan\s+(?:wake\s+up|live|be\s+alive|go\s+on|keep\s+living)\b"
+    ),
+    Wish(
+        r"\b(?:easy|easier|simple)\s+it\s+would\s+be\s+to\s+(?:just\s+)?(?:[\w']+\s+){0,3}?"
+        r"(?:turn\s+the\s+wheel|jump|drive\s+off|swallow|end|stop|not\s+wake|let\s+go|disappear|step)"
+    ),
     r"\b(?:turn|jerk|swerve|steer)\s+the\s+wheel\b",
     r"\b(?:whether|if)\s+today\s+(?:was|is|would\s+be)\s+the\s+day\b",
     r"\b(?:written|wrote|writing)\s+(?:the\s+|my\s+|some\s+)?goodbye\s+(?:letters?|notes?)\b"
@@ -73,20 +99,30 @@ _PATTERNS = (
     r"\bdriv\w*\s+(?:my\s+car\s+|the\s+car\s+)?(?:into|off)\s+(?:the\s+|a\s+)?(?:lake|river|wall|tree"
     r"|bridge|cliff|ocean|water|overpass|oncoming\s+traffic|traffic|median|truck|embankment)\b",
     r"\b(?:tonight|today)\s+(?:feels\s+like|is|will\s+be|might\s+be)\s+the\s+(?:night|day)\b",
-    r"\b(?:everyone|everybody|they|my\s+(?:family|kids|husband|wife)|the\s+world|people)\s+"
-    r"(?:would|will)\s+be\s+better\s+off\s+(?:if\s+i|without\s+me)",
-    r"\bif\s+i\s+(?:just\s+)?(?:disappeared|wasn['’]?t\s+(?:here|around)|were\s+(?:gone|dead)|died)\b",
-    r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:really\s+|even\s+)?see\s+(?:the|any)\s+point\b[^.!?\n]{0,40}"
-    r"\b(?:any\s*more|living|life|going\s+on|being\s+here|being\s+alive)\b",
-    r"\bi\s+can['’]?t\s+do\s+this\s+any\s*more\b",
+    Wish(
+        r"\b(?:everyone|everybody|they|my\s+(?:family|kids|husband|wife)|the\s+world|people)\s+"
+        r"(?:would|will)\s+be\s+better\s+off\s+(?:if\s+i|without\s+me)"
+    ),
+    Wish(
+        r"\bif\s+i\s+(?:just\s+)?(?:disappeared|wasn['’]?t\s+(?:here|around)|were\s+(?:gone|dead)|died)\b"
+    ),
+    Wish(
+        r"\b(?:don['’]?t|do\s+not|can['’]?t|cannot)\s+(?:really\s+|even\s+)?see\s+(?:the|any)\s+point\b[^.!?\n]{0,40}"
+        r"\b(?:any\s*more|living|life|going\s+on|being\s+here|being\s+alive)\b"
+    ),
+    Wish(r"\bi\s+can['’]?t\s+do\s+this\s+any\s*more\b"),
     r"\b(?:giving|given|gave)\s+(?:away\s+)?(?:my|all\s+my)\s+(?:things|stuff|belongings|possessions)"
     r"|\bstarted\s+giving\s+things\s+away\b",
     r"\bputting\s+my\s+(?:things|affairs|life)\s+in\s+order\b",
-    r"\bi\s+don['’]?t\s+know\s+if\s+i(?:['’]ll|\s+will)\b[^.!?\n]{0,30}\btomorrow\b",
+    Wish(r"\bi\s+don['’]?t\s+know\s+if\s+i(?:['’]ll|\s+will)\b[^.!?\n]{0,30}\btomorrow\b"),
     r"\bthink(?:ing)?\s+about\s+doing\s+it\b",
-    r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,40}\b(?:not|never|won['’]?t|wouldn['’]?t|don['’]?t)\s+wake\s+up\b",
-    r"\bnot\s+going\s+to\s+(?:wait\s+for\s+the\s+(?:cancer|disease|tumou?r|end)|be\s+(?:here|around)"
-    r"\s+(?:much\s+longer|for\s+long|tomorrow))",
+    Wish(
+        r"\b(?:hope|wish|want|pray|praying)\b[^.!?\n]{0,40}\b(?:not|never|won['’]?t|wouldn['’]?t|don['’]?t)\s+wake\s+up\b"
+    ),
+    Wish(
+        r"\bnot\s+going\s+to\s+(?:wait\s+for\s+the\s+(?:cancer|disease|tumou?r|end)|be\s+(?:here|around)"
+        r"\s+(?:much\s+longer|for\s+long|tomorrow))"
+    ),
     r"\b(?:jump|jumping)\s+(?:off|from)\s+(?:a|the|my)\s+(?:bridge|roof|building|overpass|ledge|balcony"
     r"|cliff|parking\s+garage)|\bin\s+front\s+of\s+a\s+(?:train|bus|truck)\b",
     r"\b(?:bridge|overpass|rooftop|ledge|train\s+tracks)\b[^.!?\n]{0,60}\b(?:easy|jump)\b",
@@ -103,11 +139,15 @@ _PATTERNS = (
     r"\b(?:tonight|today|this\s+weekend)\b[^.!?\n]{0,40}\b(?:going\s+to|gonna|will)\s+(?:use|take|do)\s+"
     r"(?:it|them)\b",
     # Being a burden gone: "easier for everyone without me in it".
-    r"\b(?:would|will|['’]d|could)\s+(?:all\s+)?(?:be\s+)?(?:so\s+)?(?:much\s+|a\s+lot\s+)?(?:better|easier|happier|lighter)"
-    r"\s+(?:off\s+)?(?:for\s+(?:\w+\s+){0,3}?)?(?:without\s+me\b|if\s+i\s+(?:was|were|wasn['’]?t|weren['’]?t|died|left)\b)",
-    r"\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+|really\s+)?(?:notice|care|miss\s+me)\b[^.!?\n]{0,30}"
-    r"\bif\s+i\b",
-    r"\bif\s+i\s+(?:was|were)\s+(?:gone|dead|not\s+here|not\s+around)\b",
+    Wish(
+        r"\b(?:would|will|['’]d|could)\s+(?:all\s+)?(?:be\s+)?(?:so\s+)?(?:much\s+|a\s+lot\s+)?(?:better|easier|happier|lighter)"
+        r"\s+(?:off\s+)?(?:for\s+(?:\w+\s+){0,3}?)?(?:without\s+me\b|if\s+i\s+(?:was|were|wasn['’]?t|weren['’]?t|died|left)\b)"
+    ),
+    Wish(
+        r"\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+|really\s+)?(?:notice|care|miss\s+me)\b[^.!?\n]{0,30}"
+        r"\bif\s+i\b"
+    ),
+    Wish(r"\bif\s+i\s+(?:was|were)\s+(?:gone|dead|not\s+here|not\s+around)\b"),
     # Means at hand, held back, counted.
     r"\b(?:saved|saving|hoarded|hoarding|stashed|stashing|collected|collecting|squirreled|hiding|hidden)\s+"
     r"(?:up\s+|away\s+)?(?:a\s+(?:\w+\s+)?(?:of|worth\s+of)\s+|enough\s+|all\s+)?(?:of\s+)?(?:my\s+|the\s+|her\s+|his\s+|these\s+)?"
@@ -125,16 +165,29 @@ _PATTERNS = (
     r"|snacks|money|a\s+credit\s+card))",
     r"\b(?:until|before|when)\s+(?:someone|somebody|anyone|they|my\s+\w+)\s+(?:found|finds|would\s+find)\s+me\b",
     r"\bmake\s+sure\s+i\s+(?:don['’]?t|never|won['’]?t|do\s+not)\s+wake\s+up\b",
-    r"\b(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake\s+up\b",
-    r"\bit\s+would\s+be\s+(?:so\s+)?(?:easy|easier|simple)\s+to\s+(?:just\s+)?(?:stop\s+(?:fighting|trying|breathing)"
-    r"|end\s+it|give\s+up|let\s+go|disappear|not\s+wake\s+up|take\s+(?:them|it|all|the\s+whole)|swallow|jump|drive\s+off)",
-    r"\b(?:what['’]?s|what\s+is|there['’]?s|there\s+is)\s+(?:even\s+)?(?:the\s+|no\s+)?point\s+(?:of|in)\s+"
-    r"(?:anything|living|going\s+on|trying|being\s+here|staying|any\s+of\s+it)\b",
-    r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:keep\s+going|keep\s+living|keep\s+trying|stay|staying|be\s+here|fight)\b",
+    Wish(r"\b(?:go\s+to\s+sleep|fall\s+asleep|sleep)\s+and\s+(?:never|not)\s+wake\s+up\b"),
+    Wish(
+        r"\bit\s+would\s+be\s+(?:so\s+)?(?:easy|easier|simple)\s+to\s+(?:just\s+)?(?:stop\s+(?:fighting|trying|breathing)"
+        r"|end\s+it|give\s+up|let\s+go|disappear|not\s+wake\s+up|take\s+(?:them|it|all|the\s+whole)|swallow|jump|drive\s+off)"
+    ),
+    Wish(
+        r"\b(?:what['’]?s|what\s+is|there['’]?s|there\s+is)\s+(?:even\s+)?(?:the\s+|no\s+)?point\s+(?:of|in)\s+"
+        r"(?:anything|living|going\s+on|trying|being\s+here|staying|any\s+of\s+it)\b"
+    ),
+    Wish(
+        r"\bno\s+(?:reason|point)\s+(?:to|in)\s+(?:keep\s+going|keep\s+living|keep\s+trying|stay|staying|be\s+here|fight)\b"
+    ),
     r"\b(?:thinking|thought|think)\s+(?:about|of)\s+(?:ending\s+(?:it|things|everything)|not\s+being\s+here|dying|killing\s+myself)\b",
     r"\b(?:just\s+)?end\s+it\s+(?:all\s+)?(?:tonight|today|now|soon|this\s+week)\b",
 )
 _PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+# Each alternative alone, to tell which one a match came from (the first that
+# matches where it starts, as in the alternation): read only at a match.
+_EACH = tuple((re.compile(p), isinstance(p, Wish)) for p in _PATTERNS)
+# "thinking about not being here", "thinking of dying": passive, inside an urgent pattern.
+WISH_IN = re.compile(
+    r"\bnot\s+being\s+here\b|\bdying\b|\bbe\s+dead\b|\bstop\s+existing\b|\bnot\s+exist\b"
+)
 
 # Every pattern above needs one of these words; only sentences holding one are read.
 _TRIGGER = frozenset(
@@ -223,13 +276,38 @@ _NOW = re.compile(
 )
 
 
+def _is_wish(match: re.Match[str]) -> bool:
+    """Whether a match of ``_PATTERN`` says a wish rather than intent or a plan."""
+    for pattern, wish in _EACH:
+        if pattern.match(match.string, match.start(), match.endpos):
+            return wish or bool(WISH_IN.search(match.group()))
+    return bool(WISH_IN.search(match.group()))
+
+
 class CrisisRule(Rule):
     id = "crisis.self_harm"
     category = "crisis"
     severity = BLOCK
     message = "The author may be at risk of suicide or self-harm now: act on this first."
+    wish_message = (
+        "The author may wish not to be alive, or feel a burden or trapped: a possible crisis, "
+        "read it first."
+    )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        for match in self._matches(doc):
+            yield match.span()
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for match in self._matches(doc):
+            if _is_wish(match):
+                yield replace(
+                    self.finding(*match.span(), severity=REVIEW), message=self.wish_message
+                )
+            else:
+                yield self.finding(*match.span())
+
+    def _matches(self, doc: Document) -> Iterator[re.Match[str]]:
         text = doc.lower
         for match in doc.scan(_TRIGGER, _PATTERN, need=_NEED):
             s_start, s_end = doc.sentence_at(match.start())
@@ -264,7 +342,7 @@ class CrisisRule(Rule):
                 continue  # "survivors-of-suicide-loss", "suicide-prevention": a compound
             if _told_of(doc, text, s_start, s_end, before):
                 continue
-            yield match.span()
+            yield match
 
 
 # "I haven't hurt myself in three years": denied inside the match.

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..base import Document, Rule
-from ..findings import BLOCK
+from ..findings import BLOCK, REVIEW, Finding
 from ..gates import needs, rarity_cost
 from .crisis import (
     BACK_THEN,
@@ -24,6 +25,8 @@ from .crisis import (
     DIE_AT_HOME,
     NEGATED_BEFORE,
     REPORTED_SPEECH,
+    WISH_IN,
+    Wish,
 )
 
 __all__ = ["CrisisSignalsRule"]
@@ -41,19 +44,29 @@ _OUTRIGHT = (
     r"\b(?:finish|end|take)\s+my\s+(?:own\s+)?life\b",
     r"\b(?:unaliv\w*|off)\s+myself\b|\bunaliving\b|\bkms\b",
     r"\bend\s+(?:things|it(?:\s+all)?)\s+myself\b|\bdo\s+the\s+job\s+myself\b",
-    r"\b(?:done|finished)\s+with\s+(?:being\s+alive|life|living|everything|it\s+all|this\s+life)\b",
-    r"\btired\s+of\s+(?:being\s+alive|living|life|existing|waking\s+up)\b",
-    r"\b(?:don['’]?t|do\s+not|not|no\s+longer)\s+(?:want|wanna)\s+to\s+(?:live|be\s+alive|exist"
-    r"|wake\s+up|be\s+here|stick\s+around|be\s+around|go\s+on)\b",
-    r"\bnot\s+want\s+(?:to\s+)?live\b",
+    Wish(
+        r"\b(?:done|finished)\s+with\s+(?:being\s+alive|life|living|everything|it\s+all|this\s+life)\b"
+    ),
+    Wish(r"\btired\s+of\s+(?:being\s+alive|living|life|existing|waking\s+up)\b"),
+    Wish(
+        r"\b(?:don['’]?t|do\s+not|not|no\s+longer)\s+(?:want|wanna)\s+to\s+(?:live|be\s+alive|exist"
+        r"|wake\s+up|be\s+here|stick\s+around|be\s+around|go\s+on)\b"
+    ),
+    Wish(r"\bnot\s+want\s+(?:to\s+)?live\b"),
     r"\b(?:don['’]?t|do\s+not)\s+intend\s+to\s+(?:stick\s+around|be\s+around|be\s+here|live|go\s+on)\b",
-    r"\bhoping\s+(?:my\s+heart|i)\s+(?:just\s+)?(?:stops?|don['’]?t\s+wake|won['’]?t\s+wake)\b",
-    r"\b(?:ask|asked|beg|begged|begging|pray|praying|prayed)\s+(?:the\s+lord\s+|god\s+|him\s+|jesus\s+)?"
-    r"(?:to\s+)?(?:take\s+me|call\s+me\s+home|let\s+me\s+die)\b",
-    r"\b(?:go\s+to\s+sleep|sleep)\s+for\s+good\b|\bnot\s+(?:wake|get\s+back)\s+up\b",
-    r"\bwouldn['’]?t\s+mind\s+if\s+(?:the\s+)?(?:cancer|disease|tumou?r|it)\s+(?:won|wins|took|takes)\b",
-    r"\b(?:angry|sorry|disappointed|mad)\s+(?:that\s+i\s+(?:did|woke)|to\s+(?:see|wake))\b",
-    r"\bwaiting\s+(?:around\s+)?to\s+die\b|\bget\s+it\s+over\s+with\b",
+    Wish(
+        r"\bhoping\s+(?:my\s+heart|i)\s+(?:just\s+)?(?:stops?|don['’]?t\s+wake|won['’]?t\s+wake)\b"
+    ),
+    Wish(
+        r"\b(?:ask|asked|beg|begged|begging|pray|praying|prayed)\s+(?:the\s+lord\s+|god\s+|him\s+|jesus\s+)?"
+        r"(?:to\s+)?(?:take\s+me|call\s+me\s+home|let\s+me\s+die)\b"
+    ),
+    Wish(r"\b(?:go\s+to\s+sleep|sleep)\s+for\s+good\b|\bnot\s+(?:wake|get\s+back)\s+up\b"),
+    Wish(
+        r"\bwouldn['’]?t\s+mind\s+if\s+(?:the\s+)?(?:cancer|disease|tumou?r|it)\s+(?:won|wins|took|takes)\b"
+    ),
+    Wish(r"\b(?:angry|sorry|disappointed|mad)\s+(?:that\s+i\s+(?:did|woke)|to\s+(?:see|wake))\b"),
+    Wish(r"\bwaiting\s+(?:around\s+)?to\s+die\b|\bget\s+it\s+over\s+with\b"),
     r"\bon\s+my\s+own\s+terms\b|\bpick\s+the\s+(?:night|day)\s+myself\b",
     r"\b(?:use|try)\s+(?:them|it)\s+on\s+myself\b",
     r"\b(?:let|letting)\s+go\s+of\s+the\s+wheel\b|\bstep\s+off\b",
@@ -61,19 +74,23 @@ _OUTRIGHT = (
     r"\bnot\s+an\s+accident\b",
     r"\bi(?:['’]ll|\s+will|['’]m\s+going\s+to|\s+am\s+going\s+to)\s+(?:go|be)\s+with\s+(?:him|her|them)\b",
     r"\b(?:when|after)\s+(?:he|she)\s+goes,?\s+i['’]m\s+going\s+with\b",
-    r"\b(?:i['’]ll|i\s+will|i['’]m\s+going\s+to|ready\s+to|want\s+to|i\s+can)\s+(?:see|join|follow|be\s+with)"
-    r"\s+(?:my\s+)?[\w-]+\s+(?:again\s+)?(?:soon|now|before)\b",
-    r"\bready\s+to\s+(?:follow|join|die|go\s+home\s+to)\b",
+    Wish(
+        r"\b(?:i['’]ll|i\s+will|i['’]m\s+going\s+to|ready\s+to|want\s+to|i\s+can)\s+(?:see|join|follow|be\s+with)"
+        r"\s+(?:my\s+)?[\w-]+\s+(?:again\s+)?(?:soon|now|before)\b"
+    ),
+    Wish(r"\bready\s+to\s+(?:follow|join|die|go\s+home\s+to)\b"),
     r"\b(?:got|get|getting|took)\s+(?:the|my)\s+(?:razor|blade)s?\s+out\b",
     r"\b(?:cut|cutting|burned|burning)\s+(?:again|myself)\b",
     r"\bstarted\s+cutting\b(?!\s+(?:back|down|out|it|the|my\s+hair|corners|up|off))"
     r"|\bcutting\s+the\s+(?:tops?|insides?)\s+of\s+my\b",
     r"\bthinking\s+(?:about|abt|of)\s+(?:unaliving|killing\s+myself|ending\s+(?:it|things|my\s+life))\b",
     r"\b(?:stopped|quit|stop|skipping|skipped)\s+(?:taking\s+)?(?:my\s+|the\s+)?[\w-]+(?:\s+[\w-]+)?\s+on\s+purpose\b",
-    r"\bi\s+want\s+(?:it|this)\s+to\s+(?:happen|be\s+over|end|stop)\b",
+    Wish(r"\bi\s+want\s+(?:it|this)\s+to\s+(?:happen|be\s+over|end|stop)\b"),
     r"\b(?:tonight|today|this\s+weekend)\b[^.!?\n]{0,30}\btak(?:e|ing)\s+(?:what['’]?s\s+left|all\s+of|the\s+rest"
     r"|every\s+one)\b",
-    r"\bi\s+won['’]?t\s+be\s+(?:\w+['’]s\s+|a\s+)?(?:problem|burden)\s+(?:much\s+)?(?:longer|for\s+long)\b",
+    Wish(
+        r"\bi\s+won['’]?t\s+be\s+(?:\w+['’]s\s+|a\s+)?(?:problem|burden)\s+(?:much\s+)?(?:longer|for\s+long)\b"
+    ),
 )
 
 # The four kinds of signal.
@@ -166,6 +183,8 @@ _SIGNAL_RES = {
     for kind, ps in _SIGNALS.items()
 }
 _OUTRIGHT_RES = [(re.compile(p), needs([p], cost=rarity_cost)) for p in _OUTRIGHT]
+# Which of them say a wish ("tired of being alive") rather than intent: review, not block.
+_OUTRIGHT_WISH = [isinstance(p, Wish) for p in _OUTRIGHT]
 _ME_RE = re.compile(rf"\b{_ME}\b")
 _OTHERS = re.compile(
     r"\b(?:you|you['’]ll|you['’]re|he|she|they|he['’]s|she['’]s|they['’]re|his|her|their)\b"
@@ -193,7 +212,23 @@ class CrisisSignalsRule(Rule):
         "act on this first."
     )
 
+    wish_message = (
+        "The author may wish not to be alive, or feel a burden or trapped (warning signs "
+        "together): a possible crisis, read it first."
+    )
+
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        for start, end, _severity in self._flagged(doc):
+            yield start, end
+
+    def find(self, doc: Document) -> Iterator[Finding]:
+        for start, end, severity in self._flagged(doc):
+            finding = self.finding(start, end, severity=severity)
+            yield finding if severity == BLOCK else replace(finding, message=self.wish_message)
+
+    def _flagged(self, doc: Document) -> Iterator[tuple[int, int, str]]:
+        """(start, end, severity) of each flagged sentence: ``block`` for intent,
+        a plan, the means or preparations; ``review`` for a wish or hopelessness."""
         text = doc.lower
         sentences = doc.sentences
         if not sentences:
@@ -219,7 +254,10 @@ class CrisisSignalsRule(Rule):
             if not self._mine(text, sentences, index):
                 continue
             if "outright" in here:
-                yield start, end
+                yield start, end, BLOCK
+                continue
+            if "wish" in here:
+                yield start, end, REVIEW
                 continue
             if safe_now:
                 continue
@@ -230,9 +268,12 @@ class CrisisSignalsRule(Rule):
                 for other in (index - 2, index - 1, index + 1, index + 2):
                     if 0 <= other < len(kinds):
                         near |= kinds[other]
-            near.discard("outright")
+            near -= {"outright", "wish"}
             if len(near) >= 2 and here & {"ending", "preparing", "means"}:
-                yield start, end
+                urgent = "means" in near or (
+                    "preparing" in near and ("ending" in near or "preparing again" in near)
+                )
+                yield start, end, BLOCK if urgent else REVIEW
 
     @staticmethod
     def _all_kinds(doc: Document) -> list[set[str]]:
@@ -242,14 +283,15 @@ class CrisisSignalsRule(Rule):
         index_of = {span: index for index, span in enumerate(sentences)}
         kinds: list[set[str]] = [set() for _ in sentences]
 
-        for pattern, need in _OUTRIGHT_RES:
+        for (pattern, need), wish in zip(_OUTRIGHT_RES, _OUTRIGHT_WISH, strict=True):
             for start, end in doc.sentences_holding(need):
                 for match in pattern.finditer(text, start, end):
                     # "I'm not thinking about ending it": denied just before.
                     if not NEGATED_BEFORE.search(
                         text, max(start, match.start() - 12), match.start()
                     ):
-                        kinds[index_of[start, end]].add("outright")
+                        wished = wish or WISH_IN.search(match.group())
+                        kinds[index_of[start, end]].add("wish" if wished else "outright")
                         break
         for kind, patterns in _SIGNAL_RES.items():
             seen: dict[int, set[str]] = {}

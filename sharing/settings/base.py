@@ -35,6 +35,7 @@ env = environ.Env(
     COMMENT_RATE=(str, "5/10m"),
     COMMENT_REPORT_THRESHOLD=(int, 3),
     COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
+    SCREEN_LEARNED=(bool, True),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
     STATIC_ROOT=(str, str(BASE_DIR / "static_collected")),
     PRIVATE_MEDIA_ROOT=(str, str(BASE_DIR / "private_media")),
@@ -378,6 +379,8 @@ COMMENT_REPORT_RATE = "20/h"  # reports sent per client
 COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
 # A lone first name ("Thank you, Maria") does not hold a comment for a moderator.
 COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
+# The screen's learned crisis reader runs beside its crisis rules (screening/README.md).
+SCREEN_LEARNED = env("SCREEN_LEARNED")
 
 # Operations: logs, error mail, the health endpoint (README, "Running in production").
 # Every log line has a time and the request id (X-Request-ID, from the proxy or

@@ -1,12 +1,16 @@
-"""Crisis findings: must never be missed, and are always urgent."""
+"""The crisis rules: what they find, what they skip, and their two tiers.
+
+These test the rules, which stay the floor under the learned crisis reader, so
+they screen with ``learned=False``; the reader has its own tests
+(``test_learned.py``)."""
 
 import pytest
 
-from screening import BLOCK, screen
+from screening import BLOCK, REVIEW, screen
 
 
 def crisis(text, **kwargs):
-    return [f for f in screen(text, **kwargs) if f.category == "crisis"]
+    return [f for f in screen(text, learned=False, **kwargs) if f.category == "crisis"]
 
 
 @pytest.mark.parametrize(
@@ -151,3 +155,42 @@ def test_crisis_is_blocked_with_an_urgent_message():
     assert finding.severity == BLOCK
     assert finding.group == "safety"
     assert "now" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been stockpiling my oxycodone for weeks.",
+        "I wrote goodbye letters to my kids last night.",
+        "I know where my dad keeps his gun.",
+        "Tonight I just want to end it all.",
+        "Cut again last night.",
+    ],
+)
+def test_intent_plans_means_and_goodbyes_are_blocked(text):
+    findings = crisis(text, kind="comment", role="patient")
+
+    assert findings and {f.severity for f in findings} == {BLOCK}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I don't want to be here anymore.",
+        "Honestly everyone would be better off without me.",
+        "I'm so tired of being alive.",
+        "What's the point of going on?",
+        "I wish I could go to sleep and never wake up.",
+    ],
+)
+def test_passive_wishes_and_burden_are_a_possible_crisis_for_review(text):
+    findings = crisis(text, kind="comment", role="patient")
+
+    assert findings and {f.severity for f in findings} == {REVIEW}
+    assert all("possible crisis" in f.message for f in findings)
+
+
+def test_a_blocked_crisis_finding_wins_over_a_review_one_on_the_same_words():
+    text = "I'm so tired of being alive and I've been stockpiling my pills for weeks."
+
+    assert {f.severity for f in crisis(text, kind="comment", role="patient")} == {BLOCK}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from screening import screen
@@ -62,5 +63,10 @@ def _screen_line(line: str, number: int) -> dict:
     text = item.get("text")
     if not isinstance(text, str):
         raise CommandError(f'Line {number}: missing "text" (a string).')
-    findings = screen(text, kind=item.get("kind") or "story", role=item.get("role"))
+    findings = screen(
+        text,
+        kind=item.get("kind") or "story",
+        role=item.get("role"),
+        learned=settings.SCREEN_LEARNED,
+    )
     return {"id": item.get("id"), "findings": [f.to_dict() for f in findings]}
