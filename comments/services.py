@@ -14,6 +14,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 
 from screening import CATEGORIES, ENGINE_VERSION, REVIEW, screen
+from screening.learned import LearnedCrisisRule
 from sharing import spam
 from sharing.client_ip import client_ip
 
@@ -103,9 +104,22 @@ def review_new_comment(comment, request):
             "object_pk": str(comment.object_pk),
         },
     )
-    if created and "crisis" in held_for and verdict != spam.Verdict.SPAM:
+    if created and needs_urgent_alert(findings) and verdict != spam.Verdict.SPAM:
         alert_moderators_of_crisis(review, comment)
     return review
+
+
+def needs_urgent_alert(findings):
+    """Whether the moderators are mailed at once about a held comment: for crisis
+    language a rule found, or that the learned reader found with high confidence
+    (its urgent tier). A possible crisis that only the learned reader saw is held
+    for the queue, where a crisis comes first, without a mail: it is wrong often
+    enough that a mail each time would teach moderators to ignore the mail."""
+    return any(
+        finding.category == "crisis"
+        and not (finding.rule == LearnedCrisisRule.id and finding.severity == REVIEW)
+        for finding in findings
+    )
 
 
 def alert_moderators_of_crisis(review, comment):
@@ -169,7 +183,7 @@ def attach_review(comment):
     if held_for and comment.is_public:
         XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=False)
         comment.is_public = False
-    if "crisis" in held_for:
+    if needs_urgent_alert(findings):
         alert_moderators_of_crisis(review, comment)
     return review
 

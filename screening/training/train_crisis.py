@@ -2,7 +2,7 @@
 
     python screening/training/train_crisis.py [--folds 5] [--out PATH] [--report]
 
-Needs scikit-learn (requirements-dev.txt); the model it writes is read at run
+Needs scikit-learn (requirements-train.txt); the model it writes is read at run
 time without it (``screening/learned.py``). Trains only on tuning and
 training sets (never on a sealed or hold-out set):
 

@@ -3,7 +3,7 @@
 import pytest
 from django.core import mail
 
-from comments.models import ReviewState
+from comments.models import CommentReview, ReviewState
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +50,18 @@ def test_the_learned_reader_holds_a_comment_only_when_the_setting_has_it_on(
     comment, _response = post_comment(story, ONLY_LEARNED)
 
     assert ("crisis" in comment.review.held_for) is held
+
+
+def test_a_possible_crisis_only_the_learned_reader_saw_waits_in_the_queue_without_a_mail(
+    story, post_comment, moderator, settings
+):
+    settings.SCREEN_LEARNED = True
+
+    _comment, response = post_comment(story, ONLY_LEARNED, confirm=False)
+
+    review = CommentReview.objects.get()
+    [finding] = [f for f in review.findings if f["category"] == "crisis"]
+    assert review.state == ReviewState.HELD
+    assert (finding["rule"], finding["severity"]) == ("crisis.learned", "review")
+    assert "If you are thinking about harming yourself" in response.content.decode()
+    assert not [m for m in mail.outbox if m.subject.startswith("URGENT")]
