@@ -88,7 +88,9 @@ def website_data(meta, root_url):
 
 @register.inclusion_tag("stories/includes/page_meta.html", takes_context=True)
 def page_meta(context):
-    request = context["request"]
+    request = context.get("request")
+    if request is None:
+        return {}  # an error page rendered without its request (handler400): no meta
     page = context.get("page")
     site = Site.find_for_request(request)
     root_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
