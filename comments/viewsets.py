@@ -21,13 +21,12 @@ from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import BaseColumn, Table
 from wagtail.admin.views.generic import IndexView
 
 from screening.highlight import highlight
 from sharing import spam
-from sharing.admin_queues import QueueViewSet
+from sharing.admin_queues import QueuePanel, QueueViewSet
 
 from . import admin_urls
 from .filters import CommentQueueFilterSet, counts_by_state
@@ -265,13 +264,10 @@ class CommentQueueIndexView(IndexView):
         }
 
 
-class CommentQueuePanel(Component):
+class CommentQueuePanel(QueuePanel):
     name = "comment_queue"
     order = 110
     template_name = "comment_moderation/admin/dashboard_panel.html"
-
-    def __init__(self, viewset):
-        self.viewset = viewset
 
     def get_context_data(self, parent_context=None):
         return {"count": pending_reviews().count()}

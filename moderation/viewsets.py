@@ -5,12 +5,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, Table
 from wagtail.admin.views.generic import IndexView
 
 from screening import CATEGORIES
-from sharing.admin_queues import QueueViewSet
+from sharing.admin_queues import QueuePanel, QueueViewSet
 from sharing.failed_tasks import FailedTasksViewSet
 from stories.models import StoryPage
 
@@ -152,13 +151,10 @@ class StoryQueueIndexView(IndexView):
         return {field: self.export_fields[field](item) for field in self.list_export}
 
 
-class StoryQueuePanel(Component):
+class StoryQueuePanel(QueuePanel):
     name = "story_queue"
     order = 100
     template_name = "moderation/admin/dashboard_panel.html"
-
-    def __init__(self, viewset):
-        self.viewset = viewset
 
     def get_context_data(self, parent_context=None):
         return self.viewset.get_queryset().aggregate(

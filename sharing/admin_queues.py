@@ -5,8 +5,17 @@ shown only to those who may moderate. The story and comment queues subclass it."
 from django.urls import path
 from django.utils.functional import cached_property
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.listing import ListingViewSetMixin
+
+
+class QueuePanel(Component):
+    """A queue's dashboard panel: subclasses set ``name``, ``order`` and
+    ``template_name``, and give ``get_context_data`` (``self.viewset`` is the queue)."""
+
+    def __init__(self, viewset):
+        self.viewset = viewset
 
 
 class QueueViewSet(ListingViewSetMixin, ViewSet):

@@ -15,11 +15,10 @@ The app that registers the viewset subclasses it to say who may see it.
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from django_tasks_db.models import DBTaskResult
-from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 
-from .admin_queues import QueueViewSet
+from .admin_queues import QueuePanel, QueueViewSet
 
 
 def failed_tasks():
@@ -96,15 +95,12 @@ class FailedTasksIndexView(IndexView):
         return _("No background task has failed.")
 
 
-class FailedTasksPanel(Component):
+class FailedTasksPanel(QueuePanel):
     """A warning on the dashboard, shown only while some task has failed."""
 
     name = "failed_tasks"
     order = 50
     template_name = "sharing/admin/failed_tasks_panel.html"
-
-    def __init__(self, viewset):
-        self.viewset = viewset
 
     def get_context_data(self, parent_context=None):
         return {"count": self.viewset.get_queryset().count()}
