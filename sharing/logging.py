@@ -9,6 +9,7 @@ a failing submission must not mail its author's contact details around.
 """
 
 import logging
+import re
 
 from django.views.debug import SafeExceptionReporterFilter
 from pythonjsonlogger.core import RESERVED_ATTRS
@@ -55,9 +56,23 @@ class PrivateLinksFilter(logging.Filter):
         return True
 
 
+# The password in a URL's user information: redis://:secret@host, postgres://u:secret@host.
+URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^:/?#@\s]*:)[^@/?#\s]+@", re.IGNORECASE)
+
+
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
-    """Error reports (the mail to ADMINS) without anyone's data: POST values and
-    frame variables masked, as for views marked ``sensitive_*``, everywhere."""
+    """Error reports (the mail to ADMINS) without anyone's data or secrets: POST
+    values and frame variables masked, as for views marked ``sensitive_*``,
+    everywhere; and the password of any URL in the settings or the request's
+    environment (a cache's ``LOCATION`` from ``CACHE_URL``, the ``DATABASE_URL``
+    that the development server copies into ``request.META``), whose keys do not
+    look secret to Django's own filter."""
+
+    def cleanse_setting(self, key, value):
+        cleansed = super().cleanse_setting(key, value)
+        if type(cleansed) is str:  # not lazy objects, which pass isinstance()
+            return URL_PASSWORD.sub(rf"\g<head>{self.cleansed_substitute}@", cleansed)
+        return cleansed
 
     def get_post_parameters(self, request):
         if request is None:

@@ -92,6 +92,30 @@ def test_error_is_mailed_to_admins_without_the_posted_details(production_logging
 
 
 @pytest.mark.django_db
+def test_error_mail_masks_the_passwords_of_urls_in_settings_and_environment(
+    production_logging, settings
+):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "redis://:cache-pass-4321@10.0.0.5:6379/1",
+        }
+    }
+    settings.WAGTAILADMIN_BASE_URL = "https://stories.example.org"
+    client = Client(raise_request_exception=False)
+
+    client.get("/broken/", DATABASE_URL="postgres://sharing:db-pass-8765@10.0.0.6/sharing")
+
+    [message] = mail.outbox
+    assert "RuntimeError at /broken/" in message.body
+    assert "redis://:********************@10.0.0.5:6379/1" in message.body
+    assert "postgres://sharing:********************@10.0.0.6/sharing" in message.body
+    assert "cache-pass-4321" not in message.body
+    assert "db-pass-8765" not in message.body
+    assert "'https://stories.example.org'" in message.body  # a URL without a password, kept
+
+
+@pytest.mark.django_db
 def test_request_without_an_id_gets_one_on_the_response_and_the_log(production_logging):
     client = Client(raise_request_exception=False)
 
