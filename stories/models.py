@@ -252,6 +252,11 @@ DEFAULT_CRISIS_RESOURCES = (
     "danger, call <strong>911</strong> or your local emergency number.</p>"
 )
 
+DEFAULT_CRISIS_FOOTER = (
+    "<p>If you are in crisis, call or text <strong>988</strong> (Suicide and Crisis Lifeline) "
+    "or your local emergency number.</p>"
+)
+
 
 @register_setting(icon="warning")
 class CrisisResources(BaseSiteSetting):
@@ -264,7 +269,16 @@ class CrisisResources(BaseSiteSetting):
         help_text=_("Local crisis lines and emergency numbers, in plain words."),
     )
 
-    panels = [FieldPanel("heading"), FieldPanel("text")]
+    footer = RichTextField(
+        default=DEFAULT_CRISIS_FOOTER,
+        features=["bold", "italic", "link"],
+        help_text=_(
+            "One line at the foot of every public page: the crisis line of the site's "
+            "country and the emergency number."
+        ),
+    )
+
+    panels = [FieldPanel("heading"), FieldPanel("text"), FieldPanel("footer")]
 
     class Meta:
         verbose_name = _("crisis resources")

@@ -169,3 +169,22 @@ def test_missing_page_has_a_friendly_404(client, story_index):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "We can't find that page" in response.content.decode()
+
+
+def test_footer_shows_the_crisis_line_the_site_configures(client, make_story):
+    from wagtail.models import Site
+
+    from stories.models import CrisisResources
+
+    story = make_story(title="Back on the bike")
+    assert "call or text <strong>988</strong>" in client.get("/").content.decode()
+
+    resources = CrisisResources.for_site(Site.objects.get(is_default_site=True))
+    resources.footer = "<p>In crisis? Call Samaritans on <strong>116 123</strong>.</p>"
+    resources.save()
+
+    for url in ("/", story.url, "/share/", "/stories/", "/no-such-page/"):
+        response = client.get(url)
+        footer = response.content.decode().split('<footer class="site-footer">')[1]
+        assert "Samaritans on <strong>116 123</strong>" in footer, url
+        assert "988" not in footer, url
