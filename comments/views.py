@@ -96,6 +96,21 @@ def post_comment(request):
             },
             status=429,
         )
+    target = _target(request.POST)
+    if isinstance(target, Page) and target.live and "preview" not in request.POST:
+        data = request.POST.copy()
+        if request.user.is_authenticated:  # as django-comments' own post view fills them
+            data["name"] = (
+                data.get("name") or request.user.get_full_name() or request.user.get_username()
+            )
+            data["email"] = data.get("email") or request.user.email
+        form = get_form()(target, data=data)
+        if not form.security_errors() and not form.is_valid():
+            # The errors on the story page itself, at the form, with the text kept.
+            request.comment_form = form
+            response = target.specific.serve(request)
+            response.status_code = 400
+            return response
     response = comments_post_comment(request)
     review = getattr(request, "comment_review", None)
     if isinstance(response, HttpResponseRedirect) and review is not None and review.has_crisis:

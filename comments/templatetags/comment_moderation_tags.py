@@ -102,7 +102,8 @@ def story_comment_thread(context, page):
         "previous_page": _page_query(threads, order, -1),
         "next_page": _page_query(threads, order, 1),
         "max_level": max_thread_level_for_content_type(content_type),
-        "form": get_form()(page),
+        # A post with errors comes back here bound, with what was typed (``views.post_comment``).
+        "form": getattr(request, "comment_form", None) or get_form()(page),
         "next": reverse("comments-xtd-sent"),
     }
 

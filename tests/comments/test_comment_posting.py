@@ -129,7 +129,7 @@ def test_reply_to_a_comment_that_is_not_shown_gets_a_clear_message(client, story
         "/comments/post/", comment_data(story, "Replying anyway.", reply_to=held.pk)
     )
 
-    assert response.status_code == 200
+    assert response.status_code == 400  # on the story page, at the form
     assert "no longer shown" in response.content.decode()
     assert XtdComment.objects.count() == 1
 
@@ -148,8 +148,12 @@ def test_bad_input_gets_a_message_next_to_the_field(client, story, changes, fiel
 
     response = client.post("/comments/post/", data)
 
-    assert response.status_code == 200
+    # On the story page itself, at the form, with the text kept.
+    assert response.status_code == 400
     html = response.content.decode()
+    assert story.title in html
+    if field != "comment":
+        assert "Fine text.</textarea>" in html  # what was typed, kept
     errors = html.index(f'id="id_{field}_error"')
     # The input names its help and its error list, which has that id.
     assert f'aria-describedby="id_{field}_helptext id_{field}_error"' in html

@@ -84,8 +84,12 @@ def test_comment_form_fits_a_phone_and_shows_errors_next_to_fields(
     story = make_story()
 
     phone_page.goto(live_server.url + story.url)
+    phone_page.get_by_label("Name").fill("Lee")
     phone_page.get_by_role("button", name="Post comment").click()
 
+    # The errors are on the story page itself, at the form, with what was typed.
+    expect(phone_page.locator("h1")).to_have_text(story.title)
+    expect(phone_page.get_by_label("Name")).to_have_value("Lee")
     expect(phone_page.locator("#id_comment_error")).to_contain_text("Please write your comment.")
     expect(phone_page.locator("#id_email_error")).to_contain_text("Please give your email address.")
     overflow = phone_page.evaluate(
