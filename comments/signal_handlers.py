@@ -10,7 +10,7 @@ from django_comments_xtd.signals import confirmation_received
 
 from . import services
 from .threads import fit_reply
-from .views import confirmed_email, remember_posted
+from .views import has_confirmed, remember_posted
 
 
 def attach_review_on_create(sender, instance, created, raw=False, **kwargs):
@@ -42,7 +42,7 @@ def post_or_ask_for_confirmation(sender, comment, request, **kwargs):
     email = (comment.user_email or "").lower()
     signed_in = comment.user is not None and comment.user.is_authenticated
     trusted = signed_in or not xtd_settings.COMMENTS_XTD_CONFIRM_EMAIL
-    if not trusted and not (email and confirmed_email(request) == email):
+    if not trusted and not has_confirmed(request, email):
         if not services.ask_for_confirmation(comment, request):
             return xtd_views.on_comment_was_posted(sender, comment, request, **kwargs)
         return None

@@ -10,6 +10,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -337,14 +338,21 @@ def mute(request, key):
     return render(request, "comment_moderation/mute.html", {"content_object": target})
 
 
-def confirmed_email(request):
-    """The email address this browser has confirmed a comment from, if any."""
+def confirmed_email_key(email):
+    """What the confirmation cookie holds for an address: a keyed hash of it (with
+    the SECRET_KEY), never the address, which a signed cookie would show in clear."""
+    return salted_hmac(CONFIRMED_SALT, email.strip().lower()).hexdigest()
+
+
+def has_confirmed(request, email):
+    """Whether this browser has confirmed a comment from ``email``."""
     try:
-        return request.get_signed_cookie(
+        value = request.get_signed_cookie(
             CONFIRMED_COOKIE, salt=CONFIRMED_SALT, max_age=CONFIRMED_MAX_AGE
         )
     except (KeyError, signing.BadSignature):
-        return None
+        return False
+    return bool(email) and constant_time_compare(value, confirmed_email_key(email))
 
 
 def _confirm(request, key):
@@ -372,8 +380,9 @@ def _confirm(request, key):
 
 
 def confirm(request, key):
-    """comments-xtd's confirmation link; the browser then remembers the address, so
-    that only a reader's first comment from it needs confirming by email."""
+    """comments-xtd's confirmation link; the browser then remembers the address (as
+    a keyed hash), so that only a reader's first comment from it needs confirming
+    by email."""
     response = _confirm(request, key)
     if response.status_code in (200, 302):
         try:
@@ -382,7 +391,7 @@ def confirm(request, key):
             return response
         response.set_signed_cookie(
             CONFIRMED_COOKIE,
-            email.lower(),
+            confirmed_email_key(email),
             salt=CONFIRMED_SALT,
             max_age=CONFIRMED_MAX_AGE,
             httponly=True,

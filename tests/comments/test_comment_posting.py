@@ -263,3 +263,19 @@ def test_signed_in_staff_do_not_use_up_the_comment_rate_limit(client, story, set
     for text in ("One.", "Two.", "Three."):
         response = client.post("/comments/post/", comment_data(story, text))
         assert response.status_code == 302, text
+
+
+def test_the_browsers_confirmation_cookie_does_not_hold_the_email_address(
+    client, story, post_comment
+):
+    post_comment(story, "My first comment.", email="Private.Person@example.org")
+
+    cookie = client.cookies["comment_confirmed"].value
+    # A signed cookie shows its value in clear (value:timestamp:signature).
+    assert "private.person" not in cookie.lower()
+    assert "example.org" not in cookie
+    # It still spares the same reader a second confirmation, whatever the case typed.
+    second, _ = post_comment(
+        story, "My second comment.", email="private.person@example.org", confirm=False
+    )
+    assert second.is_public
