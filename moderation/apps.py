@@ -11,8 +11,10 @@ class ModerationConfig(AppConfig):
         from . import checks  # noqa: F401 (registers the system checks)
         from .panels import add_screening_tab
         from .signal_handlers import register_signal_handlers
+        from .workflow_mail import replace_wagtail_notifiers
 
         register_signal_handlers()
+        replace_wagtail_notifiers()
         add_screening_tab()
         install_story_permissions()
 
