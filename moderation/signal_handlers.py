@@ -7,7 +7,12 @@ from django.db.models.signals import post_save
 from wagtail.models import Revision
 
 from stories.models import StoryPage
-from stories.signals import story_resubmitted, story_submitted, story_withdrawn
+from stories.signals import (
+    story_resubmitted,
+    story_submitted,
+    story_withdrawn,
+    submission_transaction,
+)
 
 from .notifications import notify_moderators_of_submission
 from .services import latest_report, request_spam_check, screen_revision, start_story_moderation
@@ -18,17 +23,29 @@ logger = logging.getLogger(__name__)
 
 def screen_new_story_revision(sender, instance, created, raw=False, **kwargs):
     """Every new revision of a story is screened: a moderator always sees the report
-    of the revision they would publish."""
+    of the revision they would publish.
+
+    A submission's revision is screened once the submission's transaction
+    has committed: that transaction holds the story index's row lock, which
+    every other submission waits for.
+    """
     if not created or raw:
         return
     model = instance.content_type.model_class()
     if model is None or not issubclass(model, StoryPage):
         return
+    if submission_transaction.get():
+        transaction.on_commit(lambda: screen_saved_revision(instance))
+    else:
+        screen_saved_revision(instance)
+
+
+def screen_saved_revision(revision):
     try:
-        screen_revision(instance)
+        screen_revision(revision)
     except Exception:
         # Never lose an edit to a screening failure; the approval screens it again.
-        logger.exception("Could not screen revision %s", instance.pk)
+        logger.exception("Could not screen revision %s", revision.pk)
 
 
 def moderate_new_story(sender, submission, ip_address="", **kwargs):

@@ -26,7 +26,7 @@ from .models import (
     Submission,
     SubmissionPhoto,
 )
-from .signals import story_resubmitted, story_submitted, story_withdrawn
+from .signals import story_resubmitted, story_submitted, story_withdrawn, submission_transaction
 from .tasks import send_submission_received
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,18 @@ def submit_story(data, *, ip_address="", user_agent=""):
     moderation app puts the story into its workflow) and the author's mail
     queued, so nothing that fails after the commit can lose the story.
     """
+    locked = submission_transaction.set(True)
+    try:
+        submission = store_submission(data, ip_address=ip_address, user_agent=user_agent)
+    finally:
+        submission_transaction.reset(locked)
+    logger.info("Story submission %s received", submission.reference)
+    announce(story_submitted, submission, ip_address=ip_address)
+    submission.refresh_from_db()
+    return submission
+
+
+def store_submission(data, *, ip_address, user_agent):
     with transaction.atomic():
         index = StoryIndexPage.objects.select_for_update().first()
         if index is None:
@@ -107,9 +119,6 @@ def submit_story(data, *, ip_address="", user_agent=""):
         # Saved after the submission exists, so the screen knows whose story it is.
         story.save_revision(log_action=True)
         transaction.on_commit(lambda: acknowledge_submission(submission))
-    logger.info("Story submission %s received", submission.reference)
-    announce(story_submitted, submission, ip_address=ip_address)
-    submission.refresh_from_db()
     return submission
 
 

@@ -5,6 +5,8 @@ these in its ``AppConfig.ready()``. Each is sent once the change is committed,
 with ``sender=Submission`` and the ``submission``.
 """
 
+from contextvars import ContextVar
+
 from django.dispatch import Signal
 
 # A new story was stored; also ``ip_address``, the submitter's address, which
@@ -16,3 +18,8 @@ story_resubmitted = Signal()
 
 # The author withdrew the story; what identified them is already erased.
 story_withdrawn = Signal()
+
+# True while ``submit_story``'s transaction is open. It holds the story index's
+# row lock, which every other submission waits for: what listens to the saving
+# of the story's first revision (the screen) waits for the commit instead.
+submission_transaction = ContextVar("submission_transaction", default=False)
