@@ -5,7 +5,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from stories.models import StoryIndexPage, StoryPage, story_cards
+from stories.models import NEWEST_FIRST, StoryIndexPage, StoryPage, cards_of, story_cards
 
 LATEST_STORIES = 6
 
@@ -47,13 +47,14 @@ class HomePage(Page):
             for story in story_cards(StoryPage.objects.live().public().filter(pk__in=featured_ids))
         }
         context["featured_stories"] = [featured[pk] for pk in featured_ids if pk in featured]
-        context["latest_stories"] = story_cards(
+        context["latest_stories"] = cards_of(
             StoryPage.objects.live()
             .public()
             .descendant_of(self)
             .exclude(pk__in=featured_ids)
-            .order_by("-date", "-first_published_at")
-        )[:LATEST_STORIES]
+            .order_by(*NEWEST_FIRST)
+            .values_list("pk", flat=True)[:LATEST_STORIES]
+        )
         context["story_index"] = StoryIndexPage.objects.live().child_of(self).first()
         return context
 

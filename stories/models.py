@@ -56,14 +56,34 @@ class StoryTopic(ItemBase):
 
 def story_cards(queryset):
     """What a list of story cards needs, in a fixed number of queries."""
-    image_model = get_image_model()
-    return with_comment_counts(queryset).prefetch_related(
-        "topics",
-        Prefetch(
-            "hero_image",
-            queryset=image_model.objects.prefetch_renditions(CARD_IMAGE_SPEC),
-        ),
+    renditions = get_image_model().get_rendition_model().objects
+    return (
+        with_comment_counts(queryset)
+        .select_related("hero_image")
+        .prefetch_related(
+            "topics",
+            # Where Wagtail's prefetch_renditions() puts them, for get_rendition().
+            Prefetch(
+                "hero_image__renditions",
+                queryset=renditions.filter(filter_spec=CARD_IMAGE_SPEC),
+                to_attr="prefetched_renditions",
+            ),
+        )
     )
+
+
+NEWEST_FIRST = ("-date", "-first_published_at")
+
+
+def cards_of(ids):
+    """The cards of the stories ``ids`` names (a sliced queryset of story ids
+    in ``NEWEST_FIRST`` order), in one query.
+
+    A listing sorts and skips story ids only, in a subquery, and fetches the
+    cards of the page it shows: sorting whole rows (bodies included) and
+    counting the comments of every row it skips grows with the number of stories.
+    """
+    return story_cards(StoryPage.objects.filter(pk__in=ids)).order_by(*NEWEST_FIRST)
 
 
 class StoryIndexPage(Page):
@@ -80,12 +100,7 @@ class StoryIndexPage(Page):
         verbose_name = _("story index")
 
     def published_stories(self):
-        return (
-            StoryPage.objects.live()
-            .public()
-            .child_of(self)
-            .order_by("-date", "-first_published_at")
-        )
+        return StoryPage.objects.live().public().child_of(self).order_by(*NEWEST_FIRST)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -101,13 +116,14 @@ class StoryIndexPage(Page):
         else:
             role = ""
 
-        paginator = Paginator(story_cards(stories), STORIES_PER_PAGE)
+        paginator = Paginator(stories.values_list("pk", flat=True), STORIES_PER_PAGE)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except PageNotAnInteger:
             page = paginator.page(1)
         except EmptyPage:
             page = paginator.page(paginator.num_pages)
+        page.object_list = cards_of(page.object_list)
 
         # A topic's listing, and each page of a listing, is a page of its own to
         # search engines; the author's role only filters it, and is left out.
@@ -213,14 +229,15 @@ class StoryPage(Page):
         topic_ids = [topic.pk for topic in self.topics.all()]
         if not topic_ids:
             return StoryPage.objects.none()
-        return story_cards(
+        sharing_a_topic = StoryTopic.objects.filter(tag_id__in=topic_ids).values("content_object")
+        return cards_of(
             StoryPage.objects.live()
             .public()
-            .filter(topics__in=topic_ids)
+            .filter(pk__in=sharing_a_topic)
             .exclude(pk=self.pk)
-            .distinct()
-            .order_by("-date")
-        )[:limit]
+            .order_by(*NEWEST_FIRST)
+            .values_list("pk", flat=True)[:limit]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,6 @@
 import pytest
-from django.db import reset_queries
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
 
 from stories.models import STORIES_PER_PAGE, AuthorRole
 from tests.factories import TopicFactory
@@ -127,6 +128,52 @@ def test_index_uses_the_same_queries_for_3_and_for_30_stories(
     with django_assert_num_queries(queries_for_three):
         response = client.get("/stories/")
     assert response.content.decode().count('class="story-card"') == 12
+
+
+def statements(sql):
+    """Each SELECT in ``sql``, the outer one and every subquery, with the
+    subqueries inside it written as ``(SUBQUERY)``."""
+    found, stack, current = [], [], ""
+    for char in sql:
+        if char == "(":
+            stack.append(current)
+            current = ""
+        elif char == ")" and stack:
+            found.append(current)
+            current = stack.pop() + ("(SUBQUERY)" if current.startswith("SELECT") else "(…)")
+        else:
+            current += char
+    return [text for text in [*found, current] if text.startswith("SELECT")]
+
+
+def test_listings_sort_and_skip_story_ids_then_fetch_only_the_cards_they_show(
+    client, story_index, make_story, home_page
+):
+    """At 100,000 stories, sorting whole rows (bodies included) and counting the
+    comments of every row skipped took seconds on the index's last page."""
+    topic = TopicFactory(name="Caregiving")
+    for number in range(STORIES_PER_PAGE + 3):
+        make_story(title=f"Story number {number}", topics=[topic])
+
+    for path in ("/stories/?page=2", "/", make_story(topics=[topic]).url):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200
+        sorting = [
+            statement
+            for query in queries
+            for statement in statements(query["sql"])
+            if '."date" DESC' in statement and " LIMIT " in statement
+        ]
+        assert sorting, f"{path}: no listing query"
+        for statement in sorting:
+            selected = statement[: statement.index(" FROM ")]
+            assert '"body"' not in selected, f"{path} sorts whole rows: {statement}"
+            assert "SUBQUERY" not in selected, f"{path} counts skipped rows: {statement}"
+
+    html = client.get("/stories/?page=2").content.decode()
+    assert html.count('class="story-card"') == 4
+    assert "Story number 0" in html  # the oldest, last
 
 
 def test_home_page_shows_the_call_and_the_latest_stories(client, home_page, make_story):
