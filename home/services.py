@@ -183,7 +183,9 @@ def add_information_pages(home, report):
     made = []
     for slug, title, intro, _body in missing:
         # Made first, then written: a page's text may link to any of them.
-        page = InformationPage(title=title, slug=slug, intro=intro, live=False)
+        page = InformationPage(
+            title=title, slug=slug, intro=intro, search_description=intro, live=False
+        )
         home.add_child(instance=page)
         existing[slug] = page
         made.append(page)

@@ -81,6 +81,7 @@ def test_each_page_shows_a_reader_its_title_intro_body_and_date(client, demo):
         html = response.content.decode()
         assert f"<h1>{information.title}</h1>" in html
         assert information.intro in text_of(html)
+        assert f'<meta name="description" content="{information.intro}">' in html
         headings = [block.value for block in information.body if block.block_type == "heading"]
         assert headings and all(f"<h2>{heading}</h2>" in html for heading in headings)
         updated = information.last_updated
