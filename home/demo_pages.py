@@ -181,8 +181,13 @@ def privacy(site_name, link, crisis):
                     "which the address itself cannot be worked out.",
                 ),
                 p(
-                    f"Your IP address itself is kept for at most {hours(SUBMISSION_IP_SECONDS)}, "
-                    "in our cache and never in the database, for the spam check."
+                    "Your IP address itself is never stored in the database: it waits in our "
+                    f"cache for at most {hours(SUBMISSION_IP_SECONDS)}, for the spam check"
+                    + (
+                        " (see below)."
+                        if settings.AKISMET_API_KEY
+                        else ", which this site does not run at the moment."
+                    )
                 ),
                 p(
                     "Our moderators read your story in the site's administration pages, with "
@@ -313,6 +318,8 @@ def terms(site_name, link, crisis):
         (
             "text",
             ul(
+                "By posting a comment you let us publish it under the story, with the name "
+                "you give.",
                 "Be kind. Comments that are abusive, advertise something or share someone's "
                 "personal details are removed.",
                 "Comments are screened, and some are read by a moderator before they are "
@@ -341,10 +348,10 @@ def contact(site_name, link, crisis):
             "text",
             paragraphs(
                 p(
-                    "The communications team reads every message, usually within two working "
-                    'days: <a href="mailto:stories@hospital.example">stories@hospital.example'
-                    "</a>. Please do not send medical questions or records: we cannot answer "
-                    "them here."
+                    "Write to the communications team that runs this site at "
+                    '<a href="mailto:stories@hospital.example">stories@hospital.example</a>. '
+                    "Please do not send medical questions or records: we cannot answer them "
+                    "here."
                 ),
                 ul(
                     "About your own story: your private status page (its link is in the email "

@@ -243,6 +243,7 @@ def test_without_an_akismet_key_the_privacy_policy_says_nothing_goes_to_a_spam_s
     text = privacy_text(client)
 
     assert "does not use a spam-checking service at the moment" in text
+    assert "for the spam check, which this site does not run at the moment" in text
     assert "Akismet is told" not in text
 
 
@@ -262,6 +263,7 @@ def test_with_akismet_the_privacy_policy_says_a_story_sends_only_metadata(client
         "sent it: not your story, your name or your contact details" in text
     )
     assert "Automattic" in text
+    assert "in our cache for at most an hour, for the spam check (see below)" in text
 
 
 def test_with_akismet_told_everything_the_privacy_policy_says_so(client, settings):
