@@ -145,6 +145,18 @@ def test_an_error_page_rendered_without_a_request_links_to_the_default_sites_pag
     assert '<a href="/privacy/">Privacy policy</a>' in html
 
 
+def test_an_error_page_goes_without_the_links_when_the_database_cannot_be_read(demo, caplog):
+    with connection.cursor() as cursor:  # undone with the test's transaction
+        cursor.execute("ALTER TABLE home_informationpage RENAME TO home_informationpage_gone")
+
+    html = render_to_string("400.html", {"site_name": "Sharing"})
+
+    assert "We could not read what you sent" in html
+    assert "site-footer__nav" not in html
+    assert "call or text <strong>988</strong>" in footer_of(html)
+    assert "Footer links left out: the database cannot be read" in caplog.text
+
+
 def test_a_page_django_cannot_read_has_the_footer_links(client, demo):
     client.raise_request_exception = False
 
