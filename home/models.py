@@ -1,11 +1,15 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 from stories.models import NEWEST_FIRST, StoryIndexPage, StoryPage, cards_of, story_cards
+
+from .blocks import INFORMATION_BLOCKS
 
 LATEST_STORIES = 6
 
@@ -32,7 +36,7 @@ class HomePage(Page):
         InlinePanel("featured_stories", label=_("Featured stories"), max_num=3),
     ]
 
-    subpage_types = ["stories.StoryIndexPage"]
+    subpage_types = ["stories.StoryIndexPage", "home.InformationPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -66,3 +70,43 @@ class HomePageFeaturedStory(Orderable):
     )
 
     panels = [FieldPanel("story")]
+
+
+class InformationPage(Page):
+    """A page about the site itself: about us, the privacy policy, the terms, contact.
+
+    The live ones marked "Show in menus" (the default) are linked from the footer
+    of every public page, in their order in the page tree (``home.footer``).
+    """
+
+    intro = models.TextField(
+        max_length=300,
+        blank=True,
+        help_text=_("One or two sentences under the title, also shown to search engines."),
+    )
+    body = StreamField(INFORMATION_BLOCKS, blank=True)
+    last_updated = models.DateField(
+        _("last updated"),
+        default=timezone.localdate,
+        help_text=_("Shown on the page: change it when what the page says changes."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("last_updated"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    # Beside the story index, right under the home page: the footer links to them.
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    show_in_menus_default = True
+
+    class Meta:
+        verbose_name = _("information page")

@@ -9,7 +9,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
+from django.utils import timezone
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
+from wagtail.rich_text import RichText
 
 from moderation.permissions import (
     GROUP_PERMISSIONS,
@@ -18,10 +20,11 @@ from moderation.permissions import (
     STORY_INDEX_PAGE_PERMISSIONS,
 )
 from moderation.services import set_up_story_workflow
-from stories.models import StoryIndexPage, StoryPage, Topic
+from stories.models import CrisisResources, StoryIndexPage, StoryPage, Topic
 
+from .demo_pages import PAGES
 from .demo_stories import STORIES, TOPICS
-from .models import HomePage
+from .models import HomePage, InformationPage
 
 HOME_INTRO = (
     "<p>Real stories of care, told by the patients, families and staff who lived them. "
@@ -161,8 +164,45 @@ def load_demo_content(admin_password=None):
         story.save_revision().publish()
         report.created.append(f"story {data['title']}")
 
+    add_information_pages(index.get_parent(), report)
     report.admin_password = ensure_admin(admin_password)
     return report
+
+
+def add_information_pages(home, report):
+    """About, the privacy policy, the terms and contact, under the home page, if
+    missing (matched by slug): one written by an editor is left as it is.
+
+    Their text is written now, from the settings as they are (retention periods,
+    the spam service) and the site's crisis line; they link to each other.
+    """
+    existing = {page.slug: page for page in InformationPage.objects.child_of(home)}
+    missing = [entry for entry in PAGES if entry[0] not in existing]
+    if not missing:
+        return
+    made = []
+    for slug, title, intro, _body in missing:
+        # Made first, then written: a page's text may link to any of them.
+        page = InformationPage(
+            title=title, slug=slug, intro=intro, search_description=intro, live=False
+        )
+        home.add_child(instance=page)
+        existing[slug] = page
+        made.append(page)
+
+    def link(slug, text):
+        page = existing.get(slug)
+        return f'<a linktype="page" id="{page.pk}">{text}</a>' if page else text
+
+    site = Site.objects.get(is_default_site=True)
+    crisis = CrisisResources.for_site(site).text
+    bodies = {slug: body for slug, _title, _intro, body in PAGES}
+    for page in made:
+        blocks = bodies[page.slug](site.site_name or settings.WAGTAIL_SITE_NAME, link, crisis)
+        page.body = [(kind, RichText(value) if kind == "text" else value) for kind, value in blocks]
+        page.last_updated = timezone.localdate()
+        page.save_revision().publish()
+        report.created.append(f"page {page.title}")
 
 
 def ensure_admin(password=None, username="admin"):
