@@ -355,6 +355,7 @@ STAFF_REQUIRE_TWO_FACTOR = env("STAFF_REQUIRE_TWO_FACTOR")
 TWO_FACTOR_PATHS = ADMIN_CSP_PATHS  # the admin's pages, where the checks apply
 TWO_FACTOR_PENDING_SECONDS = 5 * 60  # to give the code after a right password
 OTP_TOTP_ISSUER = env("SITE_NAME")  # the account's name in the authenticator app
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no secret or QR code in Django's admin
 
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
