@@ -51,6 +51,7 @@ class LoginView(account.LoginView):
 
     def form_valid(self, form):
         user = form.get_user()
+        self.request.session.pop(PENDING, None)  # anyone's earlier first step
         if not services.has_app(user):
             return super().form_valid(form)
         self.request.session[PENDING] = {

@@ -174,6 +174,27 @@ def test_a_session_signed_in_without_a_code_is_asked_for_one(client, moderator, 
     assert DASHBOARD in client.get("/admin/").content.decode()
 
 
+def test_a_session_without_its_code_is_nobody_on_the_public_site(client, moderator, app, home_page):
+    client.force_login(moderator)
+
+    assert "wagtail-userbar" not in client.get(home_page.url).content.decode()
+    client.post(CODE_URL, {"code": code_for(app.key)})
+    assert "wagtail-userbar" in client.get(home_page.url).content.decode()
+
+
+def test_djangos_admin_sign_in_with_an_app_asks_for_the_code(client, moderator, app):
+    moderator.is_staff = moderator.is_superuser = True
+    moderator.save()
+    client.post("/django-admin/login/", {"username": "moira", "password": PASSWORD})
+
+    response = client.get("/django-admin/users/user/")
+
+    assert response.status_code == 302
+    assert response.url == "/admin/login/code/?next=%2Fdjango-admin%2Fusers%2Fuser%2F"
+    assert client.post(response.url, {"code": code_for(app.key)}).url == "/django-admin/users/user/"
+    assert "Select user to change" in client.get("/django-admin/users/user/").content.decode()
+
+
 def test_the_account_page_links_to_two_step_verification(moderator_client):
     page = moderator_client.get("/admin/account/").content.decode()
 
