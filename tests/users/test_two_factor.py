@@ -1,15 +1,14 @@
 """Two-step verification for staff: a code from an authenticator app after the password."""
 
 import re
-from binascii import unhexlify
 from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
-from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.authenticator import code_for, next_code, used_code
 from users.services import make_backup_codes
 
 LOGIN_URL = "/admin/login/"
@@ -18,11 +17,6 @@ SETUP_URL = "/admin/two-factor/"
 PASSWORD = "a-good-password-1"  # tests/factories.py's UserFactory
 DASHBOARD = "<title>Dashboard - Wagtail</title>"
 PAUSED = "Too many failed sign-in attempts"
-
-
-def code_for(key, steps_ahead=0):
-    """The code an authenticator app with this (hex) key shows, now or in a later step."""
-    return f"{totp(unhexlify(key), drift=steps_ahead):06d}"
 
 
 @pytest.fixture
@@ -256,9 +250,9 @@ def test_confirming_the_app_turns_it_on_and_shows_backup_codes(client, moderator
     # Signing in again now takes a code; the one used to confirm may not be used again.
     client.logout()
     assert sign_in().url == CODE_URL
-    assert "not right" in client.post(CODE_URL, {"code": code_for(key)}).content.decode()
+    assert "not right" in client.post(CODE_URL, {"code": used_code(device)}).content.decode()
     device.throttle_reset()
-    assert client.post(CODE_URL, {"code": code_for(key, steps_ahead=1)}).url == "/admin/"
+    assert client.post(CODE_URL, {"code": next_code(device)}).url == "/admin/"
 
 
 @pytest.mark.parametrize("answer", ["code", "password"])
