@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.http import Http404
 from django.urls import include, path, re_path
-from django.views.decorators.cache import cache_control
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.generic import TemplateView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
@@ -15,6 +15,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from sharing.health import health
 from stories import views as story_views
 from stories.feeds import LatestStoriesFeed
+from users import views as user_views
 
 
 def not_found(request, **kwargs):
@@ -26,6 +27,9 @@ handler400 = "sharing.views.bad_request"
 urlpatterns = [
     path("health/", health, name="health"),
     path("django-admin/", admin.site.urls),
+    # Wagtail's sign-in, with a second step for staff who set up an app (users/).
+    path("admin/login/", never_cache(user_views.LoginView.as_view()), name="admin_login"),
+    path("admin/login/code/", user_views.LoginCodeView.as_view(), name="admin_login_code"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", story_views.search, name="search"),

@@ -53,6 +53,7 @@ env = environ.Env(
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     CONN_MAX_AGE=(int, 60),
     DJANGO_ADMIN_PASSWORD=(str, ""),
+    STAFF_REQUIRE_TWO_FACTOR=(bool, False),
 )
 
 DEBUG = env("DEBUG")
@@ -98,6 +99,9 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 SITE_ID = 1
@@ -113,7 +117,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "users.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -340,6 +346,16 @@ AXES_DISABLE_ACCESS_LOG = True  # failures only: no record of every staff sign-i
 AXES_VERBOSE = False
 # Not in Django's admin: a pause ends by itself, or early with `manage.py axes_reset`.
 AXES_ENABLE_ADMIN = False
+# Two-step verification for staff (django-otp, users/): anyone with a confirmed
+# authenticator app gives its 6-digit code after the password, at
+# /admin/login/code/; a wrong code counts as a failed sign-in above. With
+# STAFF_REQUIRE_TWO_FACTOR, a staff member without one is sent to set it up from
+# every admin page. `manage.py remove_two_factor USERNAME` for a lost phone.
+STAFF_REQUIRE_TWO_FACTOR = env("STAFF_REQUIRE_TWO_FACTOR")
+TWO_FACTOR_PATHS = ADMIN_CSP_PATHS  # the admin's pages, where the checks apply
+TWO_FACTOR_PENDING_SECONDS = 5 * 60  # to give the code after a right password
+OTP_TOTP_ISSUER = env("SITE_NAME")  # the account's name in the authenticator app
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # no secret or QR code in Django's admin
 
 # Comments (django-comments-xtd)
 COMMENTS_APP = "django_comments_xtd"
