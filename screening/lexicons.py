@@ -58,10 +58,10 @@ MONTHS = frozenset(
 TERRITORY_CODES = ("PR",)
 
 
-@cache
 def built_list(name: str) -> tuple[str, ...]:
     """The entries of a list ``data/build.py`` wrote, ``data/<name>.txt.gz`` or
-    ``data/<name>.txt``, in order: one a line, its ``#`` header left out."""
+    ``data/<name>.txt``, in order: one a line, its ``#`` header left out. Read
+    each time: the functions below keep what they make of it, once."""
     packed = DATA / f"{name}.txt.gz"
     raw = (
         gzip.decompress(packed.read_bytes())
