@@ -38,19 +38,20 @@ class LazyPattern:
 
     def compiled(self) -> re.Pattern[str]:
         """The compiled pattern (compiling it now if it is not yet)."""
-        if "search" not in self.__dict__:
+        compiled = self.__dict__.get("_compiled")
+        if compiled is None:
+            # Two threads may both compile: the same pattern, set twice, harmless.
             compiled = re.compile(self.pattern, self._flags)
+            self.__dict__["_compiled"] = compiled
             for name in _PATTERN_ATTRIBUTES:
                 self.__dict__[name] = getattr(compiled, name)
-            self.__dict__["_compiled"] = compiled
-        return self.__dict__["_compiled"]
+        return compiled
 
     def __getattr__(self, name: str):
         # Called only for attributes not set yet: the compiled pattern's, before first use.
         if name not in _PATTERN_ATTRIBUTES:
             raise AttributeError(name)
-        self.compiled()
-        return self.__dict__[name]
+        return getattr(self.compiled(), name)
 
     def __repr__(self) -> str:
         return f"compile_later({self.pattern!r}, {self._flags!r})"
@@ -65,15 +66,16 @@ class LazyNeed:
 
     def need(self) -> Need:
         """The ``Need`` (reading it off the patterns now if it is not yet)."""
-        if "_need" not in self.__dict__:
+        need = self.__dict__.get("_need")
+        if need is None:
             need = needs(self._sources, self._cost)
+            self._need = need
             self.words, self.fragments, self.everywhere = (
                 need.words,
                 need.fragments,
                 need.everywhere,
             )
-            self._need = need
-        return self._need
+        return need
 
     def __getattr__(self, name: str):
         # Called only until the Need's fields are set on this object.
