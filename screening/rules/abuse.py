@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..base import Document, Rule, words_of
 from ..findings import REVIEW
-from ..gates import needs, rarity_cost
+from ..gates import rarity_cost
+from ..lazy import compile_later, needs_later
 
 __all__ = ["AbuseRule"]
 
@@ -47,7 +48,7 @@ _INSULT_ADJ = (
     r"|brainless|gutless|selfish|cruel|vile|despicable|sick|crooked|corrupt|negligent|sorry|sadistic"
     r"|creepy|spiteful|vicious|soulless|two-faced"
 )
-_ABUSE = re.compile(
+_ABUSE = compile_later(
     # Insults aimed at someone.
     rf"\b(?:you(?:['’]re|\s+are)?|people\s+like\s+you|you\s+people|(?:he|she)(?:['’]s|\s+is)"
     r"|(?:this|that)\s+(?:guy|man|woman|doctor|nurse|lady|person|surgeon|quack)\s+is"
@@ -99,7 +100,7 @@ _ABUSE = re.compile(
     r"|\b(?:won['’]?t|will\s+never)\s+be\s+(?:operating|working|walking|practi[cs]ing|smiling)\b[^.!?]{0,40}\bafter\b",
 )
 # Profanity at an illness or a situation is not aimed at a person: "cancer is such a bitch".
-_NOT_A_PERSON = re.compile(
+_NOT_A_PERSON = compile_later(
     r"\b(?:cancer|diabetes|chemo\w*|radiation|disease|illness|sickness|condition|life|grief|pain|covid"
     r"|lupus|dementia|alzheimer['’]?s|parkinson['’]?s|crohn['’]?s|arthritis|migraines?|depression|anxiety"
     r"|infection|fibro\w*|it|this|that|everything|insurance|recovery|treatment|dialysis|surgery|tumou?r"
@@ -107,7 +108,7 @@ _NOT_A_PERSON = re.compile(
     r"|this\s+year|ms|als|copd|sepsis|leukemia|lymphoma|endometriosis|seizures?|withdrawal|nausea)"
     r"\s+(?:is|was|has\s+been|can\s+be|are|were|['’]s)\s+(?:[\w-]+\s+){0,3}$"
 )
-_NOT_A_PERSON_AFTER = re.compile(
+_NOT_A_PERSON_AFTER = compile_later(
     r"\s+of\s+an?\s+(?:disease|illness|condition|diagnosis|thing|day|week|year|month|night|cancer|recovery"
     r"|treatment|surgery|infection|process|drive|wait)\b"
 )
@@ -124,7 +125,7 @@ _ABUSE_WORDS = words_of(_INSULT_NOUNS, _INSULT_ADJ) | frozenset(
 )
 # What every match of _ABUSE holds (gates.needs): a sentence with a trigger word
 # but none of these cannot match.
-_ABUSE_NEED = needs([_ABUSE.pattern], cost=rarity_cost)
+_ABUSE_NEED = needs_later([_ABUSE.pattern], cost=rarity_cost)
 
 
 def _aimed_at_a_thing(lower: str, match: re.Match[str]) -> bool:

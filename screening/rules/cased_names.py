@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from functools import cache
 
 from ..base import Document, Rule
 from ..findings import REVIEW
+from ..lazy import compile_later
 from ..lexicons import (
     EPONYMS,
     LOWERCASE_NOT_NAMES,
@@ -33,7 +33,7 @@ class UppercaseNameRule(Rule):
     category = "name"
     severity = REVIEW
     message = "Looks like a person's name written in capitals."
-    pattern = re.compile(
+    pattern = compile_later(
         r"(?=[A-Z]{2})\b([A-Z][A-Z'’-]{1,})(,[^\S\n]*|[^\S\n]+)([A-Z][A-Z'’-]{1,})\b"
     )
 
@@ -72,18 +72,18 @@ class LowercaseNameRule(Rule):
     category = "name"
     severity = REVIEW
     message = "Looks like a person's name typed in lower case."
-    _word = re.compile(r"(?<![\w@./'’-])[a-z][a-z]{2,}(?:-[a-z]+)?(?![\w@'’]|\.\w|-\w)")
+    _word = compile_later(r"(?<![\w@./'’-])[a-z][a-z]{2,}(?:-[a-z]+)?(?![\w@'’]|\.\w|-\w)")
     # Words just before that speak to or of a person: "tell mariana", "thanks keisha".
     _before = frozenset(
         "tell thank thanks thx ty hi hey dear love honestly congrats congratulations hug "
         "miss ask asked named called and with nurse dr doc".split()
     )
-    _after = re.compile(
+    _after = compile_later(
         r"(?:['’]s\b|[^\S\n]+(?:you\b|you['’]re\b|your\b|and[^\S\n]+(?:i|me)\b|(?:is|was)[^\S\n]+"
         rf"(?:my|our|the\s+best)\b|on[^\S\n]+\d|(?:said|says|told|helped|held|made|stayed|sat)\b)"
         rf"|,?[^\S\n]+(?:my|our)[^\S\n]+(?:{RELATIONS})\b)"
     )
-    _family = re.compile(r"[^\S\n]+family\b")
+    _family = compile_later(r"[^\S\n]+family\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text

@@ -10,16 +10,17 @@ from phonenumbers import Leniency, PhoneNumberMatcher
 
 from ..base import Document, RegexRule, Rule, at_word_start, trim_trailing
 from ..findings import BLOCK
+from ..lazy import compile_later
 
 __all__ = ["EmailRule", "ObfuscatedEmailRule", "PhoneRule", "UrlRule", "HandleRule"]
 
 # A run of digits and separators long enough to hold a phone number; the
 # matcher from libphonenumber only looks inside these, which keeps a long
 # story fast.
-_PHONE_CANDIDATE = re.compile(r"(?:\+\s?|\(\s?)?\d[\d\s().\-–]{5,22}\d")
-_YEAR_RANGE = re.compile(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
-_SSN = re.compile(r"^\d{3}-\d{2}-\d{4}$")
-_DATE_LIKE = re.compile(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
+_PHONE_CANDIDATE = compile_later(r"(?:\+\s?|\(\s?)?\d[\d\s().\-–]{5,22}\d")
+_YEAR_RANGE = compile_later(r"^(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d$")
+_SSN = compile_later(r"^\d{3}-\d{2}-\d{4}$")
+_DATE_LIKE = compile_later(r"^\d{1,4}[-./]\d{1,2}[-./]\d{1,4}$")
 _REGIONS = ("US", "GB")
 
 
@@ -64,8 +65,8 @@ class EmailRule(Rule):
     category = "email"
     severity = BLOCK
     message = "Looks like an email address."
-    local = re.compile(r"[\w.+-]+$")
-    domain = re.compile(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+    local = compile_later(r"[\w.+-]+$")
+    domain = compile_later(r"@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
@@ -91,7 +92,7 @@ class ObfuscatedEmailRule(RegexRule):
     category = "email"
     severity = BLOCK
     message = "Looks like an email address written out in words."
-    pattern = re.compile(
+    pattern = compile_later(
         rf"\b[\w+-]+(?:(?:{_DOT}|\.)[\w+-]+)*{_AT}[\w-]+(?:(?:{_DOT}|\.)[\w-]+)*"
         rf"(?:{_DOT}|\.){_TLD}\b",
     )
@@ -125,11 +126,11 @@ class UrlRule(Rule):
     category = "url"
     severity = BLOCK
     message = "Looks like a web address."
-    prefixed = re.compile(r"(?:https?://|www\.)[^\s<>\"']+")
+    prefixed = compile_later(r"(?:https?://|www\.)[^\s<>\"']+")
     # A bare domain is found from its ending (".com", ".org/path"), then widened.
-    tld = re.compile(rf"\.(?:{_TLDS})(?![\w@-])")
-    host = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
-    path = re.compile(r"/[^\s<>\"']*")
+    tld = compile_later(rf"\.(?:{_TLDS})(?![\w@-])")
+    host = compile_later(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)*[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+    path = compile_later(r"/[^\s<>\"']*")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         lower = doc.lower
@@ -163,7 +164,7 @@ class HandleRule(RegexRule):
     category = "url"
     severity = BLOCK
     message = "Looks like a social media handle."
-    pattern = re.compile(
+    pattern = compile_later(
         r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?(?![\w@])|u/[A-Za-z0-9_-]{3,20}\b"
     )
 

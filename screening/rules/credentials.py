@@ -7,7 +7,8 @@ from collections.abc import Iterator
 
 from ..base import Document, Rule
 from ..findings import REVIEW
-from ..gates import needs, rarity_cost
+from ..gates import rarity_cost
+from ..lazy import compile_later, needs_later
 
 __all__ = ["CredentialClaimRule"]
 
@@ -34,7 +35,7 @@ _CLAIM_WORDS = frozenset(
     "former retired someone license licence certification credentials boards nclex".split()
 )
 _CLAIM_SUFFIXES = ("ologist", "iatrist", "ologists", "iatrists")
-_CLAIM = re.compile(
+_CLAIM = compile_later(
     rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
     rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an|the)\s+(?:[\w&/-]+[,]?\s+){{0,4}}?"
     rf"(?:{_CLINICAL_TITLE})s?\b"
@@ -45,10 +46,10 @@ _CLAIM = re.compile(
 )
 # What every match of _CLAIM holds (gates.needs): "am", "was", "here"... A sentence
 # with a title word but none of these cannot match.
-_CLAIM_NEED = needs([_CLAIM.pattern], cost=rarity_cost)
+_CLAIM_NEED = needs_later([_CLAIM.pattern], cost=rarity_cost)
 # Claims told as a career: "Fifteen years as a surgical tech", "Paramedic for 20
 # years,", "Former army medic, now...", "my license as a PA", "I passed my boards".
-_CLAIM_CAREER = re.compile(
+_CLAIM_CAREER = compile_later(
     rf"(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,2}}?years\s+(?:as|of\s+being)\s+(?:a|an)\s+(?:[\w&/-]+\s+){{0,3}}?"
     rf"(?:{_CLINICAL_TITLE})\b"
     rf"|(?:^|[.!?]\s+|\n)\s*(?:former\s+|retired\s+|ex-)?(?:[\w&/-]+\s+){{0,2}}?(?:{_CLINICAL_TITLE})\s+"
@@ -65,13 +66,13 @@ _CAREER_WORDS = frozenset(
     "years former retired ex someone license licence certification credentials credential "
     "passed".split()
 )
-_CREDENTIAL_LETTERS = re.compile(
+_CREDENTIAL_LETTERS = compile_later(
     r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"
     r"|EMT|EMT-P|LCSW|OTR|CCRN|FACP|FACS|MBBS|MRCP|NP)(?:\s*,\s*[A-Z][\w-]*)*\s*(?=[),]|$|\s)"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b")
+_FIRST_PERSON = compile_later(r"\b(?:i|i['’]m|i['’]ve|me|my|mine)\b")
 # "My mother spent thirty years as a nurse": someone else's career.
-_OTHER_PERSON_BEFORE = re.compile(
+_OTHER_PERSON_BEFORE = compile_later(
     r"\b(?:my|our|his|her|their)\s+(?:[\w-]+\s+)?(?:mother|mom|mum|father|dad|wife|husband|son"
     r"|daughter|sister|brother|aunt|uncle|friend|grand\w+|cousin|partner)\b[^.!?]*$|\b(?:he|she|they)\b[^.!?]*$"
 )

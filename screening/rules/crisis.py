@@ -14,7 +14,8 @@ from dataclasses import replace
 
 from ..base import Document, Rule
 from ..findings import BLOCK, REVIEW, Finding
-from ..gates import needs, rarity_cost
+from ..gates import rarity_cost
+from ..lazy import compile_later, needs_later
 
 __all__ = [
     "WISH_IN",
@@ -180,12 +181,12 @@ _PATTERNS = (
     r"\b(?:thinking|thought|think)\s+(?:about|of)\s+(?:ending\s+(?:it|things|everything)|not\s+being\s+here|dying|killing\s+myself)\b",
     r"\b(?:just\s+)?end\s+it\s+(?:all\s+)?(?:tonight|today|now|soon|this\s+week)\b",
 )
-_PATTERN = re.compile("|".join(f"(?:{p})" for p in _PATTERNS))
+_PATTERN = compile_later("|".join(f"(?:{p})" for p in _PATTERNS))
 # Each alternative alone, to tell which one a match came from (the first that
 # matches where it starts, as in the alternation): read only at a match.
-_EACH = tuple((re.compile(p), isinstance(p, Wish)) for p in _PATTERNS)
+_EACH = tuple((compile_later(p), isinstance(p, Wish)) for p in _PATTERNS)
 # "thinking about not being here", "thinking of dying": passive, inside an urgent pattern.
-WISH_IN = re.compile(
+WISH_IN = compile_later(
     r"\bnot\s+being\s+here\b|\bdying\b|\bbe\s+dead\b|\bstop\s+existing\b|\bnot\s+exist\b"
 )
 
@@ -205,10 +206,10 @@ _TRIGGER = frozenset(
     "fighting trying breathing pointless dying tonight easy simple weeks months days".split()
 )
 # What every match of a pattern above holds (gates.needs): a rare word where it can.
-_NEED = needs(_PATTERNS, cost=rarity_cost)
+_NEED = needs_later(_PATTERNS, cost=rarity_cost)
 
 # Before a match, these make it a denial, a report about someone else, or advice.
-_NOT_ABOUT_ME = re.compile(
+_NOT_ABOUT_ME = compile_later(
     r"(?:\bnot\s+because|\bnot\s+that|\bnever\s+(?:wanted|tried|thought)|\bif\s+you|\bif\s+anyone"
     r"|\banyone\s+(?:who|here|reading)|\bsomeone\s+who|\bwhen\s+someone|\byou['’]re|\byou\s+are"
     r"|\bhe\b|\bshe\b|\bthey\b|\bhis\b|\bher\b|\bhim\b|\bpatients?\b|\bpeople\b|\bfriend|\bsons?\b"
@@ -216,61 +217,61 @@ _NOT_ABOUT_ME = re.compile(
     r"|\bprevention\b|\bawareness\b|\bhotline\b|\blifeline\b|\bcrisis\s+line\b|\b988\b)"
     r"[^.!?\n]*$",
 )
-_NOT_WANT = re.compile(
+_NOT_WANT = compile_later(
     r"(?:n['’]t|\bnot|\bnever)\s+(?:really\s+)?(?:want|wanted|wish)\s+to\s+die\b"
 )
-_DENIAL = re.compile(
+_DENIAL = compile_later(
     r"\bnot\s+because\b|\bnot\s+that\b|\bif\s+you\b|\banyone\b(?!\s+(?:found|finds|would\s+find))"
 )
 # "suicide prevention", "suicidal patients": the word names a topic, not a state.
-_NOT_ABOUT_CRISIS_AFTER = re.compile(
+_NOT_ABOUT_CRISIS_AFTER = compile_later(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
     r"|patients?|screening|training|of\s+(?:my|a|his|her|their))\b",
 )
 # "I tried to kill myself in 2015. Today I'm five years sober": a survivor's story.
-_PAST_ATTEMPT = re.compile(
+_PAST_ATTEMPT = compile_later(
     r"\b(?:tried|attempted|attempt|survived)\b[^.!?\n]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|when\s+i\s+was"
     r"|back\s+in|as\s+a\s+(?:teen\w*|kid|student)|at\s+(?:age\s+)?\d\d?\b)"
 )
-_RECOVERED = re.compile(
+_RECOVERED = compile_later(
     r"\b(?:today|now|these\s+days|since\s+then)\b[^.!?\n]{0,60}\b(?:sober|alive|grateful|glad|better"
     r"|recovery|recovered|thriving|doing\s+well|peer|counsel|volunteer|happy)"
 )
-_FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
+_FIRST_PERSON = compile_later(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
 # "I haven't thought about dying in years": the match is denied just before it.
-NEGATED_BEFORE = re.compile(
+NEGATED_BEFORE = compile_later(
     r"(?:n['’]t|\bnot|\bnever|\bno\s+longer)\s+(?:really\s+|even\s+|once\s+)?$"
 )
 # "I wanted to die of embarrassment": a figure of speech, not a wish.
-_IDIOM_AFTER = re.compile(
+_IDIOM_AFTER = compile_later(
     r"\s+(?:of|from)\s+(?:the\s+)?(?:embarrassment|shame|laughter|laughing|boredom|humiliation|cringe"
     r"|mortification|jealousy|envy|happiness|joy|curiosity|exhaustion|heat|cuteness)\b"
     r"|\s+laughing\b"
 )
-_IDIOM_IN = re.compile(r"\bdie\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom))\b")
+_IDIOM_IN = compile_later(r"\bdie\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom))\b")
 # "I'm not thinking about ending it": denied inside the match.
-_DENIED_IN = re.compile(
+_DENIED_IN = compile_later(
     r"\b(?:i['’]m|i\s+am|i['’]ve|i\s+have)\s+not\s+(?:been\s+)?(?:thinking|planning|going|ready)\b"
 )
 # A sentence without "I" is still the author's unless it is about someone else.
-_SOMEONE_ELSE = re.compile(
+_SOMEONE_ELSE = compile_later(
     r"\b(?:he|she|his|her|him|they|their|they['’]re|patients?|people|friend|son|daughter|brother|sister"
     r"|mother|father|mom|dad|mum|wife|husband|partner|you|your)\b"
 )
 # A story told from the other side of a crisis: "I'm not there anymore".
-_RECOVERY_TEXT = re.compile(
+_RECOVERY_TEXT = compile_later(
     r"\b(?:i['’]m|i\s+am)\s+not\s+(?:there|in\s+that\s+place)\s+any\s*more\b|\bglad\s+i\s+(?:stayed|held\s+on|am\s+still\s+here"
     r"|['’]m\s+still\s+here|didn['’]?t|reached\s+out|told\s+someone)\b|\bhaven['’]?t\s+(?:thought\s+about|felt|wanted)\s+"
     r"[^.!?\n]{0,30}\bin\s+(?:a\s+long\s+time|years|months)\b|\b(?:got|pulled)\s+me\s+through\b|\bwhere\s+i\s+was\b"
     r"|\b(?:years|months)\s+(?:sober|clean|later|since)\b|\bi\s+survived\b|\bin\s+recovery\b|\bmade\s+it\s+through\b"
 )
 # The sentence is set in the past: a time back then, and nothing that says "now".
-_PAST_FRAME = re.compile(
+_PAST_FRAME = compile_later(
     r"\b(?:years?\s+ago|months\s+ago|back\s+then|at\s+the\s+time|in\s+(?:19|20)\d\d|when\s+i\s+was|that\s+(?:year|winter"
     r"|summer|spring|fall|autumn)|after\s+my\s+(?:first|second|third|\w+\s+baby)|looked\s+like|i\s+had|i\s+was|i\s+wrote"
     r"|planned|wanted|felt)\b"
 )
-_NOW = re.compile(
+_NOW = compile_later(
     r"\b(?:now|today|tonight|again|any\s*more|still|lately|these\s+days|this\s+week|right\s+now|keep|i['’]m|i\s+am"
     r"|i\s+have|i['’]ve|i\s+want|i\s+don['’]?t|i\s+can['’]?t|i\s+will|i['’]ll|am|is|are)\b"
 )
@@ -346,9 +347,9 @@ class CrisisRule(Rule):
 
 
 # "I haven't hurt myself in three years": denied inside the match.
-_HARM_DENIED = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)")
+_HARM_DENIED = compile_later(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)")
 # "My sister died by suicide": a death, not a wish.
-_BY_SUICIDE = re.compile(r"\b(?:died|death|lost\s+\w+|loss|losses)\s+(?:by|to|from)\s+$")
+_BY_SUICIDE = compile_later(r"\b(?:died|death|lost\s+\w+|loss|losses)\s+(?:by|to|from)\s+$")
 
 
 def _told_of(doc: Document, text: str, start: int, end: int, before: str) -> bool:
@@ -373,7 +374,7 @@ def _told_of(doc: Document, text: str, start: int, end: int, before: str) -> boo
     )
 
 
-_PAST_TENSE = re.compile(
+_PAST_TENSE = compile_later(
     r"\b(?:told|wanted|wrote|was|were|used\s+to|felt|thought|started|tried|hoped|meant)\b"
 )
 
@@ -389,12 +390,12 @@ def _past_and_recovered(doc: Document, sentence: str, match: re.Match[str]) -> b
 
 # What both crisis rules read to tell a crisis that is someone else's or over.
 # A sentence that tells of a crisis that is over: set in the past, with a time back then.
-BACK_THEN = re.compile(
+BACK_THEN = compile_later(
     r"\b(?:years?\s+ago|months\s+ago|back\s+(?:then|in)|at\s+the\s+time|in\s+(?:19|20)\d\d|when\s+i\s+was"
     r"|used\s+to|for\s+(?:a\s+long\s+time|years)\s+after|around\s+\d\d|at\s+\d\d\b|that\s+(?:night|year|winter)"
     r"|the\s+first\s+(?:months|weeks|year)|after\s+(?:the|my)\s+\w+\s+(?:surgery|diagnosis|accident|crash))"
 )
-CAME_THROUGH = re.compile(
+CAME_THROUGH = compile_later(
     r"\b(?:today|now|these\s+days|since\s+then)\b[^.!?\n]{0,80}\b(?:sober|alive|grateful|glad|better|home"
     r"|recovery|recovered|thriving|well|coach|volunteer|happy|preschool|pregnant|counsel\w*|work|danc\w+)"
     r"|\b(?:a\s+|six\s+|few\s+|two\s+|three\s+)?(?:weeks?|months?|years?)\s+later\b"
@@ -403,12 +404,12 @@ CAME_THROUGH = re.compile(
     r"|\bthings\s+change\b|\bit\s+gets\s+better\b|\bi['’]m\s+(?:still\s+)?here\b|\bstill\s+here\b"
 )
 # Someone else's words or state: "he started saying 'I want to die'", "my sister died by suicide".
-REPORTED_SPEECH = re.compile(
+REPORTED_SPEECH = compile_later(
     r"\b(?:he|she|they|dad|mom|mum|father|mother|patients?)\s+(?:\w+\s+){0,3}?(?:saying|says|said|keeps\s+saying|told)\b"
     r"[^.!?\n]{0,6}[\"“']"
 )
 # Dying planned with the care team: "I want to die at home, with hospice".
-CARE_PLAN = re.compile(
+CARE_PLAN = compile_later(
     r"\b(?:hospice|palliative|comfort\s+care|my\s+(?:care\s+)?team|dnr|end[- ]of[- ]life)\b"
 )
-DIE_AT_HOME = re.compile(r"\bdie\s+(?:at\s+home|in\s+my\s+own|peacefully|surrounded)\b")
+DIE_AT_HOME = compile_later(r"\bdie\s+(?:at\s+home|in\s+my\s+own|peacefully|surrounded)\b")

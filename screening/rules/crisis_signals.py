@@ -17,7 +17,8 @@ from dataclasses import replace
 
 from ..base import Document, Rule
 from ..findings import BLOCK, REVIEW, Finding
-from ..gates import needs, rarity_cost
+from ..gates import rarity_cost
+from ..lazy import compile_later, needs_later
 from .crisis import (
     BACK_THEN,
     CAME_THROUGH,
@@ -179,25 +180,25 @@ _SIGNALS = {
 # Each pattern with what its every match holds (gates.needs): it is read only in
 # the sentences that hold that.
 _SIGNAL_RES = {
-    kind: [(re.compile(p), needs([p], cost=rarity_cost)) for p in ps]
+    kind: [(compile_later(p), needs_later([p], cost=rarity_cost)) for p in ps]
     for kind, ps in _SIGNALS.items()
 }
-_OUTRIGHT_RES = [(re.compile(p), needs([p], cost=rarity_cost)) for p in _OUTRIGHT]
+_OUTRIGHT_RES = [(compile_later(p), needs_later([p], cost=rarity_cost)) for p in _OUTRIGHT]
 # Which of them say a wish ("tired of being alive") rather than intent: review, not block.
 _OUTRIGHT_WISH = [isinstance(p, Wish) for p in _OUTRIGHT]
-_ME_RE = re.compile(rf"\b{_ME}\b")
-_OTHERS = re.compile(
+_ME_RE = compile_later(rf"\b{_ME}\b")
+_OTHERS = compile_later(
     r"\b(?:you|you['’]ll|you['’]re|he|she|they|he['’]s|she['’]s|they['’]re|his|her|their)\b"
 )
 # Advice and resources addressed to readers: "if you're thinking of ending it, call 988".
-_TO_READERS = re.compile(
+_TO_READERS = compile_later(
     r"\bif\s+you\b|\byou['’]re\s+not\s+alone\b|\bcall\s+(?:or\s+text\s+)?988\b|\bif\s+anyone\b"
 )
 
 
-_ATTEMPTED = re.compile(r"\b(?:tried|attempted|an\s+attempt)\b")
+_ATTEMPTED = compile_later(r"\b(?:tried|attempted|an\s+attempt)\b")
 # A text that says the author is safe now: signals in it are read as history.
-_SAFE_NOW = re.compile(
+_SAFE_NOW = compile_later(
     r"\bsafety\s+plan\b|\bhaven['’]?t\s+had\s+(?:\w+\s+){0,2}thoughts\s+in\b|\bdoing\s+(?:well|better)\b"
     r"|\bin\s+a\s+(?:good|better)\s+place\b"
 )

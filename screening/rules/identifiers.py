@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..base import Document, RegexRule, Rule, at_word_start, trim_trailing
 from ..findings import BLOCK, REVIEW
+from ..lazy import compile_later
 from ..lexicons import state_names_pattern
 
 __all__ = [
@@ -49,13 +50,13 @@ class IdKeywordRule(Rule):
     severity = BLOCK
     message = "Looks like a record, account, licence or other ID number."
     # Found from the number backwards: numbers are rarer than words.
-    value = re.compile(r"\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*")
-    keyword_before = re.compile(
+    value = compile_later(r"\d[\dA-Z]*(?:[-/.][\dA-Z]+|[ ]\d[\dA-Z]*)*")
+    keyword_before = compile_later(
         rf"(?<![a-z])(?:{_ID_KEYWORDS.lower()})(?![a-z])[^\S\n]*"
         r"(?:[#:=]|\b(?:is|was|of|reads|number|no\.?|ending\s+in|ends\s+in|starting\s+with)\b"
         r"|[,(]|[^\S\n])*$"
     )
-    letter_prefix = re.compile(r"(?<![A-Za-z])[A-Z]{1,5}[ -]?$")
+    letter_prefix = compile_later(r"(?<![A-Za-z])[A-Z]{1,5}[ -]?$")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
@@ -80,7 +81,7 @@ class SsnRule(RegexRule):
     category = "id_number"
     severity = BLOCK
     message = "Looks like a Social Security number."
-    pattern = re.compile(r"\d{3}-\d{2}-\d{4}(?![\d-])")
+    pattern = compile_later(r"\d{3}-\d{2}-\d{4}(?![\d-])")
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
         start = match.start()
@@ -95,7 +96,7 @@ class IdPatternRule(RegexRule):
     severity = BLOCK
     message = "Looks like an ID, serial or plate number."
     # A run of capitals, digits and hyphens; what it holds is checked after.
-    pattern = re.compile(r"[A-Z0-9][A-Z0-9-]{4,}(?![\w-])")
+    pattern = compile_later(r"[A-Z0-9][A-Z0-9-]{4,}(?![\w-])")
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
         start, value = match.start(), match.group()
@@ -126,7 +127,7 @@ class StreetAddressRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a street address."
-    pattern = re.compile(
+    pattern = compile_later(
         # "4500 Highway 61", "12 County Road 9"
         # (A digit first lets the engine skip ahead; the lookbehind then drops
         # matches that start inside a longer number.)
@@ -150,7 +151,7 @@ class PoBoxRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a post office box."
-    pattern = re.compile(r"\bp\.?[^\S\n]?o\.?[^\S\n]+box[^\S\n]+\d+\b")
+    pattern = compile_later(r"\bp\.?[^\S\n]?o\.?[^\S\n]+box[^\S\n]+\d+\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if "box" in doc.lower:
@@ -165,7 +166,7 @@ class ZipRule(Rule):
     category = "address"
     severity = BLOCK
     message = "Looks like a ZIP code."
-    value = re.compile(r"\d{5}(?:-\d{4})?(?![\d-])")
+    value = compile_later(r"\d{5}(?:-\d{4})?(?![\d-])")
     _before: re.Pattern[str] | None = None
 
     @classmethod
@@ -194,7 +195,7 @@ class PostcodeRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a postcode."
-    pattern = re.compile(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
+    pattern = compile_later(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
 
 
 # ---------------------------------------------------------------------- dates
@@ -216,7 +217,7 @@ class DateRule(Rule):
     message = "Looks like a specific date, which can identify a person."
     # No branch starts with an anchor, so the regex engine can skip ahead to a
     # capital or a digit; word boundaries are checked on each match instead.
-    pattern = re.compile(
+    pattern = compile_later(
         # The lookahead lets the engine skip to a digit or a month's capital.
         r"(?=[\dJFMASOND])(?:"
         # Month [the] day[, year]
@@ -251,13 +252,13 @@ class DateShortRule(Rule):
     category = "date"
     severity = BLOCK
     message = "Looks like a specific date, which can identify a person."
-    pattern = re.compile(
+    pattern = compile_later(
         r"\b(?:on|born|dob:?|date\s+of\s+birth:?|since|until|by|from|as\s+of)[^\S\n]+"
         r"(?P<date>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/])"
         r"(?![^\S\n]+(?:days?|pain|scale|nights?|times|of\s+the))"
     )
     # "pain on 9/10 days", "rated it on 8/10": a score, not a date.
-    score_before = re.compile(
+    score_before = compile_later(
         r"\b(?:pain|scale|rate|rated|rating|score|level|out\s+of)\b[^.!?\n]*$"
     )
 
@@ -276,7 +277,7 @@ class DateMonthYearRule(RegexRule):
     category = "date"
     severity = REVIEW
     message = "A month and year can help identify a person."
-    pattern = re.compile(
+    pattern = compile_later(
         rf"(?:January|February|March|April|June|July|August|September|October|November"
         rf"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?,?[^\S\n]+(?:of[^\S\n]+)?"
         rf"{_YEAR}\b"
@@ -284,12 +285,12 @@ class DateMonthYearRule(RegexRule):
 
     # Only a month that dates something in someone's life; "March 2020" alone
     # is as often the pandemic as a person.
-    life_event = re.compile(
+    life_event = compile_later(
         r"\b(?:born|birth|died|death|passed|diagnos\w*|admitted|discharged|surgery|operation"
         r"|transplant|delivered|married|retired|buried|funeral|birthday|biopsy|scan|stroke"
         r"|heart\s+attack|accident|fell|relapse\w*|remission|started|finished|miscarr\w*)\b"
     )
-    not_personal = re.compile(r"\b(?:pandemic|covid|lockdown|election|hurricane|storm|season)\b")
+    not_personal = compile_later(r"\b(?:pandemic|covid|lockdown|election|hurricane|storm|season)\b")
 
     def accept(self, doc: Document, match: re.Match[str]) -> bool:
         if not at_word_start(doc.text, match.start()):
@@ -326,32 +327,32 @@ class AgeRule(Rule):
     severity = REVIEW
     message = "An age of 90 or over can identify a person."
     # Found from the number outwards: the number is rare, its context is not.
-    value = re.compile(rf"{_AGE_NUM}(?!\d)|{_AGE_WORD}\b")
-    number = re.compile(
+    value = compile_later(rf"{_AGE_NUM}(?!\d)|{_AGE_WORD}\b")
+    number = compile_later(
         rf"{_AGE_NUM}(?!\d)|ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?\b"
     )
-    after = re.compile(
+    after = compile_later(
         r"[^\S\n]*(?:-|[^\S\n])?(?:years?|yrs?)[- ]?old\b|[- ]year[- ]old\b"
         r"|(?:st|nd|rd|th)?[^\S\n]+birthday\b|[^\S\n]?(?:yo|y/o|y\.o\.)(?![a-z])"
     )
     # "Gloria (93)", "Mr. Hale, 94, was": an age set after a name.
-    after_name = re.compile(r"(?:[A-Z][a-z'’-]+,[^\S\n]|[A-Z][a-z'’-]+[^\S\n]\()$")
-    before = re.compile(
+    after_name = compile_later(r"(?:[A-Z][a-z'’-]+,[^\S\n]|[A-Z][a-z'’-]+[^\S\n]\()$")
+    before = compile_later(
         rf"(?:\b(?:aged?|age\s+of)"
         rf"|\b{_AGE_SUBJECT}(?:[^\S\n]+(?:was|is|am|turned|turns|will\s+be)|['’]s|['’]m)"
         r"|\b(?:was|is|turned|turns|will\s+be|be|being|reached|reaches|hit|hits)"
         r"(?:[^\S\n]+(?:just|now|almost|nearly))?"
         r"|\b(?:at|turned|turning))[^\S\n]+$"
     )
-    at_tail = re.compile(
+    at_tail = compile_later(
         r"(?=[^\S\n]*(?:,|\.|;|!|\)|$|[^\S\n]+(?:i|he|she|we|you|my|her|his|and|but|when|years|now|last"
         r"|this|in|on|three|two|four|five|six|a|just|already|before|after|yesterday|today)\b))"
     )
-    not_a_unit = re.compile(_NOT_A_UNIT)
-    generic = re.compile(
+    not_a_unit = compile_later(_NOT_A_UNIT)
+    generic = compile_later(
         r"\b(?:if|your|anyone|someone|people|patients|parents|when\s+(?:a|an|you))\b"
     )
-    decade = re.compile(r"\bin[^\S\n]+(?:his|her|their|my)[^\S\n]+((?:9|10)0['’]?s|nineties)\b")
+    decade = compile_later(r"\bin[^\S\n]+(?:his|her|their|my)[^\S\n]+((?:9|10)0['’]?s|nineties)\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         lower = doc.lower
@@ -388,7 +389,7 @@ class AgeRule(Rule):
 
 
 # A number after these is a reading ("fever at 101", "sats at 92"), not an age.
-_MEASUREMENT_BEFORE = re.compile(
+_MEASUREMENT_BEFORE = compile_later(
     r"\b(?:fever|temp|temperature|oxygen|o2|spo2|sats?|saturation|glucose|sugars?|heart rate"
     r"|pulse|bp|blood pressure|pressure|weight|weighed|weighs|score|iq|percentile|level|levels"
     r"|count|reading|rate|a1c|number|numbers|speed|mph|grade|room|bed|page|chapter|mile|sodium|potassium"

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from ..base import Document, Rule, words_of
 from ..findings import REVIEW
+from ..lazy import compile_later
 from ..lexicons import DRUG_SUFFIXES
 
 __all__ = ["MedicalAdviceRule"]
@@ -39,7 +40,7 @@ _DRUG_NAMES = (
 )
 # Any word ending in a drug-class stem: "atorvastatin", "omeprazole".
 _DRUGS = _DRUG_NAMES + "|[a-z]+(?:" + "|".join(DRUG_SUFFIXES) + ")"
-_MED_OBJECT = re.compile(
+_MED_OBJECT = compile_later(
     rf"\b(?:{_DRUGS}|meds|medications?|medicines?|pills|tablets|capsules|gummies|doses?|dosage"
     r"|prescriptions?|injections?|shots|drugs|treatments?|protocol|regimen|cleanse|detox)\b"
     r"|\b\d[\d,.]*\s*(?:mg|mcg|µg|g|ml|iu|units?|milligrams?|micrograms?|puffs?|tablespoons?"
@@ -66,7 +67,7 @@ _TREAT_VERBS = (
     r"|push\s+for|ask\s+for|ask\s+them\s+for|request|hold\s+off\s+on|pass\s+on"
 )
 # A clause that tells the reader to do something to their treatment.
-_DIRECTIVE = re.compile(
+_DIRECTIVE = compile_later(
     rf"(?:^|[:;,]\s+|\b(?:and|then|so|but|or|just|instead)\s+)"
     rf"(?:just\s+|simply\s+|then\s+|also\s+|please\s+|seriously\s+|honestly\s+|definitely\s+|always\s+)?"
     rf"(?:(?:don['’]?t|do\s+not|never)\s+)?(?:{_TREAT_VERBS})\b"
@@ -85,14 +86,14 @@ _DIRECTIVE = re.compile(
     r"|nurses?|guidelines?|label|gp|[a-z]+ologist)\s+(?:says?|tells?\s+you)\b"
     r"|\bsend\s+you\s+home\s+without\b|\bneed\s+alternating\b",
 )
-_NOT_ADVICE = re.compile(
+_NOT_ADVICE = compile_later(
     r"\bas\s+(?:prescribed|directed)\b|\b(?:ask|talk\s+to|check\s+with|call)\s+(?:your|a)\s+"
     r"(?:doctor|pharmacist|provider|nurse|care\s+team|gp|clinician)",
 )
-_PRONOUN_OBJECT = re.compile(
+_PRONOUN_OBJECT = compile_later(
     rf"\b(?:{_TREAT_VERBS})\s+(?:taking\s+|using\s+|on\s+)?(?:them|it|those|these|that)\b"
 )
-_REPORTED = re.compile(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b")
+_REPORTED = compile_later(r"^\s*(?:i|we|he|she|they|my|our|his|her|their|it)\b")
 
 
 def _clauses(sentence: str) -> Iterator[str]:

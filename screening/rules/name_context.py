@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lazy import compile_later
 from ..lexicons import (
     EPONYM_NOUNS,
     EPONYMS,
@@ -51,9 +52,9 @@ _LETTER = r"[^\W\d_]"
 _CAP_WORD = rf"[{_UPPER}]{_LETTER}*(?:[-'’]{_LETTER}+)*"
 _PARTICLE = r"(?:de|da|del|della|der|di|du|la|le|van|von|bin|ibn|al|el|dos|das|St\.)"
 # Capitalised words in a row on one line, possibly with name particles between.
-SEQUENCE = re.compile(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP_WORD})*")
+SEQUENCE = compile_later(rf"{_CAP_WORD}(?:[^\S\n]+(?:{_PARTICLE}[^\S\n]+)?{_CAP_WORD})*")
 GLUED = frozenset("@#/'’.-_")
-_WORD = re.compile(_CAP_WORD)
+_WORD = compile_later(_CAP_WORD)
 
 _TITLE_STEMS = frozenset(t.rstrip(".") for t in TITLES)
 # The relations, and spellings of "fiancé(e)" that only this word set knows.
@@ -101,7 +102,7 @@ def title_before(words: list[str]) -> str | None:
     return None
 
 
-_GREAT = re.compile(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
+_GREAT = compile_later(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
 
 
 def relation_before(words: list[str]) -> bool:
@@ -168,12 +169,12 @@ def at_sentence_start(before: str) -> bool:
     return last in "\"'”’)" and len(stripped) > 1 and stripped[-2] in ".!?"
 
 
-AND_I_AFTER = re.compile(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
-EPONYM_AFTER = re.compile(
+AND_I_AFTER = compile_later(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
+EPONYM_AFTER = compile_later(
     rf"^(?:['’]s?)?[^\S\n]+(?:{EPONYM_NOUNS})\b|^['’]s?[^\S\n]+(?:[A-Z]\w*[^\S\n]+)?Day\b",
     re.IGNORECASE,
 )
-CONTRACTION = re.compile(r"['’](?:d|ll|ve|re|m|t|s)$|n['’]t$", re.IGNORECASE)
+CONTRACTION = compile_later(r"['’](?:d|ll|ve|re|m|t|s)$|n['’]t$", re.IGNORECASE)
 
 
 # A capitalised word: (text without a possessive "'s", start, end).
@@ -217,16 +218,16 @@ def state_after() -> re.Pattern[str]:
 
 
 # "Jack, our son," / "Ana, my nurse,": an appositive after the name.
-RELATION_AFTER = re.compile(
+RELATION_AFTER = compile_later(
     rf",[^\S\n]+(?:my|our|his|her|their|your)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{RELATIONS})\b",
     re.IGNORECASE,
 )
 PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)
 
-AND_NAME = re.compile(rf"[^\S\n]+(?:and|&|or)[^\S\n]+({_CAP_WORD})")
+AND_NAME = compile_later(rf"[^\S\n]+(?:and|&|or)[^\S\n]+({_CAP_WORD})")
 SEASONS = frozenset("Summer Autumn Winter Spring Fall".split())
 # What a family does after "the Hendersons": a verb, "next door", a possessive.
-FAMILY_DOES = re.compile(
+FAMILY_DOES = compile_later(
     r"['’]|[^\S\n]+(?:(?:once|also|still|never|always|just|all|both|finally|even)[^\S\n]+)?"
     r"(?:were|are|have|had|did|do|came|come|said|say|says|sent|send|left|brought|live|lives|lived"
     r"|next[^\S\n]+door|across[^\S\n]+the|from[^\S\n]+(?:next|down|across)|invited|took|gave|forgot|got"
@@ -239,7 +240,7 @@ PERSON_OBJECT_VERBS = frozenset(
     "missing miss visit visited with for to".split()
 )
 # A verb after a word-name that only a person does: "Faith restored", "June doesn't know".
-PERSON_AFTER = re.compile(
+PERSON_AFTER = compile_later(
     r"[^\S\n]+(?:said|says|told|tells|asked|asks|texted|hugged|smiled|laughed|cried|whispered"
     r"|doesn['’]t|didn['’]t|won['’]t|knows|knew|thinks|thought|loves|loved|wants|wanted|came|went"
     r"|brought|gave|took|sat|stood|held|called|emailed|visited|drove|cooked|brought|insisted"
@@ -250,7 +251,7 @@ PERSON_AFTER = re.compile(
 
 
 # After an unknown capitalised word, these verbs say it is a person.
-PERSON_VERB_AFTER = re.compile(
+PERSON_VERB_AFTER = compile_later(
     r"(?:[^\S\n]+(?:from|at|in|on)[^\S\n]+[^.!?\n]{0,60}?|,[^.!?\n]{0,80}?,|)[^\S\n]+(?:just[^\S\n]+)?"
     r"(?:was[^\S\n]+(?:just[^\S\n]+|recently[^\S\n]+)?(?:diagnosed|born|admitted|discharged)"
     r"|(?:said|says|told|tells|asked|asks|texted|called\s+me|hugged|smiled|laughed|cried|whispered"
@@ -269,7 +270,7 @@ NICKNAMED = frozenset(
      ("known", "as"), ("calls", "him"), ("calls", "her"), ("call", "him"), ("call", "her")]
 )  # fmt: skip
 # "Dale Henninger, 58, was admitted", "Ana Ruiz, a 40-year-old": a person and an age.
-AGE_APPOSITION = re.compile(
+AGE_APPOSITION = compile_later(
     r"(?:['’]s)?,[^\S\n]+(?:(?:a|an|now|age|aged)[^\S\n]+)?\d{1,3}"
     r"(?:,|[^\S\n]*[-‑ ]?[^\S\n]*years?[-‑ ]old\b)"
 )
@@ -303,7 +304,7 @@ def place_word_follows(after: str) -> bool:
 
 # One romanised Korean or Chinese syllable: "Ji", "yeon", "Hyun", "woo", "Xiao".
 _SYLLABLE = r"(?:[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|l|p|t|r)?)"
-_GIVEN_HYPHENATED = re.compile(rf"[A-Z]{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
+_GIVEN_HYPHENATED = compile_later(rf"[A-Z]{_SYLLABLE}-{_SYLLABLE}", re.IGNORECASE)
 
 
 def _given_shaped(word: str) -> bool:

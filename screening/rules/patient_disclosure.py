@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..base import Document, Rule
 from ..findings import REVIEW
-from ..gates import needs, rarity_cost
+from ..gates import rarity_cost
+from ..lazy import compile_later, needs_later
 
 __all__ = ["PatientDisclosureRule"]
 
-_CLINICAL = re.compile(
+_CLINICAL = compile_later(
     r"\b(?:diagnos\w+|admitted|leukemia|lymphoma|cancer|tumou?r|mass|metasta\w+|pneumonia|sepsis"
     r"|septic|fracture[sd]?|stroke|heart\s+attack|seizures?|relapsed?|chemo\w*|biopsy|ct|mri"
     r"|x-ray|transfusions?|hemoglobin|haemoglobin|lactate|white\s+count|counts|platelets"
@@ -36,12 +36,12 @@ _CLINICAL = re.compile(
     r"|vomiting|puking|hemophilia|factor|dka|cancer|diabetes|kidneys?|stroke|fractured?|spleen|infusions?"
     r"|blood\s+(?:sugar|thinners|count)|heart\s+attack|transplant|leg|legs|amputated|bleed|biopsy|weeks\s+pregnant)\b",
 )
-_FAMILY_BEFORE = re.compile(
+_FAMILY_BEFORE = compile_later(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
     r"|brother|sister|grand\w+|aunt|uncle|cousin|nephew|niece|partner|child|baby|kid|twin"
     r"|boyfriend|girlfriend|fianc\w+|stepson|stepdaughter)\b[^.!?]{0,20}$",
 )
-_STAFF_NEAR = re.compile(
+_STAFF_NEAR = compile_later(
     r"\b(?:dr\.?|doctor|nurse|surgeon|caseworker|therapist|manager|officer|pharmacist|aide"
     r"|attending|resident|navigator|interpreter|chaplain|social\s+worker|cardiologist"
     r"|oncologist|neurologist|physician|coworker|colleague)\b",
@@ -49,36 +49,36 @@ _STAFF_NEAR = re.compile(
 # Ways a story points at one other patient, each with a cheap test of whether
 # the text could hold it at all.
 _SUBJECT_PATTERNS = (
-    (("Mr", "Ms", "Miss"), re.compile(r"(?=M)\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+")),
+    (("Mr", "Ms", "Miss"), compile_later(r"(?=M)\b(?:Mr|Mrs|Ms|Miss)\.?\s+[A-Z][\w'’-]+")),
     (
         (" named ",),
-        re.compile(
+        compile_later(
             r"(?=[AaOoTt])\b(?:[Aa]|[Oo]ne|[Aa]nother|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?"
             r"(?:patient|man|woman|boy|girl|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran"
             r"|mother|father|farmworker|worker|student|grandmother|grandfather)\s+named\s+[A-Z][\w'’-]+"
         ),
     ),
     (
-        re.compile(r",\s+(?:a\s+)?\d{1,3}(?:[- ]year[- ]old)?,"),
-        re.compile(
+        compile_later(r",\s+(?:a\s+)?\d{1,3}(?:[- ]year[- ]old)?,"),
+        compile_later(
             r"(?=[A-Z])\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?,\s+(?:a\s+)?\d{1,3}"
             r"(?:[- ]year[- ]old)?,"
         ),
     ),
     (
-        re.compile(r"in\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
-        re.compile(
+        compile_later(r"in\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
+        compile_later(
             r"(?=[Tt])\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby"
             r"|teen|guy)\s+in\s+(?:the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
             r"|(?:bed|room|bay)\s+\d+)"
         ),
     ),
-    (("y patient",), re.compile(r"(?=[Mm])\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
+    (("y patient",), compile_later(r"(?=[Mm])\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),
     (
-        re.compile(
+        compile_later(
             r"\b(?:came|was\s+(?:brought|rushed|wheeled|transferred|admitted)|rolled|arrived|presented)\b"
         ),
-        re.compile(
+        compile_later(
             r"(?=[AaOoTt])\b(?:[Aa]n?|[Oo]ne|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,2}?(?:patient|man|woman|boy|girl"
             r"|gentleman|lady|teen(?:ager)?|kid|child|baby|veteran|mother|father|mom|dad|grandmother"
             r"|grandfather|grandma|grandpa|toddler|infant|newborn|guy)\s+(?:came|was\s+(?:brought|rushed"
@@ -86,8 +86,8 @@ _SUBJECT_PATTERNS = (
         ),
     ),
     (
-        re.compile(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
-        re.compile(
+        compile_later(r"patient\s+(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"),
+        compile_later(
             r"(?=[MmAaOoTt])\b(?i:my|a|one|this|that|the)\s+(?:\w+\s+)?patient\s+"
             r"(?:of\s+mine\s+)?(?:who|with|in\s+room|in\s+bed)"
         ),
@@ -98,7 +98,7 @@ _SUBJECT_PATTERNS = (
 # that hold a word every match holds (gates.needs). They consume nothing else,
 # so no match is lost.
 _SUBJECT_NEEDS = tuple(
-    needs([pattern.pattern], cost=rarity_cost) if index >= 5 else None
+    needs_later([pattern.pattern], cost=rarity_cost) if index >= 5 else None
     for index, (_gate, pattern) in enumerate(_SUBJECT_PATTERNS)
 )
 # One other person, as staff write of them: "a guy in his forties", "the lady I
@@ -111,7 +111,7 @@ _PERSON_NOUNS = (
     r"|grandpa|student|teacher|driver|motorcyclist|cyclist|worker|farmer|soldier|mechanic|trucker"
     r"|fellow|gal|dude|chap|youngster|twin|preemie|\d{1,3}[- ]year[- ]old"
 )
-_STAFF_SUBJECT = re.compile(
+_STAFF_SUBJECT = compile_later(
     rf"\b(?:a|an|the|one|this|that|another|our|their)\s+(?:(?!(?:a|an|the|this|that)\s)[\w'’-]+\s+){{0,3}}?"
     rf"(?:{_PERSON_NOUNS})\b"
     r"(?!\s+(?:nurses?|doctors?|staff|team|unit|floor|ward|tech|aide|therapist|who\s+works|aspirin"
@@ -121,14 +121,14 @@ _STAFF_SUBJECT = re.compile(
     r"|\b(?:in|back\s+in)\s+(?:bed|room|bay|chair)\s+\d+\b|\bthe\s+\w+\s+in\s+\d{2,4}\b"
 )
 # "Kenji, who's been on our floor since August": one named person.
-_NAMED_WHO = re.compile(r"(?=[A-Z])\b[A-Z][a-z]+,\s+who(?:['’]s|\s+has|\s+had|\s+is|\s+was)\b")
+_NAMED_WHO = compile_later(r"(?=[A-Z])\b[A-Z][a-z]+,\s+who(?:['’]s|\s+has|\s+had|\s+is|\s+was)\b")
 # Staff nouns that are not the patient: "the nurse", "a resident".
-_STAFF_NOUNS = re.compile(
+_STAFF_NOUNS = compile_later(
     r"\b(?:nurses?|doctors?|surgeons?|residents?|attendings?|techs?|aides?|therapists?|chaplains?"
     r"|interpreters?|physicians?|pharmacists?|paramedics?|medics?|staff|coworkers?|colleagues?)\b"
 )
 # A specific time or place that makes a generic "a patient" one person.
-_SPECIFIC = re.compile(
+_SPECIFIC = compile_later(
     r"\b(?:today|tonight|yesterday|this\s+(?:morning|afternoon|week|spring|summer|fall|winter|month)"
     r"|last\s+(?:night|week|month|shift|spring|summer|fall|winter|year)|on\s+(?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
@@ -137,13 +137,13 @@ _SPECIFIC = re.compile(
     r"|every\s+(?:morning|week|thursday|monday|tuesday|wednesday|friday|saturday|sunday))\b"
 )
 # A reader's neighbour, coworker or boss: not family, so their diagnosis is theirs.
-_ACQUAINTANCE = re.compile(
+_ACQUAINTANCE = compile_later(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:coworker|co-worker|colleague|neighbou?r|boss|roommate"
     r"|classmate|landlord|supervisor|manager|teacher|client)\b|\bthe\s+(?:lady|man|woman|guy|gentleman"
     r"|couple|kid)\s+(?:next\s+door|across\s+the\s+(?:street|hall)|upstairs|downstairs)\b"
 )
 # Anyone, not someone: "when a patient comes off the vent", "the day a patient".
-_GENERIC_BEFORE = re.compile(
+_GENERIC_BEFORE = compile_later(
     r"\b(?:when|whenever|if|once|until|unless|every\s+time|each\s+time|the\s+(?:day|moment|minute|time)"
     r"|as\s+soon\s+as|because|how|what|whether)\s+$"
 )
@@ -152,23 +152,23 @@ _ACQUAINTANCE_WORDS = frozenset(
     "manager teacher client door street hall upstairs downstairs".split()
 )
 # The author, not someone else: "I'm the guy in bed 4".
-_SELF_BEFORE = re.compile(r"\b(?:i['’]m|i\s+am|i\s+was|me,?)\s+['‘\"“]?$")
-_SELF_IN_SENTENCE = re.compile(r"\b(?:i['’]m|i\s+am)\s+(?:the|a)\b")
+_SELF_BEFORE = compile_later(r"\b(?:i['’]m|i\s+am|i\s+was|me,?)\s+['‘\"“]?$")
+_SELF_IN_SENTENCE = compile_later(r"\b(?:i['’]m|i\s+am)\s+(?:the|a)\b")
 
 # "Farida Haddad came in on a Saturday night": a named arrival, read only when
 # the author works in care.
-_NAMED_ARRIVAL = re.compile(
+_NAMED_ARRIVAL = compile_later(
     r"(?=[A-Z])\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?:came\s+(?:in|into|to\s+us|through)|was\s+(?:brought"
     r"|rushed|wheeled|transferred)\s+in|arrived|presented|was\s+admitted)\b"
 )
-_STAFF_AUTHOR = re.compile(
+_STAFF_AUTHOR = compile_later(
     r"\b(?:i\s+work(?:ed)?\s+(?:nights\s+|days\s+|weekends\s+|nights\s+and\s+weekends\s+)?(?:in|on|at|as)|my\s+shift|our\s+(?:unit|floor|ward|department|team|icu|ed|er)"
     r"|i['’]m\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:nurse|doctor|physician|therapist|tech|aide|paramedic|resident)"
     r"|i['’]ve\s+been\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:nurse|doctor|physician|therapist|tech|aide|paramedic))",
 )
 # "Sam, who lives next door, was just diagnosed": found from the verb back.
-_DIAGNOSED_BEFORE = re.compile(r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?$")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_DIAGNOSED_BEFORE = compile_later(r"\b(?:was|is|has\s+been|got)\s+(?:just\s+|recently\s+)?$")
+_CAPITALISED = compile_later(r"\b[A-Z][a-z]+\b")
 _NOT_SUBJECT = frozenset(
     "I We He She They It My Our His Her Their This That The A An And But So Then When After "
     "Before Mom Dad Mum Everyone Nobody Someone Anyone Everybody".split()
@@ -186,7 +186,7 @@ class PatientDisclosureRule(Rule):
         matches = [
             match
             for (gate, pattern), need in zip(_SUBJECT_PATTERNS, _SUBJECT_NEEDS, strict=True)
-            if (gate.search(text) if isinstance(gate, re.Pattern) else any(g in text for g in gate))
+            if (any(g in text for g in gate) if isinstance(gate, tuple) else gate.search(text))
             for start, end in (doc.unpunctuated(need) if need else [(0, len(text))])
             for match in pattern.finditer(text, start, end)
         ]

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..base import Document, Rule
 from ..findings import REVIEW
+from ..lazy import compile_later
 
 __all__ = ["PromotionRule"]
 
-_PROMO_STRONG = re.compile(
+_PROMO_STRONG = compile_later(
     r"\b\d+\s*%\s*off\b|\b(?:use|with|enter)\s+(?:my\s+|the\s+)?(?:promo\s+|discount\s+|coupon\s+)?code\b"
     r"|\b(?:promo|discount|coupon|referral|affiliate)\s+(?:code|link)\b|\blink\s+in\s+(?:my\s+)?bio\b"
     r"|\bdm\s+me\s+(?:for|to\s+(?:order|buy|get|join))\b|\bsign\s+up\s+(?:at|now|today|here)\b"
@@ -41,14 +41,14 @@ _PROMO_STRONG = re.compile(
     r"|\bbook\s+(?:at|online\s+at|through)\b|\bavailable\s+24/7\b",
 )
 # A price by the hour or the session: "$28 an hour" (a parking fee has one too).
-_PROMO_RATE = re.compile(
+_PROMO_RATE = compile_later(
     r"\$\s?\d+(?:\.\d\d)?\s*(?:an|a|per|/)\s*(?:hour|hr|session|visit|month|week|class|day)\b"
 )
-_PROMO_CONTACT = re.compile(
+_PROMO_CONTACT = compile_later(
     r"\b(?:text|call|email|e-mail|dm|message|contact)\s+(?:(?:me|us|\w+)\s+)?(?:at|on)\s+[\w(+]"
     r"|\b(?:text|call)\s+\(?\d"
 )
-_PROMO_WEAK = re.compile(
+_PROMO_WEAK = compile_later(
     r"\$\s?\d|\b\d+\s*(?:dollars|bucks)\b|\bdm\s+me\b|\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:program|protocol|course|products?|coaching|services|business|shop|store|company|brand"
     r"|clinic|practice|app)\b|\bdetails\s+at\b|\bi\s+can\s+help\b|\bpickup\b|\bpick\s+up\s+at\b"
