@@ -11,6 +11,7 @@ from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from directory.permissions import GROUP_PERMISSIONS as DIRECTORY_GROUP_PERMISSIONS
 from moderation.permissions import (
     GROUP_PERMISSIONS,
     IMAGE_PERMISSIONS,
@@ -101,15 +102,16 @@ def set_up_sites(home):
 
 
 def set_up_moderators_group(index, report):
-    """The story moderators' own group, with only what the review and the comment
-    queue need (``moderation.permissions``); never Wagtail's site-wide "Moderators"."""
+    """The story moderators' own group, with only what the review, the comment queue
+    and the directory's proposals need (``moderation.permissions``,
+    ``directory.permissions``); never Wagtail's site-wide "Moderators"."""
     group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     if created:
         report.created.append(f"{MODERATORS_GROUP} group")
     group.permissions.add(
         *(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in GROUP_PERMISSIONS
+            for app_label, codename in [*GROUP_PERMISSIONS, *DIRECTORY_GROUP_PERMISSIONS]
         )
     )
     for permission_type in STORY_INDEX_PAGE_PERMISSIONS:

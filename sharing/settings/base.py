@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "stories",
     "moderation",
     "comments",
+    "directory",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",
