@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "django_guid",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from .platforms import PLATFORMS
+from ..platforms import PLATFORMS
 
 NAME_MAX_CHARS = 200
 PLACE_MAX_CHARS = 100
