@@ -121,6 +121,15 @@ class Proposal(models.Model):
 
     reference = models.CharField(max_length=12, unique=True, editable=False)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_salt = models.CharField(
+        max_length=32,
+        default="",
+        editable=False,
+        help_text=_(
+            "With the secret key, makes the status link again for a mail "
+            "(directory.services.status_token); the link itself is not stored."
+        ),
+    )
     organisation = models.ForeignKey(
         Organisation,
         null=True,
@@ -177,6 +186,14 @@ class Proposal(models.Model):
     @property
     def name(self):
         return self.proposed_organisation.get("name", "")
+
+    @property
+    def kind(self):
+        return _("Update") if self.organisation_id else _("New organisation")
+
+    @property
+    def finding_count(self):
+        return len(self.findings)
 
     @property
     def is_pending(self):

@@ -54,3 +54,33 @@ def add_directory_page(home, **kwargs):
     home.add_child(instance=page)
     page.save_revision().publish()
     return page
+
+
+def proposal_form_data(accounts=None, **overrides):
+    """What the public proposal form posts; a value of None leaves the field out."""
+    data = {
+        "name": "Bayview Community Hospital",
+        "type": "hospital",
+        "country": "AU",
+        "region": "New South Wales",
+        "city": "Sydney",
+        "organisation_website": "https://www.bayview.example.org/",
+        "representative_name": "Priya Natarajan",
+        "representative_role": "Social media manager",
+        "representative_email": "priya.natarajan@bayview.example.org",
+        "consent": "on",
+        "website": "",
+    }
+    rows = (
+        accounts
+        if accounts is not None
+        else [
+            ("x", "https://twitter.com/BayviewHosp"),
+            ("facebook", "https://m.facebook.com/bayviewhospital/"),
+        ]
+    )
+    for row, (platform, url) in enumerate(rows, start=1):
+        data[f"platform_{row}"] = platform
+        data[f"url_{row}"] = url
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
