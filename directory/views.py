@@ -1,11 +1,12 @@
 """The representative's public pages: the proposal form, and the private status page
 reached through the link they are sent."""
 
+import csv
 import functools
 import logging
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -16,6 +17,7 @@ from sharing.client_ip import client_ip
 
 from .forms import ProposalForm, initial_for
 from .models import DirectoryPage, Organisation, Proposal
+from .opendata import csv_rows, json_document
 from .services import find_proposal, resubmit_proposal, status_token, submit_proposal
 
 logger = logging.getLogger(__name__)
@@ -186,3 +188,27 @@ def _initial(initial_from, proposal):
     for name in PERSON_FIELDS:
         values[name] = getattr(proposal, name)
     return values
+
+
+class _Echo:
+    """A file that hands back what is written to it, for streaming csv.writer's rows."""
+
+    def write(self, value):
+        return value
+
+
+def export_csv(request):
+    """The published directory as CSV (``directory.opendata``), streamed."""
+    writer = csv.writer(_Echo())
+    response = StreamingHttpResponse(
+        (writer.writerow(row) for row in csv_rows()), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="health-care-social-media-list.csv"'
+    return response
+
+
+def export_json(request):
+    """The published directory as JSON (``directory.opendata``)."""
+    response = JsonResponse(json_document(), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = 'inline; filename="health-care-social-media-list.json"'
+    return response
