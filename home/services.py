@@ -9,9 +9,12 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
+from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 
+from directory.models import Account, DirectoryPage, Organisation
 from directory.permissions import GROUP_PERMISSIONS as DIRECTORY_GROUP_PERMISSIONS
+from directory.platforms import parse_account
 from moderation.permissions import (
     GROUP_PERMISSIONS,
     IMAGE_PERMISSIONS,
@@ -21,6 +24,7 @@ from moderation.permissions import (
 from moderation.services import set_up_story_workflow
 from stories.models import StoryIndexPage, StoryPage, Topic
 
+from .demo_directory import ORGANISATIONS, account_address
 from .demo_stories import STORIES, TOPICS
 from .models import HomePage
 
@@ -163,8 +167,52 @@ def load_demo_content(admin_password=None):
         story.save_revision().publish()
         report.created.append(f"story {data['title']}")
 
+    load_demo_directory(index.get_parent(), report)
     report.admin_password = ensure_admin(admin_password)
     return report
+
+
+DIRECTORY_INTRO = (
+    "<p>Health-care organisations and their official social media accounts, checked by a "
+    "moderator before they are listed. Represent one? Add it, or propose an update.</p>"
+)
+
+
+def load_demo_directory(home, report):
+    """The Health Care Social Media List page under ``home`` and its fictional
+    organisations (``demo_directory``); what exists (by slug) is left alone."""
+    if not DirectoryPage.objects.exists():
+        page = DirectoryPage(
+            title="Health Care Social Media List", slug="social-media-list", intro=DIRECTORY_INTRO
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append("directory page")
+    existing = set(Organisation.objects.values_list("slug", flat=True))
+    for name, kind, country, region, city, domain, platforms in ORGANISATIONS:
+        slug = slugify(name)
+        if slug in existing:
+            continue
+        organisation = Organisation.objects.create(
+            name=name,
+            slug=slug,
+            type=kind,
+            country=country,
+            region=region,
+            city=city,
+            website=f"https://www.{domain}/",
+        )
+        for platform in platforms:
+            account = parse_account(platform, account_address(platform, name, domain))
+            Account.objects.get_or_create(
+                url=account.url,
+                defaults={
+                    "organisation": organisation,
+                    "platform": account.platform,
+                    "handle": account.handle,
+                },
+            )
+        report.created.append(f"directory entry {name}")
 
 
 def ensure_admin(password=None, username="admin"):
