@@ -240,3 +240,47 @@ def test_directory_answers_in_the_same_number_of_queries_for_3_or_40_organisatio
     assert small == large
     with django_assert_max_num_queries(14):
         client.get(directory_page.url + "?q=riverside&country=CA&page=2")
+
+
+def test_directory_of_10000_organisations_answers_in_as_many_queries_as_one_of_3(
+    client, directory_page
+):
+    from directory.models import Account, Organisation
+
+    def add(start, count):
+        Organisation.objects.bulk_create(
+            Organisation(
+                name=f"Clinic {n:05d}",
+                slug=f"clinic-{n:05d}",
+                type="clinic",
+                country=("US", "CA", "GB")[n % 3],
+                region=f"Region {n % 5}",
+            )
+            for n in range(start, start + count)
+        )
+        Account.objects.bulk_create(
+            Account(
+                organisation=organisation,
+                platform="x",
+                url=f"https://x.com/{organisation.slug}",
+                handle=f"@{organisation.slug}",
+            )
+            for organisation in Organisation.objects.filter(slug__gte=f"clinic-{start:05d}")
+        )
+
+    urls = [
+        directory_page.url,
+        directory_page.url + "?country=CA&platform=x&sort=place&page=40",
+        directory_page.url + "?q=clinic+0000",
+    ]
+    add(0, 3)
+    client.get(directory_page.url)
+    small = [queries_for(client, url) for url in urls]
+    add(3, 9997)
+    large = [queries_for(client, url) for url in urls]
+
+    assert Organisation.objects.count() == 10_000
+    assert large == small
+    assert (
+        "10,000 organisations, 10,000 accounts" in client.get(directory_page.url).content.decode()
+    )
