@@ -67,6 +67,23 @@ class DirectoryPage(RoutablePageMixin, Page):
             context["meta_robots"] = "noindex, follow"
         return self.render(request, context_overrides=context)
 
+    def get_sitemap_urls(self, request=None):
+        """The directory, and the page of each organisation (one query for them all)."""
+        urls = super().get_sitemap_urls(request)
+        if not urls:
+            return urls
+        base = self.get_full_url(request).rstrip("/") + "/"
+        for slug, updated_at in Organisation.objects.order_by("slug").values_list(
+            "slug", "updated_at"
+        ):
+            urls.append(
+                {
+                    "location": base + self.reverse_subpage("organisation", args=[slug]),
+                    "lastmod": updated_at,
+                }
+            )
+        return urls
+
     @path("organisations/<slug:slug>/", name="organisation")
     def organisation(self, request, slug):
         organisation = Organisation.objects.prefetch_related("accounts").filter(slug=slug).first()

@@ -284,3 +284,11 @@ def test_directory_of_10000_organisations_answers_in_as_many_queries_as_one_of_3
     assert (
         "10,000 organisations, 10,000 accounts" in client.get(directory_page.url).content.decode()
     )
+
+
+def test_sitemap_lists_each_organisations_page(client, listed):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "/social-media-list/</loc>" in sitemap
+    assert "/social-media-list/organisations/lakeside-health-system/</loc>" in sitemap
+    assert sitemap.count("/social-media-list/organisations/") == 3
