@@ -264,3 +264,13 @@ def test_representatives_details_appear_on_no_public_page(
         body = client.get(url).content.decode()
         for secret in ["Priya", "Natarajan", "priya.natarajan@", "Social media manager"]:
             assert secret not in body, (url, secret)
+
+
+def test_dashboard_counts_the_waiting_proposals_for_moderators(propose, moderator_client):
+    propose()
+    propose(name="Second Hospital", accounts=[("x", "@secondhosp")])
+
+    page = text_of(moderator_client.get("/admin/"))
+
+    assert "2 proposals are waiting for review." in page
+    assert "Open the directory queue" in page
