@@ -36,7 +36,7 @@ class HomePage(Page):
         InlinePanel("featured_stories", label=_("Featured stories"), max_num=3),
     ]
 
-    subpage_types = ["stories.StoryIndexPage", "home.InformationPage"]
+    subpage_types = ["stories.StoryIndexPage", "home.InformationPage", "directory.DirectoryPage"]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 

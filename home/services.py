@@ -10,9 +10,13 @@ from django.contrib.auth.models import Group, Permission
 from django.contrib.sites.models import Site as DjangoSite
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page, Site
 from wagtail.rich_text import RichText
 
+from directory.models import Account, DirectoryPage, Organisation
+from directory.permissions import GROUP_PERMISSIONS as DIRECTORY_GROUP_PERMISSIONS
+from directory.platforms import parse_account
 from moderation.permissions import (
     GROUP_PERMISSIONS,
     IMAGE_PERMISSIONS,
@@ -22,6 +26,7 @@ from moderation.permissions import (
 from moderation.services import set_up_story_workflow
 from stories.models import CrisisResources, StoryIndexPage, StoryPage, Topic
 
+from .demo_directory import ORGANISATIONS, account_address
 from .demo_pages import PAGES
 from .demo_stories import STORIES, TOPICS
 from .models import HomePage, InformationPage
@@ -104,15 +109,16 @@ def set_up_sites(home):
 
 
 def set_up_moderators_group(index, report):
-    """The story moderators' own group, with only what the review and the comment
-    queue need (``moderation.permissions``); never Wagtail's site-wide "Moderators"."""
+    """The story moderators' own group, with only what the review, the comment queue
+    and the directory's proposals need (``moderation.permissions``,
+    ``directory.permissions``); never Wagtail's site-wide "Moderators"."""
     group, created = Group.objects.get_or_create(name=MODERATORS_GROUP)
     if created:
         report.created.append(f"{MODERATORS_GROUP} group")
     group.permissions.add(
         *(
             Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            for app_label, codename in GROUP_PERMISSIONS
+            for app_label, codename in [*GROUP_PERMISSIONS, *DIRECTORY_GROUP_PERMISSIONS]
         )
     )
     for permission_type in STORY_INDEX_PAGE_PERMISSIONS:
@@ -165,6 +171,7 @@ def load_demo_content(admin_password=None):
         report.created.append(f"story {data['title']}")
 
     add_information_pages(index.get_parent(), report)
+    load_demo_directory(index.get_parent(), report)
     report.admin_password = ensure_admin(admin_password)
     return report
 
@@ -203,6 +210,49 @@ def add_information_pages(home, report):
         page.last_updated = timezone.localdate()
         page.save_revision().publish()
         report.created.append(f"page {page.title}")
+
+
+DIRECTORY_INTRO = (
+    "<p>Health-care organisations and their official social media accounts, checked by a "
+    "moderator before they are listed. Represent one? Add it, or propose an update.</p>"
+)
+
+
+def load_demo_directory(home, report):
+    """The Health Care Social Media List page under ``home`` and its fictional
+    organisations (``demo_directory``); what exists (by slug) is left alone."""
+    if not DirectoryPage.objects.exists():
+        page = DirectoryPage(
+            title="Health Care Social Media List", slug="social-media-list", intro=DIRECTORY_INTRO
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+        report.created.append("directory page")
+    existing = set(Organisation.objects.values_list("slug", flat=True))
+    for name, kind, country, region, city, domain, platforms in ORGANISATIONS:
+        slug = slugify(name)
+        if slug in existing:
+            continue
+        organisation = Organisation.objects.create(
+            name=name,
+            slug=slug,
+            type=kind,
+            country=country,
+            region=region,
+            city=city,
+            website=f"https://www.{domain}/",
+        )
+        for platform in platforms:
+            account = parse_account(platform, account_address(platform, name, domain))
+            Account.objects.get_or_create(
+                url=account.url,
+                defaults={
+                    "organisation": organisation,
+                    "platform": account.platform,
+                    "handle": account.handle,
+                },
+            )
+        report.created.append(f"directory entry {name}")
 
 
 def ensure_admin(password=None, username="admin"):

@@ -9,7 +9,8 @@ replaced. No Django import: gunicorn's logger uses it too.
 import re
 
 PRIVATE_PATH = re.compile(
-    r"(/share/(?:status|received)/|/comments/(?:confirm|mute|unsubscribe)/)[^/\s\"'?#]+"
+    r"(/share/(?:status|received)/|/directory/(?:status|received)/"
+    r"|/comments/(?:confirm|mute|unsubscribe)/)[^/\s\"'?#]+"
 )
 MASK = "[token]"
 

@@ -34,6 +34,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", story_views.search, name="search"),
     path("share/", include("stories.urls")),
+    # The directory's proposal form and private status pages (its list is a page).
+    path("directory/", include("directory.urls")),
     path("feed/", LatestStoriesFeed(), name="story_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

@@ -68,12 +68,14 @@ INSTALLED_APPS = [
     "stories",
     "moderation",
     "comments",
+    "directory",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",
     "django_tasks_db",
     "django_guid",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.settings",
@@ -229,6 +231,7 @@ MAIL_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
 # Story submissions
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
 SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
+DIRECTORY_PROPOSAL_RATE = "5/h"  # directory proposals accepted per client
 # Days a declined story keeps its author's details (`erase_expired_submissions`).
 DECLINED_RETENTION_DAYS = env("DECLINED_RETENTION_DAYS")
 # Comments never confirmed by their authors: their text and address are forgotten.

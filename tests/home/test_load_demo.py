@@ -64,6 +64,7 @@ def test_story_moderators_have_their_own_group_with_no_rights_beyond_the_review(
         "wagtailadmin.access_admin",
         "moderation.review_stories",
         "comment_moderation.moderate_comments",
+        "directory.review_proposals",
     }
 
 
@@ -84,7 +85,7 @@ def test_set_up_site_twice_leaves_one_group_with_one_of_each_right(story_index):
 
     group = Group.objects.get(name=MODERATORS_GROUP)
     assert GroupPagePermission.objects.filter(group=group).count() == 1
-    assert group.permissions.count() == 3
+    assert group.permissions.count() == 4
     assert GroupCollectionPermission.objects.filter(group=group).count() == 3
 
 
@@ -132,3 +133,24 @@ def test_a_host_set_by_hand_is_kept(db, settings):
 
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("care.hospital.example", 443)
+
+
+def test_load_demo_fills_the_directory_with_fictional_organisations_once(client):
+    from directory.models import Account, DirectoryPage, Organisation
+    from home.demo_directory import ORGANISATIONS
+
+    call_command("load_demo")
+    counts = (Organisation.objects.count(), Account.objects.count())
+    call_command("load_demo")
+
+    assert (Organisation.objects.count(), Account.objects.count()) == counts
+    assert counts[0] == len(ORGANISATIONS) >= 30
+    assert len(set(Organisation.objects.values_list("country", flat=True))) >= 10
+    assert all(
+        ".example." in website for website in Organisation.objects.values_list("website", flat=True)
+    )
+    page = DirectoryPage.objects.live().get()
+    assert page.get_parent().specific_class is HomePage
+    listing = client.get(page.url + "?country=CA").content.decode()
+    assert "Harbourfront Children&#x27;s Hospital" in listing
+    assert f"{counts[0]} organisations" in client.get(page.url).content.decode()

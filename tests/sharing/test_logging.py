@@ -174,6 +174,9 @@ def test_unknown_log_format_is_refused_clearly():
         "/comments/confirm/{token}/",
         "/comments/mute/{token}/",
         "/comments/unsubscribe/{token}/",
+        "/directory/status/{token}/",
+        "/directory/status/{token}/update/",
+        "/directory/received/{token}/",
     ],
 )
 def test_private_links_tokens_never_reach_the_logs(production_logging, path):

@@ -1,0 +1,117 @@
+"""The Health Care Social Media List in a browser: a representative proposes their
+organisation, a moderator approves it, a reader finds it with the filters; an update
+through the private link replaces the entry only once approved."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from directory.models import DirectoryPage, Proposal
+from moderation.permissions import MODERATORS_GROUP
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def propose_organisation(page, base):
+    page.goto(base + "/directory/propose/")
+    page.get_by_label("Name of the organisation").fill("Fernhill Rehabilitation Hospital")
+    page.get_by_label("Type of organisation").select_option("hospital")
+    page.get_by_label("Country").select_option("PT")
+    page.get_by_label("Region, state or province (optional)").fill("Algarve")
+    page.get_by_label("City (optional)").fill("Faro")
+    page.get_by_label("The organisation's web site").fill("fernhill.example.pt")
+    page.get_by_label("Platform of account 1").select_option("x")
+    page.get_by_label("Address of account 1").fill("https://twitter.com/FernhillRehab")
+    page.get_by_label("Platform of account 2").select_option("youtube")
+    page.get_by_label("Address of account 2").fill("@FernhillTV")
+    page.get_by_label("Your name").fill("Inês Duarte")
+    page.get_by_label("Your role at the organisation").fill("Communications lead")
+    page.get_by_label("Your work email address").fill("ines.duarte@fernhill.example.pt")
+    page.get_by_label("I represent this organisation").check()
+    page.get_by_role("button", name="Send for review").click()
+    assert "we received your proposal" in page.locator("h1").inner_text()
+    page.get_by_role("link", name="See my proposal's status").click()
+    return page.url
+
+
+def sign_in_as_moderator(page, base):
+    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    page.goto(base + "/admin/login/")
+    page.get_by_label("Username").fill("moira")
+    page.get_by_label("Password").fill("a-good-password-1")
+    page.get_by_role("button", name="Sign in").click()
+
+
+def test_representative_proposes_moderator_approves_reader_finds_it(live_server, page):
+    base = live_server.url
+    directory = DirectoryPage.objects.get()
+    status_url = propose_organisation(page, base)
+    assert "Received." in page.locator(".status-now").inner_text()
+
+    page.goto(base + directory.url + "?q=fernhill")
+    assert "No organisation matches these filters" in page.locator("main").inner_text()
+
+    moderator = page.context.browser.new_context().new_page()
+    sign_in_as_moderator(moderator, base)
+    moderator.get_by_role("link", name="Open the directory queue").click()
+    moderator.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
+    review = moderator.locator("main").inner_text()
+    assert "A new organisation" in review
+    assert "is the web site's" in review
+    moderator.get_by_role("button", name="Approve and publish").click()
+    assert "is approved and listed" in moderator.locator(".messages").inner_text()
+
+    page.goto(base + directory.url)
+    page.get_by_label("Country").select_option(label="Portugal")
+    page.get_by_label("Platform").select_option("youtube")
+    page.get_by_role("button", name="Show organisations").click()
+    cards = page.locator(".directory-card")
+    assert cards.count() == 1
+    assert "Fernhill Rehabilitation Hospital" in cards.first.inner_text()
+    assert "1 organisation, 1 account" in page.locator(".result-count").inner_text()
+    cards.first.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
+    assert page.locator("h1").inner_text() == "Fernhill Rehabilitation Hospital"
+    assert page.get_by_role("link", name="X (Twitter) @FernhillRehab").get_attribute("href") == (
+        "https://x.com/fernhillrehab"
+    )
+    assert "Inês" not in page.content()
+
+    page.goto(status_url)
+    assert "Approved." in page.locator(".status-now").inner_text()
+
+
+def test_an_update_through_the_private_link_replaces_the_entry_only_after_approval(
+    live_server, page
+):
+    base = live_server.url
+    directory = DirectoryPage.objects.get()
+    status_url = propose_organisation(page, base)
+    moderator = page.context.browser.new_context().new_page()
+    sign_in_as_moderator(moderator, base)
+    moderator.goto(base + "/admin/directory-queue/")
+    moderator.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
+    moderator.get_by_role("button", name="Approve and publish").click()
+
+    page.goto(status_url)
+    page.get_by_role("link", name="Propose an update").click()
+    page.get_by_label("Name of the organisation").fill("Fernhill Hospital")
+    page.get_by_label("Platform of account 3").select_option("instagram")
+    page.get_by_label("Address of account 3").fill("@fernhill")
+    page.get_by_label("I represent this organisation").check()
+    page.get_by_role("button", name="Send for review").click()
+    assert "we received your proposal" in page.locator("h1").inner_text()
+
+    entry = base + directory.url + "organisations/fernhill-rehabilitation-hospital/"
+    page.goto(entry)
+    assert page.locator("h1").inner_text() == "Fernhill Rehabilitation Hospital"
+    assert page.get_by_role("link", name="Instagram @fernhill").count() == 0
+
+    update = Proposal.objects.latest("pk")
+    moderator.goto(base + f"/admin/directory-queue/{update.pk}/")
+    assert "Fernhill Hospital" in moderator.locator(".directory-review__diff").inner_text()
+    moderator.get_by_role("button", name="Approve and publish").click()
+
+    page.goto(entry)
+    assert page.locator("h1").inner_text() == "Fernhill Hospital"
+    assert page.get_by_role("link", name="Instagram @fernhill").count() == 1
