@@ -132,7 +132,7 @@ class ModerationReportView(ReportView):
                 _("Submissions per week"),
                 weekly_text,
                 weekly,
-                label_every=1 if figures.weeks <= 12 else 4,
+                label_every=1 if figures.weeks <= 12 else 8,
             ),
             "times": row_chart(
                 "times",

@@ -192,6 +192,8 @@ def test_the_period_is_chosen_and_older_submissions_leave_it(decided, moderator_
     # The first story was submitted in the third of the 12 weeks: not in the last 4.
     html = moderator_client.get(f"{REPORT}?weeks=4").content.decode()
     assert len(table(html, "weekly-table")) == 4
+    assert sum(int(count) for _week, count in table(html, "weekly-table")) == 0
+    assert dict(table(html, "decisions-table"))["Approved and published"] == "0"
     assert BeautifulSoup(html, "html.parser").select_one("option[selected]")["value"] == "4"
 
     year = moderator_client.get(f"{REPORT}?weeks=52").content.decode()
