@@ -163,6 +163,7 @@ class ModerationFigures:
         return list(
             Submission.objects.filter(self._in_period("created_at"))
             .annotate(first_decision=Subquery(first_decision))
+            .order_by()
             .values_list("created_at", "first_decision", "story__first_published_at", "state")
         )
 
