@@ -22,3 +22,16 @@ class ApproveForm(forms.Form):
         max_length=2000,
         required=False,
     )
+
+
+class PeriodForm(forms.Form):
+    """The moderation figures' period: the last 4, 12 or 52 weeks."""
+
+    weeks = forms.TypedChoiceField(
+        label=_("Period"),
+        choices=[(4, _("Last 4 weeks")), (12, _("Last 12 weeks")), (52, _("Last 52 weeks"))],
+        coerce=int,
+        initial=12,
+        required=False,
+        error_messages={"invalid_choice": _("Choose a period of 4, 12 or 52 weeks.")},
+    )

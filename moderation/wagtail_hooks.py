@@ -3,9 +3,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
 from django.shortcuts import redirect
+from django.urls import include, path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
@@ -15,6 +17,7 @@ from wagtail.models import WorkflowState
 
 from stories.models import StoryPage
 
+from . import report_urls
 from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
 from .services import send_to_review
 from .viewsets import failed_tasks_viewset, story_queue_viewset
@@ -47,6 +50,32 @@ def other_pages_in_workflows():
 @hooks.register("register_admin_viewset")
 def register_failed_tasks_viewset():
     return failed_tasks_viewset
+
+
+class ModerationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_review(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_report_urls():
+    return [
+        path(
+            "reports/moderation/",
+            include((report_urls, "moderation_report"), namespace="moderation_report"),
+        )
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_moderation_report_menu_item():
+    return ModerationReportMenuItem(
+        gettext_lazy("Moderation figures"),
+        reverse("moderation_report:index"),
+        name="moderation-figures",
+        icon_name="tasks",
+        order=1300,
+    )
 
 
 @hooks.register("construct_homepage_panels")
