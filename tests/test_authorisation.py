@@ -304,6 +304,7 @@ STATUSES = {
     "admin/reports/aging-pages/": "302 302 302 302 200 200 200",
     "admin/reports/aging-pages/results/": "302 302 302 302 200 200 200",
     "admin/reports/locked/": "302 302 302 302 302 302 200",
+    "admin/reports/moderation/": "302 302 302 302 302 200 200",
     "admin/reports/locked/results/": "302 302 302 302 302 302 200",
     "admin/reports/page-types-usage/": "302 302 302 302 200 200 200",
     "admin/reports/page-types-usage/results/": "302 302 302 302 200 200 200",
