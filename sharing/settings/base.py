@@ -251,6 +251,9 @@ AKISMET_API_KEY = env("AKISMET_API_KEY")
 AKISMET_SITE_URL = env("AKISMET_SITE_URL") or env("SITE_URL")
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"  # tests use the package's test clients
 AKISMET_TIMEOUT = 2.0  # seconds; past it the check counts as not done
+# Seconds a story's spam check may stay "Checking" before the scheduled job
+# `expire_pending_spam_checks` records it as not checked (its task never ended).
+SPAM_CHECK_MAX_WAIT = 60 * 60
 # What Akismet is told about a story: "metadata" (the submitter's IP address, user
 # agent and referrer, and the dates: no text, no name, no email) or "full" (the
 # story's title and text and its author's name and email too). Comments, whose
