@@ -139,6 +139,7 @@ def test_with_the_mail_server_down_a_story_and_a_comment_are_kept_and_mailed_onc
     production_site, site_page
 ):
     site, page = production_site, site_page
+    page.set_default_timeout(60_000)  # a busy machine: story posts have taken 24 s
     title = unique("The night porter's radio")
     author_email = f"smtp.down.{secrets.token_hex(3)}@example.org"
     name, reader_email = reader("Noor")
@@ -198,9 +199,11 @@ def test_with_the_mail_server_down_a_story_and_a_comment_are_kept_and_mailed_onc
 
     # The mail server is back (the worker restarted with the file mailbox): each
     # waiting mail goes once, and its link works.
-    page.goto(status_path(site, author_email))
+    # (The worker's start takes seconds on a busy machine, then a retry is due at once.)
+    received_mail = site.wait_for_mail(author_email, "your private page", timeout=120)
+    page.goto(site.link_in(received_mail, "/share/status/"))
     expect(page.locator("main")).to_contain_text(reference)
-    mail = site.wait_for_mail(reader_email, comment)
+    mail = site.wait_for_mail(reader_email, comment, timeout=60)
     page.goto(site.link_in(mail, "/comments/confirm/"))
     expect(page.locator(".comment", has_text=comment)).to_be_visible()
     page.goto(story_url)
@@ -219,12 +222,23 @@ def stalled_akismet():
     """The way to Akismet stalled: a proxy on a local port that takes connections and
     never answers. The site's Akismet client (httpx) goes through ``HTTPS_PROXY`` as
     any httpx client does; this machine has no internet to reach Akismet anyway.
-    Yields the port and the connections it took."""
+
+    Yields the port and, for each connection taken, how many seconds the client
+    waited before it gave up and closed it (None while it waits)."""
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(16)
     server.settimeout(0.2)
-    taken, stop = [], threading.Event()
+    waits, stop, connections = [], threading.Event(), []
+
+    def hold(connection, index):
+        opened = time.monotonic()
+        try:
+            while connection.recv(4096):
+                pass  # the request, never answered
+        except OSError:
+            pass
+        waits[index] = time.monotonic() - opened
 
     def take():
         while not stop.is_set():
@@ -232,14 +246,16 @@ def stalled_akismet():
                 connection, _address = server.accept()
             except TimeoutError:
                 continue
-            taken.append(connection)
+            connections.append(connection)
+            waits.append(None)
+            threading.Thread(target=hold, args=(connection, len(waits) - 1), daemon=True).start()
 
     thread = threading.Thread(target=take, daemon=True)
     thread.start()
-    yield server.getsockname()[1], taken
+    yield server.getsockname()[1], waits
     stop.set()
     thread.join()
-    for connection in taken:
+    for connection in connections:
         connection.close()
     server.close()
 
@@ -248,7 +264,8 @@ def test_with_akismet_stalled_a_comment_is_held_and_a_story_queued_both_answered
     production_site, site_page, stalled_akismet
 ):
     site, page = production_site, site_page
-    port, akismet_connections = stalled_akismet
+    port, akismet_waits = stalled_akismet
+    page.set_default_timeout(60_000)  # a busy machine: story posts have taken 24 s
     name, email = reader("Ola")
     text = f"Thank you, this is how it was for my father too ({secrets.token_hex(3)})."
     title = unique("The chaplain on the night shift")
@@ -261,11 +278,14 @@ def test_with_akismet_stalled_a_comment_is_held_and_a_story_queued_both_answered
         page.get_by_role("button", name="Post comment").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Please confirm your comment")
         answered_in = time.monotonic() - started
-        assert akismet_connections, "the comment was not sent to Akismet"
-        # AKISMET_TIMEOUT (2 s) bounds the wait; the rest is the post itself.
-        assert answered_in < 8, f"the comment form answered in {answered_in:.1f}s"
+        # The post asked Akismet, waited no longer than AKISMET_TIMEOUT (2 s) for it,
+        # and answered (on a machine this busy, posting itself takes seconds).
+        waited = wait_for(lambda: all(akismet_waits) and akismet_waits, message="Akismet asked")
+        assert max(waited) < 3.5, f"the request waited {max(waited):.1f}s for Akismet"
+        assert answered_in < 30, f"the comment form answered in {answered_in:.1f}s"
 
-        page.goto(site.link_in(site.wait_for_mail(email, text), "/comments/confirm/"))
+        confirmation = site.wait_for_mail(email, text, timeout=60)
+        page.goto(site.link_in(confirmation, "/comments/confirm/"))
         expect(page.get_by_role("heading", level=1)).to_contain_text("awaits moderation")
         assert site.query(
             "SELECT c.comment, c.is_public, r.state, r.spam_verdict"
@@ -274,9 +294,7 @@ def test_with_akismet_stalled_a_comment_is_held_and_a_story_queued_both_answered
             (email,),
         ) == [(text, False, "spam_unchecked", "unchecked")]
 
-        started = time.monotonic()
         reference = share_story(page, title=title, email=f"akismet.{secrets.token_hex(3)}@x.org")
-        assert time.monotonic() - started < 15  # the check is the worker's, not the form's
         verdict = wait_for(
             lambda: site.query(
                 "SELECT r.spam_verdict FROM moderation_screeningreport r"
@@ -287,6 +305,9 @@ def test_with_akismet_stalled_a_comment_is_held_and_a_story_queued_both_answered
             message="the story's spam check ended",
         )
         assert verdict == [("unchecked",)]
+        # The worker asked Akismet too, and gave up as soon.
+        waited = wait_for(lambda: len(akismet_waits) == 2 and all(akismet_waits) and akismet_waits)
+        assert max(waited) < 3.5
 
         # The moderators see both, and why.
         sign_in_as_moderator(page)
