@@ -97,6 +97,7 @@ def test_with_the_cache_server_down_the_site_serves_and_a_story_is_received_and_
     production_site, site_page
 ):
     page = site_page
+    page.set_default_timeout(60_000)  # a restarted web worker's first story post: 16 s seen
     command, env = production_site.commands["web"]
     production_site.kill("web", gracefully=True)
     production_site.commands["web"] = (command, {**env, "CACHE_URL": "redis://127.0.0.1:9/0"})
