@@ -10,7 +10,15 @@ from django.utils.translation import ngettext
 from sharing import spam
 
 from . import services
-from .models import PERMISSION, VERDICTS, CommentDecision, CommentReview, Decision, ReviewState
+from .models import (
+    HELD_STATES,
+    PERMISSION,
+    VERDICTS,
+    CommentDecision,
+    CommentReview,
+    Decision,
+    ReviewState,
+)
 from .tasks import teach_akismet_about_comment
 
 _NEW_STATE = {
@@ -108,7 +116,7 @@ class ModerateComments:
                 transaction.on_commit(
                     partial(teach_akismet_about_comment.enqueue, comment.pk, spam.Verdict.HAM)
                 )
-            if previous in (ReviewState.HELD, ReviewState.SUSPECTED_SPAM) and comment.is_public:
+            if previous in HELD_STATES and comment.is_public:
                 services.notify_followers(comment)
         else:
             services.set_visibility(comment, public=False, removed=True)

@@ -16,6 +16,8 @@ class ReviewState(models.TextChoices):
     # Waiting for a moderator: the comment is not public.
     HELD = "held", _("Held by the screen")
     SUSPECTED_SPAM = "suspected_spam", _("Held as spam")
+    # Akismet is set up but did not answer: nobody has checked it for spam.
+    SPAM_UNCHECKED = "spam_unchecked", _("Held: the spam check could not be done")
     # Reported by readers, still shown until COMMENT_REPORT_THRESHOLD of them have.
     FLAGGED = "flagged", _("Reported")
     REPORTED = "reported", _("Hidden after reports")
@@ -26,9 +28,10 @@ class ReviewState(models.TextChoices):
     SPAM = "spam", _("Spam")
 
 
+# Held when posted, until a moderator decides.
+HELD_STATES = (ReviewState.HELD, ReviewState.SUSPECTED_SPAM, ReviewState.SPAM_UNCHECKED)
 PENDING_STATES = (
-    ReviewState.HELD,
-    ReviewState.SUSPECTED_SPAM,
+    *HELD_STATES,
     ReviewState.FLAGGED,
     ReviewState.REPORTED,
 )

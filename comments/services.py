@@ -77,6 +77,10 @@ def screen_comment(text):
 def review_new_comment(comment, request):
     """Screen and spam-check a comment as it is posted; return its ``CommentReview``.
 
+    Held for a moderator: what the screen holds, what Akismet calls spam, and, when
+    Akismet is set up but gives no verdict, everything (the check was not done).
+    Without an API key the spam check is off by choice and the screen decides.
+
     ``comment`` is still unsaved (comments-xtd saves it once its author has
     confirmed it by email); the review waits for it under its key.
     """
@@ -88,6 +92,10 @@ def review_new_comment(comment, request):
         state = ReviewState.SUSPECTED_SPAM
     elif held_for:
         state = ReviewState.HELD
+    elif verdict == spam.Verdict.UNCHECKED and spam.is_configured():
+        # Akismet is set up but did not answer (down, erroring, too slow): what it
+        # would have caught waits for a moderator rather than going up unchecked.
+        state = ReviewState.SPAM_UNCHECKED
     else:
         state = ReviewState.PUBLISHED
     review, created = CommentReview.objects.update_or_create(

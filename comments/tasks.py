@@ -5,6 +5,11 @@ import logging
 from smtplib import SMTPException
 
 from django.contrib.sites.models import Site
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext
 from django_comments_xtd import signed
 from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
@@ -17,6 +22,7 @@ from sharing.mail import (
     absolute_reverse,
     describe_mail_error,
     mail_task,
+    send_or_raise,
     send_templated_mail,
     staff_addresses,
 )
@@ -58,18 +64,77 @@ def send_confirmation_request(review_id: int) -> bool:
     return True
 
 
-@mail_task
+@task()
 def notify_followers_task(comment_id: int) -> int:
-    """Tell the readers following a story of a comment that has just been published.
+    """Tell the readers following a story of a comment that has just been published:
+    one mail task for each follower (``notify_follower``), queued together.
 
-    A retry mails every follower again (comments-xtd sends them one by one): the
-    mail server refusing is nearly always a connection refused before the first.
+    Each follower's mail is tried, and tried again, on its own: a mail server that
+    goes down after some of the mails have gone costs a retry of the others only,
+    never a second mail to those who had theirs.
     """
-    comment = XtdComment.objects.filter(pk=comment_id, is_public=True, is_removed=False).first()
+    comment = XtdComment.norel_objects.filter(
+        pk=comment_id, is_public=True, is_removed=False
+    ).first()
     if comment is None:
         return 0
-    _raise_mail_not_sent(xtd_views.notify_comment_followers, comment)
-    return 1
+    followers = list(follower_comment_ids(comment))
+    with transaction.atomic():  # all queued, or none: a retry of this task queues them again
+        for follower_id in followers:
+            notify_follower.enqueue(comment_id, follower_id)
+    return len(followers)
+
+
+def follower_comment_ids(comment):
+    """For each reader following the thread of ``comment`` (but its author), the id of
+    their latest comment that asked for follow-ups: what their mute link signs."""
+    return (
+        XtdComment.norel_objects.filter(
+            content_type_id=comment.content_type_id,
+            object_pk=comment.object_pk,
+            is_public=True,
+            followup=True,
+        )
+        .exclude(user_email=comment.user_email)
+        .values("user_email")
+        .annotate(latest=Max("pk"))
+        .order_by("user_email")
+        .values_list("latest", flat=True)
+    )
+
+
+@mail_task
+def notify_follower(comment_id: int, follower_id: int) -> bool:
+    """comments-xtd's follow-up mail (``notify_comment_followers``) to one follower,
+    whose comment ``follower_id`` is: nothing if the new comment is no longer public,
+    or if the follower has stopped following since it was queued."""
+    comment = XtdComment.norel_objects.filter(
+        pk=comment_id, is_public=True, is_removed=False
+    ).first()
+    follower = XtdComment.norel_objects.filter(
+        pk=follower_id, is_public=True, followup=True
+    ).first()
+    if comment is None or follower is None:
+        return False
+    key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
+    context = {
+        "user_name": follower.user_name,
+        "comment": comment,
+        "content_object": comment.content_object,
+        "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
+        "site": comment.site,
+    }
+    html = None
+    if xtd_settings.COMMENTS_XTD_SEND_HTML_EMAIL:
+        html = render_to_string("django_comments_xtd/email_followup_comment.html", context)
+    send_or_raise(
+        gettext("new comment posted"),
+        render_to_string("django_comments_xtd/email_followup_comment.txt", context),
+        xtd_settings.COMMENTS_XTD_FROM_EMAIL,
+        [follower.user_email],
+        html_message=html,
+    )
+    return True
 
 
 @mail_task

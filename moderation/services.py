@@ -1,9 +1,11 @@
 """Screening stories, redacting them and recording what moderators decide."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 
@@ -134,6 +136,17 @@ def request_spam_check(report):
     if not Submission.objects.filter(story_id=report.page_id).exists():
         return
     transaction.on_commit(lambda: check_story_spam.enqueue(report.pk))
+
+
+def expire_pending_spam_checks():
+    """Record as "not checked" the spam checks still pending after
+    ``SPAM_CHECK_MAX_WAIT`` seconds: their task never ran to its end. Returns how many."""
+    cutoff = timezone.now() - timedelta(seconds=settings.SPAM_CHECK_MAX_WAIT)
+    stale = ScreeningReport.objects.filter(spam_verdict="pending", created_at__lt=cutoff)
+    count = stale.update(spam_verdict=spam.Verdict.UNCHECKED, spam_checked_at=timezone.now())
+    if count:
+        logger.warning("%s story spam checks never ended: recorded as not checked", count)
+    return count
 
 
 def latest_report(page):

@@ -1,6 +1,8 @@
 """Failed background tasks in the Wagtail admin: a list (a generic index view,
 paginated) and a warning on the dashboard while there are any, for the staff who
-must know that a mail never went.
+must know that a mail never went. Above the list, the mail waiting to be tried
+again (``sharing.mail.mail_task``'s retries): what did not go yet, why, and when
+it is tried next.
 
 Tasks are queued with row ids only, so a failed task holds no one's details; the
 list shows its name, when it failed, the kind of error and its message (the mail
@@ -13,9 +15,12 @@ The app that registers the viewset subclasses it to say who may see it.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, Table
 from wagtail.admin.views.generic import IndexView
 
 from .admin_queues import QueuePanel, QueueViewSet
@@ -23,6 +28,71 @@ from .admin_queues import QueuePanel, QueueViewSet
 
 def failed_tasks():
     return DBTaskResult.objects.failed()
+
+
+def waiting_retries():
+    """The tasks queued again after an attempt that failed, the next due first: a
+    mail task's retry carries its ``attempt`` number (2 and up)."""
+    return DBTaskResult.objects.filter(
+        status=TaskResultStatus.READY, args_kwargs__kwargs__attempt__gt=1
+    ).order_by("run_after", "enqueued_at")
+
+
+RETRIES_SHOWN = 50
+
+
+def with_last_errors(retries):
+    """``retries`` (a list), each given ``last_error``: the error of the attempt before
+    it, which returned ``{"sent": False, "error": ..., "next_attempt": n}``.
+
+    One query for them all: the attempts that ended after the oldest retry was queued.
+    """
+    for retry in retries:
+        retry.last_error = ""
+    if not retries:
+        return retries
+    earlier = (
+        DBTaskResult.objects.filter(
+            status=TaskResultStatus.SUCCESSFUL,
+            task_path__in={retry.task_path for retry in retries},
+            finished_at__gte=min(retry.enqueued_at for retry in retries),
+            return_value__sent=False,
+        )
+        .order_by("finished_at")
+        .only("task_path", "args_kwargs", "return_value")
+    )
+    errors = {}
+    for row in earlier:
+        value = row.return_value if isinstance(row.return_value, dict) else {}
+        call = (row.task_path, repr(row.args_kwargs.get("args")), value.get("next_attempt"))
+        errors[call] = str(value.get("error", ""))
+    for retry in retries:
+        call = (retry.task_path, repr(retry.args_kwargs.get("args")), attempts(retry))
+        retry.last_error = errors.get(call, "")
+    return retries
+
+
+def next_try(result):
+    if result.run_after <= timezone.now():
+        return _("Now")
+    return _("In %(time)s") % {"time": timeuntil(result.run_after)}
+
+
+def tries_so_far(result):
+    return attempts(result) - 1
+
+
+def retries_table(retries):
+    return Table(
+        [
+            Column("task", label=_("Task"), accessor=task_name),
+            Column("message", label=_("Why it did not go"), accessor="last_error"),
+            Column("tried", label=_("Tried"), accessor=tries_so_far),
+            Column("next_try", label=_("Next try"), accessor=next_try),
+        ],
+        retries,
+        caption=_("Waiting to be tried again"),
+    )
 
 
 def task_name(result):
@@ -70,6 +140,7 @@ class FailedTasksIndexView(IndexView):
     any_permission_required = None
     viewset = None
     default_ordering = "-finished_at"
+    results_template_name = "sharing/admin/failed_tasks_results.html"
 
     columns = [
         Column("task", label=_("Task"), accessor=task_name),
@@ -87,6 +158,15 @@ class FailedTasksIndexView(IndexView):
     def get_base_queryset(self):
         return self.viewset.get_queryset()
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        waiting = waiting_retries()
+        retries = with_last_errors(list(waiting[:RETRIES_SHOWN]))
+        context["retries_table"] = retries_table(retries) if retries else None
+        context["retries_count"] = len(retries) if len(retries) < RETRIES_SHOWN else waiting.count()
+        context["retries_shown"] = len(retries)
+        return context
+
     def get_table_kwargs(self):
         return {**super().get_table_kwargs(), "caption": _("Failed background tasks")}
 
@@ -103,7 +183,10 @@ class FailedTasksPanel(QueuePanel):
     template_name = "sharing/admin/failed_tasks_panel.html"
 
     def get_context_data(self, parent_context=None):
-        return {"count": self.viewset.get_queryset().count()}
+        return {
+            "count": self.viewset.get_queryset().count(),
+            "waiting": waiting_retries().count(),
+        }
 
 
 class FailedTasksViewSet(QueueViewSet):
@@ -124,5 +207,7 @@ class FailedTasksViewSet(QueueViewSet):
         return failed_tasks()
 
     def add_dashboard_panel(self, request, panels):
-        if self.user_can_moderate(request.user) and self.get_queryset().exists():
+        if self.user_can_moderate(request.user) and (
+            self.get_queryset().exists() or waiting_retries().exists()
+        ):
             panels.append(self.panel_class(self))

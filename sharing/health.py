@@ -2,10 +2,11 @@
 
 Three cheap checks, answered as JSON: the database (``SELECT 1``), the cache (a
 set/get round trip of a random value) and the backlog of django-tasks' database
-backend (how many tasks are waiting to run, and for how long the oldest has
-been waiting). 200 when all is well; 503 when the database or the cache is
-down, or the oldest waiting task has waited longer than
-``HEALTH_MAX_TASK_AGE`` seconds (the worker is down or cannot keep up).
+backend (how many tasks are waiting to run, for how long the oldest has been
+waiting, and how many are scheduled for later: mail waiting to be tried again).
+200 when all is well; 503 when the database or the cache is down, or the oldest
+waiting task has waited longer than ``HEALTH_MAX_TASK_AGE`` seconds (the worker
+is down or cannot keep up).
 
 The answer holds figures and the names of failing services only: no row, no
 address, no error text (that goes to the log). The view reads no session and
@@ -24,6 +25,7 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
 
 logger = logging.getLogger(__name__)
@@ -59,7 +61,8 @@ def check_tasks():
     """How many tasks wait to run now, and how long (seconds) the oldest has waited.
 
     A task waits from when it was enqueued, or from its ``run_after`` time if it
-    was scheduled for later. One query, on the backend's index of ready tasks.
+    was scheduled for later; and how many are scheduled for later (the mail waiting
+    to be tried again). Two queries, on the backend's index of ready tasks.
     """
     now = timezone.now()
     never = get_date_max()  # django-tasks-db's run_after for "as soon as possible"
@@ -71,8 +74,15 @@ def check_tasks():
     since = [t for t in (figures["oldest_enqueued"], figures["oldest_due"]) if t is not None]
     age = round((now - min(since)).total_seconds(), 1) if since else None
     max_age = settings.HEALTH_MAX_TASK_AGE
+    # Tasks due later: the mail waiting to be tried again (``sharing.mail.mail_task``).
+    scheduled = (
+        DBTaskResult.objects.filter(status=TaskResultStatus.READY, run_after__gt=now)
+        .exclude(run_after=never)
+        .count()
+    )
     result = {
         "waiting": figures["waiting"],
+        "scheduled": scheduled,
         "oldest_waiting_seconds": age,
         "max_age_seconds": max_age,
     }

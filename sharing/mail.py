@@ -93,8 +93,10 @@ def mail_task(function):
     The task takes the function's arguments (row ids only: they are stored) and
     an ``attempt`` number. When the mail is not sent, the task is queued again to
     run after the next of ``MAIL_RETRY_DELAYS`` (seconds; at once on a backend
-    that cannot defer, such as the immediate one) and this attempt ends; after the
-    last delay the attempt raises, so the task is recorded as failed.
+    that cannot defer, such as the immediate one) and this attempt ends, returning
+    ``{"sent": False, "error": ..., "next_attempt": n}``; after the last delay the
+    attempt raises, so the task is recorded as failed. Staff see both in the admin
+    ("Failed tasks"): the mail waiting to be tried again, and the mail that failed.
     """
 
     @functools.wraps(function)
@@ -114,7 +116,8 @@ def mail_task(function):
                 "%s not sent (%s); attempt %s queued", function.__name__, error, attempt + 1
             )
             retry.enqueue(*args, attempt=attempt + 1)
-            return f"Not sent ({error}); attempt {attempt + 1} queued"
+            # What the admin's list of mail waiting to be tried again shows.
+            return {"sent": False, "error": str(error), "next_attempt": attempt + 1}
 
     mail = task()(attempt_mail)
     return mail

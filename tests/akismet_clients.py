@@ -38,3 +38,16 @@ class UnreachableClient(akismet.SyncClient):
         super().__init__(
             config=config, http_client=httpx.Client(transport=httpx.MockTransport(_refuse))
         )
+
+
+def _fail(request):
+    return httpx.Response(500, text="Internal Server Error", request=request)
+
+
+class ErroringClient(akismet.SyncClient):
+    """The real client, with Akismet answering every request with a server error."""
+
+    def __init__(self, config=None, http_client=None):
+        super().__init__(
+            config=config, http_client=httpx.Client(transport=httpx.MockTransport(_fail))
+        )

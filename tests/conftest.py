@@ -117,6 +117,13 @@ def akismet_unreachable(settings):
     settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.UnreachableClient"
 
 
+@pytest.fixture(params=["UnreachableClient", "ErroringClient"])
+def akismet_failing(request, settings):
+    """Akismet set up but giving no verdict: unreachable, or answering 500."""
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = f"tests.akismet_clients.{request.param}"
+
+
 # Mail and background tasks
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 from sharing.logging import logging_config
 
@@ -49,6 +50,7 @@ env = environ.Env(
     LOG_FORMAT=(str, ""),
     ADMINS=(str, ""),
     HEALTH_MAX_TASK_AGE=(int, 15 * 60),
+    MAIL_RETRY_DELAYS=(list, [60, 5 * 60, 30 * 60]),
     SECURE_SSL_REDIRECT=(bool, True),
     SECURE_HSTS_SECONDS=(int, 60 * 60 * 24 * 365),
     CONN_MAX_AGE=(int, 60),
@@ -226,7 +228,12 @@ EMAIL_TIMEOUT = 10
 MODERATORS_EMAIL = env("MODERATORS_EMAIL")
 # Every mail goes from a background task; one the mail server does not take is
 # tried again after each of these delays (seconds), then recorded as failed.
-MAIL_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
+try:
+    MAIL_RETRY_DELAYS = tuple(int(delay) for delay in env("MAIL_RETRY_DELAYS"))
+except ValueError as error:
+    raise ImproperlyConfigured(
+        "MAIL_RETRY_DELAYS is seconds separated by commas, such as 60,300,1800"
+    ) from error
 
 # Story submissions
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
@@ -253,6 +260,9 @@ AKISMET_API_KEY = env("AKISMET_API_KEY")
 AKISMET_SITE_URL = env("AKISMET_SITE_URL") or env("SITE_URL")
 AKISMET_CLIENT_CLASS = "akismet.SyncClient"  # tests use the package's test clients
 AKISMET_TIMEOUT = 2.0  # seconds; past it the check counts as not done
+# Seconds a story's spam check may stay "Checking" before the scheduled job
+# `expire_pending_spam_checks` records it as not checked (its task never ended).
+SPAM_CHECK_MAX_WAIT = 60 * 60
 # What Akismet is told about a story: "metadata" (the submitter's IP address, user
 # agent and referrer, and the dates: no text, no name, no email) or "full" (the
 # story's title and text and its author's name and email too). Comments, whose

@@ -57,21 +57,69 @@ def test_ham_comment_is_published(story, post_comment, akismet_ham):
     assert comment.review.spam_verdict == spam.Verdict.HAM
 
 
-@pytest.mark.parametrize(
-    ("text", "public"),
-    [("Great story, thanks for sharing it.", True), ("Call me on 555-201-7788.", False)],
-)
-def test_unreachable_akismet_leaves_the_screen_to_decide(
-    client, story, post_comment, akismet_unreachable, moderator, text, public
-):
-    comment, _ = post_comment(story, text)
+def test_akismet_answering_with_an_error_is_logged_and_not_done(settings, caplog):
+    settings.AKISMET_API_KEY = "test-key"
+    settings.AKISMET_CLIENT_CLASS = "tests.akismet_clients.ErroringClient"
+    with caplog.at_level(logging.WARNING, logger="sharing.spam"):
+        assert spam.check(**ARGUMENTS) == spam.Verdict.UNCHECKED
 
-    assert comment.is_public is public
+    assert "Akismet check not done" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Great story, thanks for sharing it.", ReviewState.SPAM_UNCHECKED),
+        ("Call me on 555-201-7788.", ReviewState.HELD),
+    ],
+)
+def test_akismet_giving_no_verdict_holds_the_comment_for_a_moderator_saying_why(
+    client, story, post_comment, akismet_failing, moderator, text, state
+):
+    """Set up but unreachable or erroring, Akismet has checked nothing: a comment
+    the screen would let through waits for a moderator rather than going up unchecked."""
+    comment, response = post_comment(story, text)
+
+    assert comment.comment == text  # kept as written
+    assert comment.is_public is False
+    assert comment.review.state == state
     assert comment.review.spam_verdict == spam.Verdict.UNCHECKED
-    if not public:
-        client.force_login(moderator)
-        queue = client.get("/admin/comments/").content.decode()
-        assert "Spam check not done" in queue
+    assert "awaits moderation" in response.content.decode()
+    assert text not in client.get(story.url).content.decode()
+    client.force_login(moderator)
+    row = client.get("/admin/comments/").content.decode()
+    assert "Spam check not done" in row
+    if state == ReviewState.SPAM_UNCHECKED:
+        assert "Held: the spam check could not be done" in row
+
+
+def test_approving_a_comment_held_because_akismet_was_down_publishes_it_and_tells_followers(
+    story, post_comment, akismet_unreachable, moderator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from tests.factories import CommentFactory
+
+    CommentFactory(target=story, user_email="follower@example.org", followup=True)
+    comment, _ = post_comment(story, "Thank you for writing this.", email="kim@example.org")
+    assert comment.review.state == ReviewState.SPAM_UNCHECKED
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        ModerateComments([comment], user=moderator, action=Decision.APPROVE).execute()
+
+    comment.refresh_from_db()
+    assert comment.is_public
+    assert [m.to for m in mail.outbox] == [["follower@example.org"]]
+
+
+def test_without_an_api_key_the_screen_decides_alone(story, post_comment, settings):
+    settings.AKISMET_API_KEY = ""
+    comment, _ = post_comment(story, "Great story, thanks for sharing it.")
+
+    assert comment.is_public
+    assert comment.review.state == ReviewState.PUBLISHED
+    assert comment.review.spam_verdict == spam.Verdict.UNCHECKED
 
 
 def test_approving_what_akismet_called_spam_sends_ham_feedback(

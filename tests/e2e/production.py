@@ -42,6 +42,8 @@ from honcho.environ import parse_procfile
 ROOT = Path(__file__).resolve().parents[2]
 PROCFILE = ROOT / "Procfile"
 ADMIN_PASSWORD = "a-demo-admin-password-1"  # noqa: S105
+TASKS_TABLE = "django_tasks_database_dbtaskresult"  # django-tasks-db's results
+IDLE_TIMEOUT = 240
 MAIL_SEPARATOR = "\n" + "-" * 79 + "\n"
 START_TIMEOUT = 60
 
@@ -95,6 +97,7 @@ class ProductionSite:
     env: dict
     processes: list = field(default_factory=list)
     commands: dict = field(default_factory=dict)  # name: (command, environment)
+    first_env: dict = field(default_factory=dict)  # name: the environment it first had
 
     @property
     def mail_dir(self):
@@ -182,6 +185,35 @@ class ProductionSite:
                 if connection.execute(statement, (pattern,)).fetchone()[0]:
                     found.append(table)
         return found
+
+    def task_rows(self, task_path, *args):
+        """(attempt, status, return value) of each run of ``task_path`` with ``args``
+        queued so far, first attempt first (a mail task's retry carries ``attempt``)."""
+        import json
+
+        rows = self.query(
+            f"SELECT COALESCE((args_kwargs->'kwargs'->>'attempt')::int, 1), status, return_value"  # noqa: S608
+            f" FROM {TASKS_TABLE} WHERE task_path = %s AND args_kwargs->'args' = %s::jsonb"
+            " ORDER BY 1",
+            (task_path, json.dumps(list(args))),
+        )
+        return [tuple(row) for row in rows]
+
+    def wait_until_idle(self, timeout=IDLE_TIMEOUT):
+        """Until the worker has run every task that is due (load_demo queues hundreds:
+        the search index, the reference index)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            (due,) = self.query(
+                f"SELECT count(*) FROM {TASKS_TABLE} WHERE status IN ('READY', 'RUNNING')"  # noqa: S608
+                " AND (run_after <= now() OR run_after >= '9999-01-01')"
+            )[0]
+            if not due:
+                return
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"{due} tasks still due after {timeout}s")
+            self.check_alive()
+            time.sleep(0.5)
 
     # Processes
 
@@ -347,6 +379,8 @@ def start(root, database_config, database_name):
         wait_until_serving(site)
         # Once the site serves: its start-up does not wait for the clock's.
         start_process(site, "clock", f"exec {procfile['clock']}", process_env)
+        # A test starts with no backlog: its own tasks are not queued behind load_demo's.
+        site.wait_until_idle()
     except BaseException:
         site.stop()
         raise
@@ -356,6 +390,7 @@ def start(root, database_config, database_name):
 def start_process(site, name, command, env):
     """Run ``command`` through the shell, as honcho does, logging to logs/<name>.log."""
     site.commands[name] = (command, env)
+    site.first_env.setdefault(name, env)
     log = site.root / "logs" / f"{name}.log"
     site.processes.append(
         (

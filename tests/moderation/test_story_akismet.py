@@ -136,3 +136,34 @@ def test_a_story_nobody_submitted_is_not_waiting_for_a_spam_check(make_story, mo
     review = moderator_client.get(f"/admin/story-queue/{story.pk}/").content.decode()
     spam_line = review[review.index('class="story-review__spam"') :].split("</p>", 1)[0]
     assert "Spam check not done" in spam_line
+
+
+def test_a_spam_check_that_never_ends_is_recorded_as_not_checked_after_an_hour(
+    submit, moderator_client, database_worker, akismet_ham
+):
+    """Its task lost, or the worker killed while it ran: the story would say
+    "Checking" for ever."""
+    from datetime import timedelta
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.utils import timezone
+
+    stuck = submit(title="The check that never ended")
+    recent = submit(title="The check still running", email="another@example.org")
+    assert report_of(stuck).spam_verdict == "pending"  # the worker has not run
+    ScreeningReport.objects.filter(pk=report_of(stuck).pk).update(
+        created_at=timezone.now() - timedelta(minutes=61)
+    )
+    out = StringIO()
+
+    call_command("run_scheduled_jobs", stdout=out)
+
+    assert "expire_pending_spam_checks: ok" in out.getvalue()
+    assert report_of(stuck).spam_verdict == "unchecked"
+    assert report_of(recent).spam_verdict == "pending"
+    html = moderator_client.get("/admin/story-queue/").content.decode()
+    assert "Spam check not done" in queue_row(html, stuck.story.title)
+
+    database_worker()  # the worker back: the checks run, and Akismet's verdict is kept
+    assert report_of(stuck).spam_verdict == report_of(recent).spam_verdict == "ham"

@@ -108,6 +108,7 @@ def test_task_scheduled_for_later_waits_from_its_run_after_time(client, database
     tasks = response.json()["checks"]["tasks"]
     assert tasks["waiting"] == 1
     assert 299 <= tasks["oldest_waiting_seconds"] < 360
+    assert tasks["scheduled"] == 1  # the one due in an hour, such as a mail's retry
 
 
 def test_finished_tasks_are_not_a_backlog(client, database_tasks):

@@ -14,9 +14,10 @@ from stories.models import Submission
 pytestmark = pytest.mark.django_db
 
 
-def listed_rows(html):
-    """The cells' texts, row by row, of the admin's list of failed tasks."""
-    table = html[html.index("Failed background tasks</caption>") :]
+def listed_rows(html, caption="Failed background tasks"):
+    """The cells' texts, row by row, of the admin's list of failed tasks (or of
+    another table of the page, by its caption)."""
+    table = html[html.index(f"{caption}</caption>") :]
     table = table[: table.index("</table>")]
     body = table[table.index("<tbody") :]
     return [
@@ -178,3 +179,56 @@ def test_the_message_of_an_unexpected_error_is_not_shown(moderator_client, datab
     (row,) = listed_rows(html)
     assert row[0] == "Teach akismet about comment" and row[2] == "IntegrityError"
     assert "kim@example.org" not in html
+
+
+def test_staff_see_the_mail_waiting_to_be_tried_again_and_why(
+    submit, smtp_down, database_worker, settings, moderator_client, django_assert_max_num_queries
+):
+    settings.MAIL_RETRY_DELAYS = (0, 600, 1800)
+    submit(name="Marta Lindqvist", email="marta.private@example.org")
+    database_worker()  # attempts 1 and 2 fail; the third waits ten minutes
+
+    dashboard = moderator_client.get("/admin/").content.decode()
+    assert "mails wait to be tried again: the mail server did not take them" in dashboard
+    with django_assert_max_num_queries(15):
+        page = moderator_client.get("/admin/failed-tasks/")
+
+    html = page.content.decode()
+    assert "2 mails wait to be tried again" in html
+    failed = "ConnectionRefusedError: Connection refused"
+    assert sorted(listed_rows(html, "Waiting to be tried again")) == [
+        ["Notify moderators of submission", failed, "2", "In 9 minutes"],
+        ["Send submission received", failed, "2", "In 9 minutes"],
+    ]
+    assert "No background task has failed." in html
+    assert "marta" not in html.lower() and "Lindqvist" not in html
+
+
+def test_the_list_of_waiting_mail_takes_a_bounded_number_of_queries(
+    submit, smtp_down, database_worker, settings, moderator_client, django_assert_max_num_queries
+):
+    settings.MAIL_RETRY_DELAYS = (600,)
+    for email in ("one@example.org", "two@example.org", "three@example.org"):
+        submit(email=email)
+    database_worker()
+
+    with django_assert_max_num_queries(15):
+        html = moderator_client.get("/admin/failed-tasks/").content.decode()
+    assert len(listed_rows(html, "Waiting to be tried again")) == 6
+
+
+def test_the_retry_delays_come_from_the_environment(monkeypatch):
+    import importlib
+    import sys
+
+    monkeypatch.setenv("MAIL_RETRY_DELAYS", "5,30")
+    monkeypatch.delitem(sys.modules, "sharing.settings.base", raising=False)
+    try:
+        base = importlib.import_module("sharing.settings.base")
+        assert base.MAIL_RETRY_DELAYS == (5, 30)
+        monkeypatch.setenv("MAIL_RETRY_DELAYS", "soon")
+        monkeypatch.delitem(sys.modules, "sharing.settings.base")
+        with pytest.raises(Exception, match="seconds separated by commas"):
+            importlib.import_module("sharing.settings.base")
+    finally:
+        monkeypatch.delitem(sys.modules, "sharing.settings.base", raising=False)

@@ -10,6 +10,9 @@ The jobs, each a management command of its own that can also be run alone:
   are erased;
 - ``forget_unconfirmed_comments``: comments never confirmed by their authors
   within ``UNCONFIRMED_COMMENT_RETENTION_DAYS`` are forgotten;
+- ``expire_pending_spam_checks``: story spam checks still "Checking" after
+  ``SPAM_CHECK_MAX_WAIT`` (an hour), whose task never ended, are recorded as
+  not checked;
 - ``purge_revisions --days 30``: Wagtail deletes page revisions older than 30
   days that are neither the latest, live, scheduled nor in a workflow (the text
   before a moderator's redaction among them);
@@ -36,6 +39,7 @@ JOBS = [
     ("publish_scheduled", []),
     ("erase_expired_submissions", []),
     ("forget_unconfirmed_comments", []),
+    ("expire_pending_spam_checks", []),
     ("purge_revisions", ["--days", "30"]),
     ("prune_db_task_results", ["--min-age-days", "14"]),
 ]
