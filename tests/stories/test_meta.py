@@ -232,3 +232,21 @@ def test_every_page_has_a_favicon_in_the_sites_colours(client, story_index):
         assert ico.format == "ICO"
         assert (32, 32) in ico.info["sizes"]
         assert ico.convert("RGB").getpixel((ico.width // 2, 2)) == (0x0B, 0x5C, 0x6B)
+
+
+def test_the_share_form_can_be_found_by_search_engines(client, story_index):
+    """People look for where to tell their story (the pages after it stay noindex)."""
+    assert meta(head(client, "/share/"), "robots") is None
+
+
+def test_listed_stories_are_headed_one_level_below_the_page(client, story_index, make_story):
+    """The index and search results go from the page's h1 to each story's h2 (the
+    W3C validator counts a skipped level as an error); the home page's sections
+    have h2s of their own, so their cards are h3s."""
+    make_story(title="The night nurse", body="She sat with me until morning, hearts and all.")
+
+    for url in (story_index.url, "/search/?q=nurse"):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        titles = page.select(".story-card__title")
+        assert [t.name for t in titles] == ["h2"], url
+        assert titles[0].get_text(strip=True) == "The night nurse"
