@@ -33,9 +33,7 @@ def test_the_confirmation_request_names_the_story_and_links_in_both_parts(
     assert page.title.get_text() == request.subject
 
 
-def test_followers_hear_of_a_new_comment_under_a_subject_naming_the_story(
-    story, post_comment
-):
+def test_followers_hear_of_a_new_comment_under_a_subject_naming_the_story(story, post_comment):
     post_comment(story, "I will follow this story.", email="follower@example.org", followup="on")
     mail.outbox.clear()
 
