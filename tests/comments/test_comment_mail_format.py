@@ -49,3 +49,10 @@ def test_a_sender_with_a_name_of_its_own_keeps_it(settings, story, post_comment)
     post_comment(story, "Thank you for this.", confirm=False)
 
     assert mail.outbox[0].from_email == "Patient Experience <stories@riverside.example>"
+
+
+def test_a_subject_is_plain_text_as_the_title_was_typed(make_story, post_comment):
+    story = make_story(title="Tom & Jerry's <ward>", body="They were kind to us.")
+    post_comment(story, "Thank you for this.", confirm=False)
+
+    assert mail.outbox[0].subject == "Confirm your comment on “Tom & Jerry's <ward>”"
