@@ -1,5 +1,8 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+
+from screening import BLOCK, CATEGORIES, screen
 
 
 class ReasonForm(forms.Form):
@@ -22,6 +25,61 @@ class ApproveForm(forms.Form):
         max_length=2000,
         required=False,
     )
+
+
+class PhotoDescriptionsForm(forms.Form):
+    """On approval, the moderator confirms what each of the author's photos shows:
+    the text people who cannot see the photo get, published with it. Each is read
+    by the screen like the story; a finding that blocks a story blocks it too."""
+
+    def __init__(self, photos, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.photos = list(photos)
+        for number, photo in enumerate(self.photos, start=1):
+            self.fields[self.field_name(photo)] = forms.CharField(
+                label=_("Photo %(number)d shows") % {"number": number},
+                initial=photo.description,
+                max_length=250,
+                error_messages={
+                    "required": _("Describe photo %(number)d for people who cannot see it.")
+                    % {"number": number}
+                },
+            )
+
+    @staticmethod
+    def field_name(photo):
+        return f"photo_description_{photo.pk}"
+
+    def rows(self):
+        """(photo, its bound field), in the author's order."""
+        return [(photo, self[self.field_name(photo)]) for photo in self.photos]
+
+    def clean(self):
+        data = super().clean()
+        for number, photo in enumerate(self.photos, start=1):
+            name = self.field_name(photo)
+            text = data.get(name)
+            if not text:
+                continue
+            blocking = [f for f in screen(text, kind="story") if f.severity == BLOCK]
+            if blocking:
+                found = ", ".join(
+                    f"{CATEGORIES[f.category].lower()} (“{text[f.start : f.end]}”)"
+                    for f in blocking
+                )
+                self.add_error(
+                    name,
+                    ValidationError(
+                        _("Photo %(number)d's description has %(found)s: take it out.")
+                        % {"number": number, "found": found}
+                    ),
+                )
+        return data
+
+    def save(self):
+        for photo in self.photos:
+            photo.description = self.cleaned_data[self.field_name(photo)]
+            photo.save(update_fields=["description"])
 
 
 class PeriodForm(forms.Form):

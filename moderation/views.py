@@ -16,7 +16,7 @@ from sharing import spam
 from stories.models import StoryPage, Submission, SubmissionPhoto
 
 from .actions import ReviewError, ReviewStoryAction
-from .forms import ApproveForm, ReasonForm
+from .forms import ApproveForm, PhotoDescriptionsForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
 from .permissions import can_review
@@ -56,6 +56,7 @@ def review(request, page_id):
         "task_state": task_state,
         "submission": submission,
         "approve_form": ApproveForm(),
+        "photo_form": photo_descriptions_form(submission),
         "reason_form": ReasonForm(),
         "header_title": _("Review: %(title)s") % {"title": story.draft_title},
         "page_title": _("Review"),
@@ -65,6 +66,15 @@ def review(request, page_id):
     }
     context.update(redaction_outcome(request.GET, context["findings"]))
     return render(request, "moderation/admin/review.html", context)
+
+
+def photo_descriptions_form(submission, data=None):
+    """The descriptions a moderator confirms on approval: one for each of the author's
+    photos not yet published; None if there are none."""
+    if submission is None:
+        return None
+    photos = [photo for photo in submission.photos.all() if photo.image_id is None]
+    return PhotoDescriptionsForm(photos, data) if photos else None
 
 
 def redaction_outcome(query, findings):
@@ -128,11 +138,19 @@ def decide(request, page_id):
     action = request.POST.get("action", "")
     form_class = ApproveForm if action == ReviewStoryAction.APPROVE else ReasonForm
     form = form_class(request.POST)
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
+    photo_form = None
+    if action == ReviewStoryAction.APPROVE:
+        submission = Submission.objects.filter(story=story).prefetch_related("photos").first()
+        photo_form = photo_descriptions_form(submission, request.POST)
+    forms_given = [form] if photo_form is None else [form, photo_form]
+    if not all(f.is_valid() for f in forms_given):
+        for given in forms_given:
+            for errors in given.errors.values():
+                for error in errors:
+                    messages.error(request, error)
         return redirect("story_moderation:review", story.pk)
+    if photo_form is not None:
+        photo_form.save()
     try:
         ReviewStoryAction(
             task_state,

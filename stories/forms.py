@@ -16,6 +16,7 @@ STORY_MIN_CHARS = 100
 NAME_MAX_CHARS = 120
 # Django keeps 255 characters of a file name; the form asks for fewer, and says so.
 FILE_NAME_MAX_CHARS = 200
+PHOTO_DESCRIPTION_MAX_CHARS = 250  # StoryPhoto.alt_text and SubmissionPhoto.description
 
 
 def too_long(what, limit):
@@ -172,6 +173,20 @@ class StorySubmissionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["consent"].error_messages["required"] = self.error_messages["consent"]
+        # One description for each photo the form takes, in the order they are chosen.
+        for number in range(1, settings.PHOTO_MAX_COUNT + 1):
+            self.fields[f"photo_description_{number}"] = PlainTextField(
+                single_line=True,
+                label=format_lazy(_("Photo {number} shows"), number=number),
+                max_length=PHOTO_DESCRIPTION_MAX_CHARS,
+                required=False,
+                error_messages={
+                    "max_length": too_long(_("Descriptions"), PHOTO_DESCRIPTION_MAX_CHARS)
+                },
+            )
+
+    def photo_description_fields(self):
+        return [self[f"photo_description_{n}"] for n in range(1, settings.PHOTO_MAX_COUNT + 1)]
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -207,6 +222,22 @@ class StorySubmissionForm(forms.Form):
             for field in ("employee_speaks_for_self", "employee_has_patient_permission"):
                 if not data.get(field):
                     self.add_error(field, self.error_messages["employee"])
+        if "photos" in data:  # the photos are fine: are there descriptions without one?
+            count = len(data["photos"] or [])
+            # The descriptions of the photos chosen, in their order ("" where none is given).
+            data["photo_descriptions"] = [
+                data.get(f"photo_description_{n}", "") for n in range(1, count + 1)
+            ]
+            for number in range(count + 1, settings.PHOTO_MAX_COUNT + 1):
+                if data.get(f"photo_description_{number}"):
+                    self.add_error(
+                        f"photo_description_{number}",
+                        _(
+                            "You described photo %(number)d but chose %(count)d. Choose that "
+                            "photo too, or leave this empty."
+                        )
+                        % {"number": number, "count": count},
+                    )
         return data
 
 

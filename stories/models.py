@@ -420,6 +420,15 @@ class SubmissionPhoto(models.Model):
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
     content_type = models.CharField(max_length=30)
+    description = models.CharField(
+        _("description"),
+        max_length=250,
+        blank=True,
+        help_text=_(
+            "What the photo shows, for people who cannot see it: the author's words, "
+            "then the moderator's, who confirms it before the photo is published."
+        ),
+    )
     image = models.ForeignKey(
         "wagtailimages.Image",
         null=True,

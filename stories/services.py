@@ -108,13 +108,15 @@ def store_submission(data, *, ip_address, user_agent):
             ip_hash=hash_ip(ip_address),
             user_agent=user_agent[:300],
         )
-        for photo in data.get("photos") or []:
+        descriptions = data.get("photo_descriptions") or []
+        for number, photo in enumerate(data.get("photos") or []):
             SubmissionPhoto.objects.create(
                 submission=submission,
                 file=photo.content,
                 width=photo.width,
                 height=photo.height,
                 content_type=photo.content_type,
+                description=descriptions[number] if number < len(descriptions) else "",
             )
         # Saved after the submission exists, so the screen knows whose story it is.
         story.save_revision(log_action=True)
@@ -182,7 +184,10 @@ def publish_submission_photos(submission, title):
         with photo.file.open("rb") as handle:
             content = ContentFile(handle.read(), name=photo.file.name.rsplit("/", 1)[-1])
         image = get_image_model().objects.create(
-            title=f"{title} ({number})", file=content, collection=collection
+            title=f"{title} ({number})",
+            description=photo.description,
+            file=content,
+            collection=collection,
         )
         photo.image = image
         photo.save(update_fields=["image"])
@@ -200,7 +205,7 @@ def show_photos(story, images):
     shown = {photo.image_id for photo in story.photos.all()}
     for image in images:
         if image.pk not in shown:
-            story.photos.add(StoryPhoto(image=image))
+            story.photos.add(StoryPhoto(image=image, alt_text=image.description))
 
 
 def withdraw_submission(submission, *, user=None):

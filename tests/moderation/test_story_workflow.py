@@ -18,6 +18,14 @@ def review_url(submission):
     return f"/admin/story-queue/{submission.story_id}/"
 
 
+def described(submission):
+    """What a moderator confirms each of the submission's photos shows."""
+    return {
+        f"photo_description_{photo.pk}": f"Photo number {number}"
+        for number, photo in enumerate(submission.photos.all(), start=1)
+    }
+
+
 def decide(client, submission, action, django_capture_on_commit_callbacks, **data):
     with django_capture_on_commit_callbacks(execute=True):
         return client.post(
@@ -295,7 +303,13 @@ def test_approval_makes_the_authors_photo_the_public_hero_image(
 
     submission = submit(photos=[photo(with_gps=True)])
 
-    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **described(submission),
+    )
 
     story = StoryPage.objects.get(pk=submission.story_id)
     assert story.live and story.hero_image is not None
@@ -312,7 +326,13 @@ def test_withdrawing_a_published_story_deletes_its_public_photos(
     from tests.stories.images import photo
 
     submission = submit(photos=[photo()])
-    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **described(submission),
+    )
     assert get_image_model().objects.count() == 1
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -399,7 +419,13 @@ def test_approval_publishes_every_photo_the_author_sent_in_order(
 
     submission = submit(photos=[photo("garden.jpg"), photo("bike.png", image_format="PNG")])
 
-    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **described(submission),
+    )
 
     story = StoryPage.objects.get(pk=submission.story_id)
     assert [p.image.title for p in story.photos.all()] == [
@@ -420,6 +446,76 @@ def test_approval_publishes_every_photo_the_author_sent_in_order(
     assert ".format-jpeg." in fallback["src"] and ".width-960." in fallback["srcset"]
 
 
+def test_the_authors_photo_descriptions_are_confirmed_by_the_moderator_and_published(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from bs4 import BeautifulSoup
+
+    from tests.stories.images import photo
+
+    submission = submit(
+        photos=[photo("garden.jpg"), photo("bike.jpg")],
+        photo_description_1="The hospital garden with roses",
+    )
+    first, second = submission.photos.all()
+    review = BeautifulSoup(moderator_client.get(review_url(submission)).content, "html.parser")
+    assert review.find(id=f"id_photo_description_{first.pk}")["value"] == (
+        "The hospital garden with roses"
+    )
+    assert not review.find(id=f"id_photo_description_{second.pk}").get("value")
+
+    # Photo 2 undescribed: refused, nothing published.
+    response = decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    assert "Describe photo 2 for people who cannot see it." in response.content.decode()
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **{
+            f"photo_description_{first.pk}": "The hospital garden in June, roses by a bench",
+            f"photo_description_{second.pk}": "A red bicycle leaning on a fence",
+        },
+    )
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live
+    page = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert page.select_one(".story__hero img")["alt"] == (
+        "The hospital garden in June, roses by a bench"
+    )
+    assert [img["alt"] for img in page.select(".story__gallery img")] == [
+        "A red bicycle leaning on a fence"
+    ]
+
+
+def test_a_photo_description_with_contact_details_is_not_published(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    from tests.stories.images import photo
+
+    submission = submit(photos=[photo()], photo_description_1="Call me on 612-555-0187")
+    (submitted,) = submission.photos.all()
+
+    # The moderator approves with the author's words, as the form fills them in.
+    response = decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **{f"photo_description_{submitted.pk}": submitted.description},
+    )
+
+    from bs4 import BeautifulSoup
+
+    told = BeautifulSoup(response.content, "html.parser").select_one(".messages").get_text()
+    assert "Photo 1's description has" in told
+    assert "612-555-0187" in told  # shown to the moderator, to take out
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+
 def test_a_published_storys_pictures_are_made_before_a_reader_asks_for_them(
     client, submit, moderator_client, django_capture_on_commit_callbacks
 ):
@@ -431,7 +527,13 @@ def test_a_published_storys_pictures_are_made_before_a_reader_asks_for_them(
     renditions = get_image_model().get_rendition_model().objects
     submission = submit(photos=[photo("garden.jpg"), photo("bike.jpg")])
 
-    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+    decide(
+        moderator_client,
+        submission,
+        "approve",
+        django_capture_on_commit_callbacks,
+        **described(submission),
+    )
 
     # The hero at two widths and as a card at two sizes, the other photo at two widths,
     # each as AVIF, WebP and JPEG.

@@ -35,6 +35,7 @@ TRACES = [
     "Reader Annika",
     "annika@example.org",
     "Thank you for writing this",
+    "tomato plants by the window",  # a photo's description, the author's then the moderator's
 ]
 
 
@@ -54,13 +55,23 @@ def whole_database():
 def test_after_a_withdrawal_no_row_holds_the_author_or_the_story(
     client, submit, moderator_client, django_capture_on_commit_callbacks
 ):
-    submission = submit(title=TITLE, body=BODY, photos=[photo()])
+    submission = submit(
+        title=TITLE,
+        body=BODY,
+        photos=[photo()],
+        photo_description_1="My tomato plants by the window",
+    )
     review = f"/admin/story-queue/{submission.story_id}/"
+    (submitted_photo,) = submission.photos.all()
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(f"{review}redact/", {"category": "phone"})
         moderator_client.post(
             f"{review}decide/",
-            {"action": "approve", "override_reason": "The email is the author's wish."},
+            {
+                "action": "approve",
+                "override_reason": "The email is the author's wish.",
+                f"photo_description_{submitted_photo.pk}": "Rosalind's tomato plants by the window",
+            },
         )
     story = StoryPage.objects.get(pk=submission.story_id)
     assert story.live

@@ -250,6 +250,31 @@ def test_more_than_three_photos_are_refused(client, story_index):
     assert "at most 3 photos" in response.content.decode()
 
 
+def test_each_photo_can_be_described_and_a_description_needs_its_photo(client, story_index):
+    from bs4 import BeautifulSoup
+
+    response = client.post(
+        SHARE_URL,
+        story_data(photos=[photo()], photo_description_1="Me", photo_description_2="My dog"),
+    )
+
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content, "html.parser")
+    field = page.find(id="id_photo_description_2")
+    errors = page.find(id=field["aria-describedby"].split()[-1])
+    assert "You described photo 2 but chose 1" in errors.get_text()
+    assert page.find(id="id_photo_description_1")["value"] == "Me"  # kept as typed
+
+    response = client.post(
+        SHARE_URL,
+        story_data(photos=[photo(), photo("b.jpg")], photo_description_2="My dog on the ward"),
+    )
+
+    assert response.status_code == 302
+    photos = Submission.objects.get().photos.all()
+    assert [p.description for p in photos] == ["", "My dog on the ward"]
+
+
 def test_mail_server_down_loses_nothing(
     client, story_index, settings, caplog, django_capture_on_commit_callbacks
 ):
