@@ -167,16 +167,29 @@ def resubmit_story(submission, data):
         story.title = data["title"]
         story.body = data["body"]
         story.save_revision(log_action=True)
-        submission.set_state(Submission.State.RECEIVED)
-        workflow_state = submission.story.current_workflow_state
-        if (
-            workflow_state is not None
-            and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
-        ):
-            workflow_state.resume(user=None)
+        _back_to_the_moderators(submission)
     logger.info("Story submission %s edited and sent back by its author", submission.reference)
     announce(story_resubmitted, submission)
     return submission
+
+
+def send_back_unchanged(submission):
+    """The author answered a request for changes in words (a message), and sends the
+    story back as it is: the moderators read it again, with the answer beside it."""
+    if not submission.can_be_edited:
+        return submission
+    with transaction.atomic():
+        _back_to_the_moderators(submission)
+    logger.info("Story submission %s sent back unchanged by its author", submission.reference)
+    announce(story_resubmitted, submission)
+    return submission
+
+
+def _back_to_the_moderators(submission):
+    submission.set_state(Submission.State.RECEIVED)
+    workflow_state = submission.story.current_workflow_state
+    if workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user=None)
 
 
 PHOTOS_COLLECTION = "Submitted photos"

@@ -25,6 +25,7 @@ from .services import (
     can_take_messages,
     post_message,
     resubmit_story,
+    send_back_unchanged,
     set_comment_mail,
     submit_story,
     withdraw_submission,
@@ -226,6 +227,8 @@ def send_message(request, token):
 
     In this order, before the screen reads a word: the rate limit, then the form
     (the size of the message); the text stays on the page whatever is refused.
+    Answering a request for changes, the author may send the story back as it is
+    with their answer (``send_back``), rather than edit it.
     """
     submission = get_submission(token)
     if not can_take_messages(submission):
@@ -249,7 +252,14 @@ def send_message(request, token):
     except MessageRefused:
         return redirect("stories:status", token=token)
     message_usage(request, submission, increment=True)
-    messages.success(request, _("Your message was sent to the moderators."))
+    if request.POST.get("send_back") and submission.can_be_edited:
+        send_back_unchanged(submission)
+        messages.success(
+            request,
+            _("Your answer was sent, and your story went back to the moderators as it is."),
+        )
+    else:
+        messages.success(request, _("Your message was sent to the moderators."))
     return redirect(f"{submission.get_status_url()}#messages")
 
 

@@ -134,7 +134,7 @@ def test_the_unsubscribe_link_asks_and_only_a_post_unsubscribes(
     page = reader.get(path)  # a mail scanner, a link preview, a click
     html = page.content.decode()
     assert page.status_code == 200
-    assert "Stop the daily emails" in html and "<form method=\"post\"" in html
+    assert "Stop the daily emails" in html and '<form method="post"' in html
     submission.refresh_from_db()
     assert submission.comment_mail  # opening the page changed nothing
 

@@ -342,6 +342,48 @@ def test_the_author_answers_a_request_for_changes_in_words(
     assert "Hedwig Ashcombe" in review
 
 
+def test_the_author_sends_the_story_back_as_it_is_with_their_answer(
+    submit, moderator_client, author_writes, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    review = review_url(submission)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            f"{review}decide/",
+            {"action": "request_changes", "comment": "Please leave out the nurse's name."},
+        )
+    assert "Approve and publish" not in moderator_client.get(review).content.decode()
+    revisions = submission.story.revisions.count()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = author_writes.client.post(
+            message_url(submission), {"body": AUTHOR_WORDS, "send_back": "1"}, follow=True
+        )
+
+    assert "your story went back to the moderators as it is" in response.content.decode()
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.RECEIVED
+    assert submission.story.revisions.count() == revisions  # not edited
+    html = moderator_client.get(review).content.decode()
+    assert "Approve and publish" in html and "Hedwig Ashcombe" in html
+
+
+def test_send_back_does_nothing_to_a_story_no_one_asked_to_change(submit, author_writes):
+    submission = submit()
+    submission.mark_in_review()  # a moderator is reading it
+    with_send_back = author_writes.client.post(
+        message_url(submission), {"body": AUTHOR_WORDS, "send_back": "1"}
+    )
+    assert with_send_back.status_code == 302
+    submission.refresh_from_db()
+    assert submission.state == Submission.State.IN_REVIEW
+    assert submission.messages.count() == 1
+    assert (
+        "Send my answer, and my story as it is"
+        not in Client().get(submission.get_status_url()).content.decode()
+    )
+
+
 # Query counts
 
 
