@@ -2,6 +2,7 @@
 status link) and the moderators (on the review page)."""
 
 import pytest
+from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.db import reset_queries
@@ -199,6 +200,28 @@ def test_each_message_is_mailed_to_the_other_side_by_the_worker(
 
 
 # The audit log, and erasure
+
+
+def test_the_audit_log_shows_a_message_to_superusers_only_and_never_its_words(
+    submit, author_writes, story_index
+):
+    submission = submit()
+    author_writes(submission, AUTHOR_WORDS)
+    editor = Client()
+    editor_user = UserFactory(username="eddie")
+    editor_user.groups.add(Group.objects.get(name="Editors"))
+    editor.force_login(editor_user)
+    root = Client()
+    root.force_login(UserFactory(username="root", is_superuser=True))
+
+    for_editors = editor.get("/admin/reports/site-history/")
+    for_superusers = root.get("/admin/reports/site-history/")
+
+    assert for_editors.status_code == for_superusers.status_code == 200
+    assert submission.reference not in for_editors.content.decode()
+    history = for_superusers.content.decode()
+    assert "The author wrote to the moderators" in history and submission.reference in history
+    assert "Hedwig" not in history and "Hedwig" not in for_editors.content.decode()
 
 
 def test_each_message_is_in_the_audit_log_with_who_and_when(
