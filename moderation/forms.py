@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from screening import BLOCK, CATEGORIES, screen
+from stories.forms import MessageForm
 
 
 class ReasonForm(forms.Form):
@@ -93,3 +94,15 @@ class PeriodForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a period of 4, 12 or 52 weeks.")},
     )
+
+
+class AuthorMessageForm(MessageForm):
+    """A moderator's message to the author, from the review page."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["body"].label = _("Message to the author")
+        self.fields["body"].help_text = _(
+            "Mailed to the author with a link to their story's page, where they can answer. "
+            "It is screened and kept in the history."
+        )

@@ -1,7 +1,7 @@
 """Mail to the story moderators, in the background (django-tasks)."""
 
 from sharing.mail import absolute_reverse, mail_task, send_templated_mail
-from stories.models import Submission
+from stories.models import Submission, SubmissionMessage
 
 from .permissions import moderator_addresses
 
@@ -32,3 +32,25 @@ def notify_moderators_urgent(submission_id):
     return send_templated_mail(
         "moderation/emails/moderators_urgent", context, moderator_addresses()
     )
+
+
+@mail_task
+def notify_moderators_of_message(message_id):
+    """The author wrote to the moderators: the story's reviewers are told, urgently if
+    the screen found crisis language in it. The mail names the story and links to its
+    review page; the words and the findings stay there, behind the admin's sign-in."""
+    message = (
+        SubmissionMessage.objects.select_related("submission")
+        .filter(pk=message_id, sender=SubmissionMessage.Sender.AUTHOR)
+        .first()
+    )
+    if message is None or message.submission.story_id is None:
+        return False
+    submission = message.submission
+    context = {
+        "submission": submission,
+        "review_url": absolute_reverse("story_moderation:review", submission.story_id)
+        + "#messages",
+    }
+    template = "moderators_urgent_message" if message.crisis else "moderators_new_message"
+    return send_templated_mail(f"moderation/emails/{template}", context, moderator_addresses())

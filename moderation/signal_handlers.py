@@ -8,13 +8,14 @@ from wagtail.models import Revision
 
 from stories.models import StoryPage
 from stories.signals import (
+    message_posted,
     story_resubmitted,
     story_submitted,
     story_withdrawn,
     submission_transaction,
 )
 
-from .notifications import notify_moderators_of_submission
+from .notifications import notify_moderators_of_message, notify_moderators_of_submission
 from .services import latest_report, request_spam_check, screen_revision, start_story_moderation
 from .tasks import forget_submitter_ip, remember_submitter_ip
 
@@ -63,6 +64,15 @@ def moderate_resubmitted_story(sender, submission, **kwargs):
         request_spam_check(report)
 
 
+def tell_moderators_of_message(sender, submission, message, **kwargs):
+    """The author's message is mailed to the reviewers (sent after the commit)."""
+    if message.from_author:
+        try:
+            notify_moderators_of_message.enqueue(message.pk)
+        except Exception:
+            logger.exception("Could not queue the mail of message %s", message.pk)
+
+
 def forget_withdrawn_story(sender, submission, **kwargs):
     forget_submitter_ip(submission)
 
@@ -83,5 +93,8 @@ def register_signal_handlers():
     story_submitted.connect(moderate_new_story, dispatch_uid="moderation.moderate_new_story")
     story_resubmitted.connect(
         moderate_resubmitted_story, dispatch_uid="moderation.moderate_resubmitted_story"
+    )
+    message_posted.connect(
+        tell_moderators_of_message, dispatch_uid="moderation.tell_moderators_of_message"
     )
     story_withdrawn.connect(forget_withdrawn_story, dispatch_uid="moderation.forget_withdrawn")

@@ -9,5 +9,6 @@ urlpatterns = [
     path("<int:page_id>/redact/", views.redact, name="redact"),
     path("<int:page_id>/decide/", views.decide, name="decide"),
     path("<int:page_id>/spam/", views.mark_spam, name="spam"),
+    path("<int:page_id>/messages/", views.message, name="message"),
     path("photos/<int:photo_id>/", views.photo, name="photo"),
 ]

@@ -12,11 +12,13 @@ from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from screening import CATEGORIES
 from sharing import spam
 from stories.models import StoryPage, Submission, SubmissionPhoto
+from stories.services import MessageRefused, post_message
 
 from .actions import ReviewError, ReviewStoryAction
-from .forms import ApproveForm, PhotoDescriptionsForm, ReasonForm
+from .forms import ApproveForm, AuthorMessageForm, PhotoDescriptionsForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
 from .permissions import can_review
@@ -50,11 +52,17 @@ def review_target(request, page_id):
 @moderators_only
 def review(request, page_id):
     story, task_state = review_target(request, page_id)
+    return render_review(request, story, task_state)
+
+
+def render_review(request, story, task_state, message_form=None, status=200):
     submission = Submission.objects.filter(story=story).prefetch_related("photos").first()
     context = {
         "story": story,
         "task_state": task_state,
         "submission": submission,
+        "thread": message_thread(submission),
+        "message_form": message_form or AuthorMessageForm(),
         "approve_form": ApproveForm(),
         "photo_form": photo_descriptions_form(submission),
         "reason_form": ReasonForm(),
@@ -65,7 +73,46 @@ def review(request, page_id):
         **review_context(story),
     }
     context.update(redaction_outcome(request.GET, context["findings"]))
-    return render(request, "moderation/admin/review.html", context)
+    return render(request, "moderation/admin/review.html", context, status=status)
+
+
+def message_thread(submission):
+    """The messages between the author and the moderators, oldest first, with what
+    the screen found in each (its category's label and the words), in one query."""
+    if submission is None:
+        return []
+    thread = list(submission.messages.select_related("moderator"))
+    for message in thread:
+        message.finding_items = [
+            {**finding, "label": CATEGORIES.get(finding["category"], finding["category"])}
+            for finding in message.findings
+        ]
+    return thread
+
+
+@moderators_only
+@require_POST
+def message(request, page_id):
+    """A moderator writes to the author of the story from the review page."""
+    story, task_state = review_target(request, page_id)
+    submission = Submission.objects.filter(story=story).first()
+    if submission is None:
+        raise Http404("This story was not sent in by an author.")
+    form = AuthorMessageForm(request.POST)
+    if not form.is_valid():
+        return render_review(request, story, task_state, message_form=form, status=400)
+    try:
+        post_message(submission, form.cleaned_data["body"], user=request.user)
+    except MessageRefused:
+        messages.error(request, _("The author has withdrawn this story: nothing was sent."))
+        return redirect("story_moderation:review", story.pk)
+    if submission.contact_email:
+        messages.success(request, _("Message sent; the author has been emailed."))
+    else:
+        messages.success(
+            request, _("Message kept. The author gave no email address: they see it on their page.")
+        )
+    return redirect(f"{reverse('story_moderation:review', args=[story.pk])}#messages")
 
 
 def photo_descriptions_form(submission, data=None):

@@ -156,6 +156,11 @@ class StorySubmissionForm(forms.Form):
         ),
     )
     consent = forms.BooleanField(label=CONSENT_TEXT)
+    comment_mail = forms.BooleanField(
+        label=_("Email me when readers comment on my story, once it is published"),
+        help_text=_("At most one email a day. You can stop it at any time."),
+        required=False,
+    )
     employee_speaks_for_self = forms.BooleanField(label=EMPLOYEE_SELF_TEXT, required=False)
     employee_has_patient_permission = forms.BooleanField(
         label=EMPLOYEE_PERMISSION_TEXT, required=False
@@ -248,3 +253,25 @@ class StoryEditForm(forms.Form):
     body = StorySubmissionForm.base_fields["body"]
 
     clean_body = StorySubmissionForm.clean_body
+
+
+class MessageForm(forms.Form):
+    """One message of the thread between a story's author and the moderators."""
+
+    body = PlainTextField(
+        label=_("Your message"),
+        max_length=settings.MESSAGE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=format_lazy(
+            _("Up to {limit} characters. Only the moderators read it; it is never published."),
+            limit=f"{settings.MESSAGE_MAX_CHARS:,}",
+        ),
+        error_messages={
+            "required": _("Please write your message."),
+            "max_length": too_long(_("A message"), settings.MESSAGE_MAX_CHARS),
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "message_%s")
+        super().__init__(*args, **kwargs)

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.core.files.storage import storages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
@@ -372,6 +373,16 @@ class Submission(models.Model):
         blank=True,
         help_text=_("When the story and its author's details were erased; the row is a record."),
     )
+    comment_mail = models.BooleanField(
+        _("mail the author about comments"),
+        default=False,
+        help_text=_("The author asked for a mail, at most once a day, when readers comment."),
+    )
+    comment_mail_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_("When the author was last told of comments: comments since are new to them."),
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -412,6 +423,46 @@ class Submission(models.Model):
     @property
     def is_withdrawn(self):
         return self.state == self.State.WITHDRAWN
+
+
+class SubmissionMessage(models.Model):
+    """One message of the private thread between a story's author and the moderators.
+
+    The author writes through their status link, a moderator on the review page.
+    Screened as it is written; its findings are shown to moderators only. Erased
+    with the submission (``stories.services.erase_submission``).
+    """
+
+    class Sender(models.TextChoices):
+        AUTHOR = "author", _("The author")
+        MODERATOR = "moderator", _("A moderator")
+
+    submission = models.ForeignKey(Submission, related_name="messages", on_delete=models.CASCADE)
+    sender = models.CharField(max_length=12, choices=Sender.choices)
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Who wrote it, for a moderator's message."),
+    )
+    body = models.TextField()
+    findings = models.JSONField(default=list)
+    crisis = models.BooleanField(default=False)
+    engine_version = models.CharField(max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("message")
+
+    def __str__(self):
+        return f"Message {self.pk} on {self.submission_id}"
+
+    @property
+    def from_author(self):
+        return self.sender == self.Sender.AUTHOR
 
 
 class SubmissionPhoto(models.Model):

@@ -1,4 +1,5 @@
-"""What happens when a story is submitted, and when its author withdraws it."""
+"""What happens when a story is submitted, when its author and the moderators write
+to each other about it, and when its author withdraws it."""
 
 import hashlib
 import hmac
@@ -6,17 +7,22 @@ import logging
 import secrets
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
-from wagtail.models import Collection, PageLogEntry
+from wagtail.models import Collection, ModelLogEntry, PageLogEntry
 
+from comments.models import public_comments
 from comments.services import erase_comments_on
+from screening import ENGINE_VERSION, SAFETY, screen
 
+from .comment_mail import COMMENT_MAIL_INTERVAL
 from .consent import CONSENT_VERSION
 from .models import (
     NamingChoice,
@@ -24,10 +30,17 @@ from .models import (
     StoryPage,
     StoryPhoto,
     Submission,
+    SubmissionMessage,
     SubmissionPhoto,
 )
-from .signals import story_resubmitted, story_submitted, story_withdrawn, submission_transaction
-from .tasks import send_submission_received
+from .signals import (
+    message_posted,
+    story_resubmitted,
+    story_submitted,
+    story_withdrawn,
+    submission_transaction,
+)
+from .tasks import send_comment_digest, send_message_to_author, send_submission_received
 
 logger = logging.getLogger(__name__)
 
@@ -105,6 +118,7 @@ def store_submission(data, *, ip_address, user_agent):
             consent_given_at=timezone.now(),
             employee_speaks_for_self=bool(data.get("employee_speaks_for_self")),
             employee_has_patient_permission=bool(data.get("employee_has_patient_permission")),
+            comment_mail=bool(data.get("comment_mail")),
             ip_hash=hash_ip(ip_address),
             user_agent=user_agent[:300],
         )
@@ -155,16 +169,29 @@ def resubmit_story(submission, data):
         story.title = data["title"]
         story.body = data["body"]
         story.save_revision(log_action=True)
-        submission.set_state(Submission.State.RECEIVED)
-        workflow_state = submission.story.current_workflow_state
-        if (
-            workflow_state is not None
-            and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES
-        ):
-            workflow_state.resume(user=None)
+        _back_to_the_moderators(submission)
     logger.info("Story submission %s edited and sent back by its author", submission.reference)
     announce(story_resubmitted, submission)
     return submission
+
+
+def send_back_unchanged(submission):
+    """The author answered a request for changes in words (a message), and sends the
+    story back as it is: the moderators read it again, with the answer beside it."""
+    if not submission.can_be_edited:
+        return submission
+    with transaction.atomic():
+        _back_to_the_moderators(submission)
+    logger.info("Story submission %s sent back unchanged by its author", submission.reference)
+    announce(story_resubmitted, submission)
+    return submission
+
+
+def _back_to_the_moderators(submission):
+    submission.set_state(Submission.State.RECEIVED)
+    workflow_state = submission.story.current_workflow_state
+    if workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user=None)
 
 
 PHOTOS_COLLECTION = "Submitted photos"
@@ -252,6 +279,9 @@ def erase_submission(submission, *, state=None, user=None):
         submission.user_agent = ""
         submission.state_reason = ""
         submission.urgent = False
+        submission.comment_mail = False
+        submission.comment_mail_sent_at = None
+        _erase_messages(submission)
         submission.state = state or submission.state
         if submission.state == Submission.State.WITHDRAWN:
             submission.withdrawn_at = now
@@ -260,6 +290,16 @@ def erase_submission(submission, *, state=None, user=None):
         log(instance=submission, action="sharing.submission.erase", user=user)
         transaction.on_commit(lambda: _delete_files(photos))
     return submission
+
+
+def _erase_messages(submission):
+    """Delete the thread; its entries in the audit log keep who wrote and when, not what."""
+    submission.messages.all().delete()
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Submission),
+        object_id=str(submission.pk),
+        action__in=MESSAGE_LOG_ACTIONS.values(),
+    ).update(data={})
 
 
 def _erase_page(story):
@@ -280,3 +320,143 @@ def _delete_files(photos):
             photo.file.delete(save=False)
         except OSError:
             logger.exception("Could not delete photo file %s", photo.file.name)
+
+
+# Messages between the author and the moderators
+
+MESSAGE_LOG_ACTIONS = {
+    SubmissionMessage.Sender.AUTHOR: "sharing.submission.message_from_author",
+    SubmissionMessage.Sender.MODERATOR: "sharing.submission.message_to_author",
+}
+MODERATOR_ROLE = "employee"  # how the screen reads a moderator's words
+
+
+class MessageRefused(Exception):
+    """The submission takes no more messages: it was withdrawn or erased."""
+
+
+def can_take_messages(submission):
+    return submission.erased_at is None and not submission.is_withdrawn
+
+
+def screen_message(text, *, role):
+    """The screen's findings in a message, as dicts (with the words found), as a
+    story's are kept. Never raises for the screen: a failure is logged and the
+    message kept, with no findings, as a story's revision is."""
+    try:
+        found = screen(text, kind="comment", role=role, learned=settings.SCREEN_LEARNED)
+    except Exception:
+        logger.exception("The screen failed on a message")
+        return []
+    return [{**f.to_dict(), "text": text[f.start : f.end]} for f in found]
+
+
+def post_message(submission, text, *, user=None):
+    """Keep one message of the thread on ``submission``: the author's when ``user``
+    is None, else the moderator ``user``'s. Returns the message.
+
+    The text is screened; it is stored with its findings and recorded in the audit
+    log (who, when, what) in one transaction, under the submission's row lock, so a
+    withdrawal cannot erase the thread while a message is being added to it. After
+    the commit the other side is told in the background: the author by mail
+    (``send_message_to_author``), the moderators through ``message_posted``. Crisis
+    language in the author's words makes the submission urgent, as in a story.
+    ``MessageRefused`` if the submission was withdrawn or erased.
+    """
+    sender = SubmissionMessage.Sender.AUTHOR if user is None else SubmissionMessage.Sender.MODERATOR
+    role = submission.role if user is None else MODERATOR_ROLE
+    findings = screen_message(text, role=role)
+    crisis = any(f["category"] in SAFETY for f in findings)
+    with transaction.atomic():
+        submission = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not can_take_messages(submission):
+            raise MessageRefused(submission.reference)
+        message = SubmissionMessage.objects.create(
+            submission=submission,
+            sender=sender,
+            moderator=user,
+            body=text,
+            findings=findings,
+            crisis=crisis,
+            engine_version=ENGINE_VERSION,
+        )
+        log(
+            instance=submission,
+            action=MESSAGE_LOG_ACTIONS[sender],
+            user=user,
+            data={"message": message.pk, "text": text},
+        )
+        if user is None and crisis:
+            submission.mark_urgent()
+        transaction.on_commit(lambda: _deliver_message(submission, message))
+    logger.info("Message %s on submission %s (%s)", message.pk, submission.reference, sender)
+    return message
+
+
+def _deliver_message(submission, message):
+    if not message.from_author:
+        try:
+            send_message_to_author.enqueue(message.pk)
+        except Exception:
+            logger.exception("Could not queue the mail of message %s", message.pk)
+    announce(message_posted, submission, message=message)
+
+
+# Mail to authors about comments on their published story
+
+
+def set_comment_mail(submission, wanted):
+    """The author turns mail about comments on their story on or off."""
+    submission.comment_mail = bool(wanted) and can_take_messages(submission)
+    submission.save(update_fields=["comment_mail", "updated_at"])
+    return submission
+
+
+def send_comment_digests(now=None):
+    """Queue one mail for each author who asked to hear of comments, whose story is
+    live, who has new public comments on it and was not mailed in the last day.
+    Returns how many were queued.
+
+    The scheduled job (``send_comment_digests``) runs this every few minutes; each
+    author's time is claimed with a conditional update before their mail is
+    queued, so two runs at once cannot mail anyone twice.
+    """
+    now = now or timezone.now()
+    content_type = ContentType.objects.get_for_model(StoryPage)
+    since = models.Case(
+        models.When(comment_mail_sent_at__isnull=False, then=models.F("comment_mail_sent_at")),
+        default=models.F("story__first_published_at"),
+    )
+    new_comments = (
+        public_comments()
+        .filter(
+            content_type=content_type,
+            object_pk=Cast(models.OuterRef("story_id"), models.CharField()),
+            submit_date__gt=models.OuterRef("since"),
+            submit_date__lte=now,
+        )
+        .values("pk")
+    )
+    due = (
+        Submission.objects.filter(comment_mail=True, erased_at__isnull=True, story__live=True)
+        .exclude(contact_email="")
+        .filter(
+            models.Q(comment_mail_sent_at__isnull=True)
+            | models.Q(comment_mail_sent_at__lte=now - COMMENT_MAIL_INTERVAL)
+        )
+        .annotate(since=since)
+        .filter(models.Exists(new_comments))
+        .values_list("pk", "comment_mail_sent_at", "since")
+    )
+    queued = 0
+    for pk, sent_at, since_value in due:
+        with transaction.atomic():
+            claimed = Submission.objects.filter(
+                pk=pk, comment_mail=True, comment_mail_sent_at=sent_at
+            ).update(comment_mail_sent_at=now)
+            if not claimed:
+                continue
+            window = (pk, since_value.isoformat() if since_value else "", now.isoformat())
+            transaction.on_commit(lambda window=window: send_comment_digest.enqueue(*window))
+        queued += 1
+    return queued

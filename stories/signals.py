@@ -16,6 +16,10 @@ story_submitted = Signal()
 # The author sent an edited story back after moderators asked for changes.
 story_resubmitted = Signal()
 
+# A message of the thread between the author and the moderators was kept; also
+# ``message``, the ``SubmissionMessage``. The author is mailed by stories itself.
+message_posted = Signal()
+
 # The author withdrew the story; what identified them is already erased.
 story_withdrawn = Signal()
 

@@ -4,12 +4,15 @@ the authors of stories. A mail the mail server does not take
 is tried again later and, after its last attempt, recorded as a failed task
 (``sharing.mail.mail_task``); it never touches the submission itself."""
 
+from datetime import datetime
+
 from django_tasks import task
 from wagtail.images import get_image_model
 
-from sharing.mail import absolute_url, mail_task, send_templated_mail
+from sharing.mail import absolute_reverse, absolute_url, mail_task, send_templated_mail
 
-from .models import StoryPage, Submission
+from .comment_mail import comments_on, stop_token
+from .models import StoryPage, Submission, SubmissionMessage
 from .photos import CARD_SIZES, GALLERY_SIZES, HERO_SIZES, picture_filters
 from .templatetags.page_meta import SHARE_IMAGE_SPEC
 
@@ -75,3 +78,52 @@ def make_renditions(story_id: int) -> int:
         photo.image.get_renditions(*picture_filters(GALLERY_SIZES))
         done += 1
     return done
+
+
+@mail_task
+def send_message_to_author(message_id):
+    """A moderator's message, to the author: its words and a link to the status page,
+    where they can answer; never what the screen found in it."""
+    message = (
+        SubmissionMessage.objects.select_related("submission__story")
+        .filter(pk=message_id, sender=SubmissionMessage.Sender.MODERATOR)
+        .first()
+    )
+    if message is None or not message.submission.contact_email:
+        return False
+    submission = message.submission
+    context = {
+        "submission": submission,
+        "message": message,
+        "status_url": absolute_url(submission.get_status_url()),
+    }
+    return send_templated_mail(
+        "stories/emails/moderator_message", context, [submission.contact_email]
+    )
+
+
+@mail_task
+def send_comment_digest(submission_id, since, until):
+    """The day's mail about new comments on an author's published story (queued by
+    ``services.send_comment_digests``), with a link that asks before it unsubscribes."""
+    submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
+    if submission is None or not submission.comment_mail or not submission.contact_email:
+        return False
+    story = submission.story
+    if story is None or not story.live:
+        return False
+    count = comments_on(
+        story.pk,
+        since=datetime.fromisoformat(since) if since else None,
+        until=datetime.fromisoformat(until),
+    ).count()
+    if not count:
+        return False
+    context = {
+        "submission": submission,
+        "count": count,
+        "story_url": story.full_url,
+        "status_url": absolute_url(submission.get_status_url()),
+        "stop_url": absolute_reverse("stories:stop_comment_mail", stop_token(submission)),
+    }
+    return send_templated_mail("stories/emails/comment_digest", context, [submission.contact_email])

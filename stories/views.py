@@ -3,28 +3,40 @@ import logging
 import re
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import NotSupportedError, connection, transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage
 from wagtail.search.query import Fuzzy
 
 from sharing.client_ip import client_ip
 
+from .comment_mail import submission_for_stop_token
 from .consent import CONSENT_VERSION
-from .forms import StoryEditForm, StorySubmissionForm
+from .forms import MessageForm, StoryEditForm, StorySubmissionForm
 from .models import StoryPage, Submission, story_cards
-from .services import resubmit_story, submit_story, withdraw_submission
+from .services import (
+    MessageRefused,
+    can_take_messages,
+    post_message,
+    resubmit_story,
+    send_back_unchanged,
+    set_comment_mail,
+    submit_story,
+    withdraw_submission,
+)
 
 logger = logging.getLogger(__name__)
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
 SUBMISSION_RATE_GROUP = "stories.submit"
+MESSAGE_RATE_GROUP = "stories.message"
 # What the search looks for: the words of the query. The rest (quotes, brackets,
 # "<", "*"...) made SQLite's full-text query syntax fail with a server error.
 _WORDS = re.compile(r"\w+")
@@ -171,13 +183,119 @@ def submission_received(request, token):
 
 @private_page
 def submission_status(request, token):
-    submission = get_submission(token)
+    return render_status(request, get_submission(token))
+
+
+def render_status(request, submission, message_form=None, status=200):
+    """The author's status page: where the story is, the thread with the moderators
+    (in one query, however long) and the forms to answer and to hear of comments."""
     story = submission.story
+    can_message = can_take_messages(submission)
     context = {
         "submission": submission,
         "story_url": story.url if story is not None and story.live else None,
+        "thread": list(submission.messages.all()),
+        "can_message": can_message,
+        "message_form": (message_form or MessageForm()) if can_message else None,
     }
-    return render(request, "stories/submission_status.html", context)
+    return render(request, "stories/submission_status.html", context, status=status)
+
+
+def message_usage(request, submission, increment=False):
+    """The author's use of the message rate limit on one submission (``MESSAGE_RATE``);
+    None when the cache that counts it is down: a message is not refused for that."""
+    try:
+        return get_usage(
+            request,
+            group=MESSAGE_RATE_GROUP,
+            key=lambda group, request: submission.status_token,
+            rate=settings.MESSAGE_RATE,
+            method="POST",
+            increment=increment,
+        )
+    except Exception:
+        logger.warning(
+            "Rate limiting of messages is off: the cache cannot be reached", exc_info=True
+        )
+        return None
+
+
+@private_page
+@require_POST
+def send_message(request, token):
+    """The author writes to the moderators from the status page.
+
+    In this order, before the screen reads a word: the rate limit, then the form
+    (the size of the message); the text stays on the page whatever is refused.
+    Answering a request for changes, the author may send the story back as it is
+    with their answer (``send_back``), rather than edit it.
+    """
+    submission = get_submission(token)
+    if not can_take_messages(submission):
+        return redirect("stories:status", token=token)
+    form = MessageForm(request.POST)
+    usage = message_usage(request, submission)
+    if usage is not None and usage["count"] >= usage["limit"]:
+        form.is_valid()
+        form.add_error(
+            "body",
+            _(
+                "You have sent several messages in the last hour. Please wait an hour and "
+                "send this one again: your message is still here."
+            ),
+        )
+        return render_status(request, submission, form, status=429)
+    if not form.is_valid():
+        return render_status(request, submission, form, status=400)
+    try:
+        post_message(submission, form.cleaned_data["body"])
+    except MessageRefused:
+        return redirect("stories:status", token=token)
+    message_usage(request, submission, increment=True)
+    if request.POST.get("send_back") and submission.can_be_edited:
+        send_back_unchanged(submission)
+        messages.success(
+            request,
+            _("Your answer was sent, and your story went back to the moderators as it is."),
+        )
+    else:
+        messages.success(request, _("Your message was sent to the moderators."))
+    return redirect(f"{submission.get_status_url()}#messages")
+
+
+@private_page
+@require_POST
+def comment_mail(request, token):
+    """The author turns mail about comments on their story on or off."""
+    submission = get_submission(token)
+    set_comment_mail(submission, request.POST.get("comment_mail") == "on")
+    if submission.comment_mail:
+        messages.success(
+            request,
+            _("We will email you, at most once a day, when readers comment on your story."),
+        )
+    else:
+        messages.success(request, _("We will not email you about comments."))
+    return redirect(f"{submission.get_status_url()}#comment-mail")
+
+
+@private_page
+@require_http_methods(["GET", "POST"])
+def stop_comment_mail(request, token):
+    """A mail's unsubscribe link: it asks, and only the button (a POST) unsubscribes, so a
+    mail scanner or a link preview opening the page changes nothing."""
+    submission = submission_for_stop_token(token)
+    if submission is None:
+        return render(request, "stories/stop_comment_mail.html", {"invalid": True}, status=400)
+    done = False
+    if request.method == "POST":
+        set_comment_mail(submission, False)
+        done = True
+    return render(
+        request,
+        "stories/stop_comment_mail.html",
+        {"done": done, "subscribed": submission.comment_mail},
+    )
 
 
 @private_page

@@ -28,3 +28,13 @@ def register_submission_log_actions(actions):
         _("Erase"),
         _("Story and author's details erased; the reference is kept as a record"),
     )
+    actions.register_action(
+        "sharing.submission.message_from_author",
+        _("Message from the author"),
+        _("The author wrote to the moderators"),
+    )
+    actions.register_action(
+        "sharing.submission.message_to_author",
+        _("Message to the author"),
+        _("A moderator wrote to the author"),
+    )

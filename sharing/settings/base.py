@@ -239,6 +239,8 @@ except ValueError as error:
 PHONE_REGION = env("PHONE_REGION")  # how to read phone numbers written without +country
 SUBMISSION_RATE = env("SUBMISSION_RATE")  # stories accepted per client, e.g. "5/h"
 DIRECTORY_PROPOSAL_RATE = "5/h"  # directory proposals accepted per client
+MESSAGE_RATE = "10/h"  # messages an author sends on one submission
+MESSAGE_MAX_CHARS = 5_000  # one message of the author's or a moderator's
 # Days a declined story keeps its author's details (`erase_expired_submissions`).
 DECLINED_RETENTION_DAYS = env("DECLINED_RETENTION_DAYS")
 # Comments never confirmed by their authors: their text and address are forgotten.

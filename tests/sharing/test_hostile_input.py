@@ -172,6 +172,45 @@ def test_sampled_strings_in_the_edit_form(client, story_index, field):
     assert problems == []
 
 
+def test_sampled_strings_in_the_message_forms(
+    client, moderator, story_index, settings, django_capture_on_commit_callbacks
+):
+    """The author's message from the status page and a moderator's from the review
+    page: stored as typed (normalised only), or refused with a message."""
+    from django.test import Client
+
+    from stories.models import SubmissionMessage
+
+    settings.MESSAGE_RATE = "1000/h"
+    client.raise_request_exception = False
+    staff = Client(raise_request_exception=False)
+    staff.force_login(moderator)
+    submission = SubmissionFactory(story__parent=story_index)
+    problems = []
+    for value in SAMPLE:
+        for browser, url in (
+            (client, submission.get_status_url() + "messages/"),
+            (staff, f"/admin/story-queue/{submission.story_id}/messages/"),
+        ):
+            before = SubmissionMessage.objects.count()
+            with django_capture_on_commit_callbacks(execute=True):
+                response = browser.post(url, {"body": value})
+            if response.status_code == 302:
+                stored = SubmissionMessage.objects.latest("pk").body
+                if SubmissionMessage.objects.count() != before + 1:
+                    problems.append(("not stored", url, value[:60]))
+                elif stored != normalise_plain_text(value):
+                    problems.append(("altered", value[:60], stored[:60]))
+            elif (
+                response.status_code != 400
+                or "Please write your message." not in (html := response.content.decode())
+                and "at most 5,000 characters" not in html
+            ):
+                problems.append((response.status_code, url, value[:60]))
+
+    assert problems == []
+
+
 def test_the_withdraw_form_with_junk_fields(client, story_index):
     submission = SubmissionFactory(story__parent=story_index)
     client.raise_request_exception = False

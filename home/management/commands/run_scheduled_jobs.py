@@ -13,6 +13,8 @@ The jobs, each a management command of its own that can also be run alone:
 - ``expire_pending_spam_checks``: story spam checks still "Checking" after
   ``SPAM_CHECK_MAX_WAIT`` (an hour), whose task never ended, are recorded as
   not checked;
+- ``send_comment_digests``: authors who asked to hear of comments on their
+  published story get one mail, at most once a day, when there are new ones;
 - ``purge_revisions --days 30``: Wagtail deletes page revisions older than 30
   days that are neither the latest, live, scheduled nor in a workflow (the text
   before a moderator's redaction among them);
@@ -40,6 +42,7 @@ JOBS = [
     ("erase_expired_submissions", []),
     ("forget_unconfirmed_comments", []),
     ("expire_pending_spam_checks", []),
+    ("send_comment_digests", []),
     ("purge_revisions", ["--days", "30"]),
     ("prune_db_task_results", ["--min-age-days", "14"]),
 ]

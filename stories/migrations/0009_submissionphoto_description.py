@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0007_crisis_resources_footer'),
+        ('stories', '0008_submission_messages_and_comment_mail'),
     ]
 
     operations = [
