@@ -61,6 +61,7 @@ from .name_context import (
     is_plain_capitalised,
     is_titlecase,
     org_follows,
+    phrase_spans,
     place_before,
     place_word_follows,
     prev_words,
@@ -87,7 +88,7 @@ class NameRule(Rule):
         found: list[tuple[int, int, str, str]] = []  # start, end, rule id, message
 
         every: list[Token] = []
-        blocked = institution_spans(text)
+        blocked = institution_spans(text) + phrase_spans(text, doc.word_set)
         in_blocked = covers(blocked)
         for seq in SEQUENCE.finditer(text):
             if seq.start() and (text[seq.start() - 1].isalnum() or text[seq.start() - 1] in GLUED):
