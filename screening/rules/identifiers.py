@@ -394,5 +394,11 @@ _MEASUREMENT_BEFORE = compile_later(
     r"|pulse|bp|blood pressure|pressure|weight|weighed|weighs|score|iq|percentile|level|levels"
     r"|count|reading|rate|a1c|number|numbers|speed|mph|grade|room|bed|page|chapter|mile|sodium|potassium"
     r"|hemoglobin|haemoglobin|creatinine|platelets|cost|price|total|charge|balance|copay|fraction"
-    r"|ef|bmi|pressure|iq|exam|test|quiz|marks?|flight|bus|route|highway|interstate|exit)\b[^.!?]*$"
+    r"|ef|bmi|pressure|iq|exam|test|quiz|marks?|flight|bus|route|highway|interstate|exit"
+    # laboratory values: "ferritin 98", "MCV was 102", "eGFR 92"
+    r"|mcv|mch|mchc|rdw|egfr|gfr|ferritin|ldl|hdl|cholesterol|triglycerides?|alt|ast|alp|ggt"
+    r"|crp|esr|inr|tsh|t4|b12|folate|vitamin|iron|calcium|albumin|bilirubin|wbc|rbc|hb|hgb"
+    r"|hba1c|psa|troponin|lactate|urea|bun|lipase|amylase|magnesium|phosphate|ketones|cortisol"
+    r"|ck|neutrophils|lymphocytes|hematocrit|haematocrit|fev1|peak\s+flow|readings?|results?)"
+    r"\b[^.!?]*$"
 )
