@@ -53,6 +53,10 @@ DRUG_SUFFIXES = word_list("drug_suffixes")
 # list knows ("Danny Boy", "Tim Hortons", "Kia ora", "Guru Nanak").
 NOT_NAME_PHRASES = word_list("not_name_phrases")
 
+#: English words that are given names the name lists miss ("Sky", "Dot", "Honey"): a
+#: person when a verb only people do follows ("Dot rang"), or a relation or title comes first.
+GIVEN_WORD_NAMES = frozenset(word_list("given_word_names"))
+
 #: The cultures of the curated given-name lists, ``data/given_names_<culture>.txt``:
 #: names the Census and Faker lists miss.
 GIVEN_NAME_CULTURES = (
@@ -86,10 +90,11 @@ def built_list(name: str) -> tuple[str, ...]:
 @cache
 def first_names() -> frozenset[str]:
     """First names from Faker's person providers (MIT) and the 1990 US Census (public
-    domain), with the curated lists of the names they miss: ``given_names_<culture>.txt``
-    and the English words that are given names (``given_word_names.txt``)."""
+    domain), with the curated lists of the names they miss, ``given_names_<culture>.txt``.
+    (The English words that are given names and that they miss are ``GIVEN_WORD_NAMES``:
+    names only before a verb only people do.)"""
     curated = [word_list(f"given_names_{culture}") for culture in GIVEN_NAME_CULTURES]
-    return frozenset(built_list("first_names")).union(*curated, word_list("given_word_names"))
+    return frozenset(built_list("first_names")).union(*curated)
 
 
 @cache

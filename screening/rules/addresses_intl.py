@@ -14,6 +14,7 @@ from ..base import Document, RegexRule, Rule, trim_trailing
 from ..findings import BLOCK
 from ..lazy import compile_later
 from ..lexicons import place_names
+from .identifiers import UNIT_BEFORE
 
 __all__ = [
     "AustralianPostcodeRule",
@@ -33,9 +34,10 @@ class CanadianPostcodeRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a postal code."
-    # Canada Post never uses D, F, I, O, Q or U, nor W or Z first.
+    # Canada Post never uses D, F, I, O, Q or U, nor W or Z first. (A letter first lets
+    # the engine skip ahead; the lookbehind then drops letters inside a word.)
     pattern = compile_later(
-        r"(?=[A-Z]\d)\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][^\S\n]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
+        r"[ABCEGHJ-NPRSTVXY](?<![\w-][A-Z])\d[ABCEGHJ-NPRSTV-Z][^\S\n]?\d[ABCEGHJ-NPRSTV-Z]\d\b"
     )
 
 
@@ -49,7 +51,7 @@ class EircodeRule(RegexRule):
     # Routing keys: a letter and two digits ("D6W" in Dublin 6W); the identifier is
     # four of the letters and digits Eircodes use, with at least one letter and one digit.
     pattern = compile_later(
-        r"(?=[A-Z]\d)\b(?:[AC-FHKNPRTV-Y]\d\d|D6W)[^\S\n]?"
+        r"[AC-FHKNPRTV-Y](?<![\w-][A-Z])(?:\d\d|(?<=D)6W)[^\S\n]?"
         r"(?=[0-9A-Z]{0,3}\d)(?=[0-9A-Z]{0,3}[AC-FHKNPRTV-Y])[0-9AC-FHKNPRTV-Y]{4}\b"
     )
 
@@ -67,7 +69,14 @@ class AustralianPostcodeRule(Rule):
         r"|Northern[^\S\n]+Territory),?[^\S\n]+(\d{4})(?![\w-])"
     )
 
+    states = frozenset(
+        "nsw vic qld wa sa tas nt act victoria queensland tasmania australia wales "
+        "territory".split()
+    )
+
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if doc.word_set.isdisjoint(self.states):
+            return
         for match in self.pattern.finditer(doc.text):
             yield match.span(1)
 
@@ -83,7 +92,7 @@ class PostcodeAfterPlaceRule(Rule):
     message = "Looks like a postcode."
     # Four digits (New Zealand, Australia, much of Europe) or six (an Indian PIN,
     # also written "560 038").
-    value = compile_later(r"(?<![\w/.,-])(?:\d{4}|\d{3}[^\S\n]?\d{3})(?![\w/-]|[.,]\d)")
+    value = compile_later(r"\d(?<![\w/.,-]\d)(?:\d{3}|\d{2}[^\S\n]?\d{3})(?![\w/-]|[.,]\d)")
     # The town: capitalised words after a comma, just before the number.
     town = compile_later(
         r",[^\S\n]*(?:[A-Z][\w'’.-]*[^\S\n]+){0,2}[A-Z][\w'’.-]*[^\S\n]*(?:[-–—][^\S\n]*)?$"
@@ -91,16 +100,18 @@ class PostcodeAfterPlaceRule(Rule):
     keyword = compile_later(
         r"\b(?:PIN|Pin|pin|PIN[^\S\n]+code|Pin[^\S\n]+code|pin[^\S\n]*code|pincode|Pincode"
         r"|post[^\S\n]?code|Post[^\S\n]?code|postal[^\S\n]+code|Postal[^\S\n]+code)"
-        r"[^\S\n]*[:#-]?[^\S\n]*$"
+        r"(?:[^\S\n]+is)?[^\S\n]*[:#-]?[^\S\n]*$"
     )
     # Before the town, on the same line: a house or flat number and a comma.
     house = compile_later(r"(?<![\w.])\d{1,5}[A-Za-z]?(?:[-/]\d{1,5})?\b[^\n]*,")
-    year = compile_later(r"(?:19|20)\d\d$")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
         for match in self.value.finditer(text):
             start, end = match.span()
+            word = _word_before(text, start)
+            if not word or not (word[0].isupper() or word.lower() in _KEYWORD_ENDS):
+                continue  # "in 2016", "about 1200": only a town or a keyword comes first
             lo = max(0, start - 25)
             if self.keyword.search(text, lo, start):
                 yield start, end
@@ -112,10 +123,26 @@ class PostcodeAfterPlaceRule(Rule):
             town = self.town.search(text, max(line_start, start - 60), start)
             if not town:
                 continue
-            if self.year.match(match.group()) and not _street_before(text, line_start, start):
-                continue  # "Christchurch, Canterbury 2011": a year, unless a street came first
-            if self.house.search(text, line_start, town.start() + 1):
+            # A street or building first ("23 Ponsonby Road, Ponsonby, Auckland 1011"), not
+            # any number ("2 tablets, Panadol 1000"; "Christchurch, Canterbury 2011").
+            if _street_before(text, line_start, town.start()) and self.house.search(
+                text, line_start, town.start() + 1
+            ):
                 yield start, end
+
+
+_KEYWORD_ENDS = frozenset("pin code pincode postcode is".split())
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start``, past spaces, a dash, a colon or a comma."""
+    end = start
+    while end > 0 and text[end - 1] in " \t,:#-–—":
+        end -= 1
+    begin = end
+    while begin > 0 and (text[begin - 1].isalnum() or text[begin - 1] in "'’."):
+        begin -= 1
+    return text[begin:end]
 
 
 _PLACE_BEFORE = compile_later(r"([A-Z][\w'’.-]*),?[^\S\n]*(?:[-–—][^\S\n]*)?$")
@@ -130,7 +157,8 @@ def _after_place(text: str, start: int) -> bool:
 _STREET_TYPE = (
     r"Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Crescent|Cres|Close|Court|Ct|Place|Pl"
     r"|Terrace|Tce|Parade|Pde|Grove|Gr|Way|Highway|Hwy|Quay|Esplanade|Esp|Boulevard|Blvd"
-    r"|Circuit|Cct|Rise|Gardens|Gdns|Mews|Square|Sq|Row|Walk|Cross|Main|Marg|Nagar"
+    r"|Circuit|Cct|Rise|Gardens|Gdns|Mews|Square|Sq|Row|Walk|Cross|Main|Marg|Nagar|Quay|Green"
+    r"|Complex|Apartments?|Residency|Society|Towers?|Enclave|Colony|Layout"
 )
 _STREET_BEFORE = compile_later(rf"\b(?:{_STREET_TYPE})\b")
 
@@ -195,14 +223,8 @@ class StreetFormRule(Rule):
             if one and one in _NOT_STREETS:
                 continue
             start = match.start()
-            unit = _UNIT_BEFORE.search(text, max(0, start - 24), start)
+            unit = UNIT_BEFORE.search(text, max(0, start - 24), start)
             yield (unit.start() if unit else start), trim_trailing(text, start, match.end(), ",")
-
-
-# "Flat 3, 27 …", "Unit 3/27 …", "Apartment 5, 3 …": a flat or unit before the number.
-_UNIT_BEFORE = compile_later(
-    r"\b(?:Flat|Apartment|Apt\.?|Unit|Suite)[^\S\n]+(?:\d{1,4}[A-Za-z]?,?[^\S\n]*)?$"
-)
 
 
 class HouseNameRule(RegexRule):
@@ -219,6 +241,14 @@ class HouseNameRule(RegexRule):
         r",[^\S\n]+(?:[A-Z][\w'’-]*[^\S\n]+){1,3}(?:Lane|Road|Street|Way|Hill|Close|Drive|Row"
         r"|Avenue|Terrace|Crescent|Green)\b"
     )
+    houses = frozenset(
+        "cottage farmhouse farm lodge barn bungalow villa manor grange rectory vicarage croft "
+        "cabin".split()
+    )
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if not doc.word_set.isdisjoint(self.houses):
+            yield from super().spans(doc)
 
 
 class IndianAddressRule(Rule):
@@ -248,12 +278,18 @@ class IndianAddressRule(Rule):
         r"[^\S\n]*\d{1,4}(?:-\d{1,4}){0,3}\b"
     )
 
+    buildings = frozenset(
+        "complex apartment apartments residency society tower towers enclave nagar colony "
+        "layout niwas bhavan bhawan sadan chawl vihar marg".split()
+    )
+
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
-        for match in self.pattern.finditer(text):
-            start = match.start()
-            before = self.prefix.search(text, max(0, start - 14), start)
-            yield (before.start() if before else start), match.end()
-        if "No" in text or "Plot" in text:
+        if not doc.word_set.isdisjoint(self.buildings):
+            for match in self.pattern.finditer(text):
+                start = match.start()
+                before = self.prefix.search(text, max(0, start - 14), start)
+                yield (before.start() if before else start), match.end()
+        if any(key in text for key in ("No.", "H.No", "H. No", "House No", "Door No", "Plot")):
             for match in self.numbered.finditer(text):
                 yield match.span()

@@ -145,6 +145,19 @@ class StreetAddressRule(RegexRule):
         start = match.start()
         return not start or not (doc.text[start - 1].isalnum() or doc.text[start - 1] in ".,-/")
 
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for start, end in super().spans(doc):
+            # "Flat 3, 27 Marlborough Road": the flat or unit belongs to the address.
+            unit = UNIT_BEFORE.search(text, max(0, start - 24), start) if start else None
+            yield (unit.start() if unit else start), end
+
+
+# "Flat 3, 27 …", "Unit 3/27 …", "Apartment 5, 3 …": a flat or unit before the number.
+UNIT_BEFORE = compile_later(
+    r"\b(?:Flat|Apartment|Apt\.?|Unit|Suite)[^\S\n]+(?:\d{1,4}[A-Za-z]?,?[^\S\n]*)?$"
+)
+
 
 class PoBoxRule(RegexRule):
     id = "address.po_box"
@@ -195,7 +208,8 @@ class PostcodeRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a postcode."
-    pattern = compile_later(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
+    # A capital first lets the engine skip ahead; the lookbehind stands for a leading \b.
+    pattern = compile_later(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
 
 
 # ---------------------------------------------------------------------- dates

@@ -16,6 +16,7 @@ from ..base import Document, Rule, covers
 from ..findings import REVIEW, Finding
 from ..lexicons import (
     EPONYMS,
+    GIVEN_WORD_NAMES,
     HOLIDAYS,
     LEADING_WORDS,
     MONTHS,
@@ -44,6 +45,7 @@ from .name_context import (
     PATIENT_TITLE_STEMS,
     PERSON_AFTER,
     PERSON_OBJECT_VERBS,
+    PERSON_SPEAKS_AFTER,
     PERSON_VERB_AFTER,
     RELATION_AFTER,
     RELATION_WORDS,
@@ -228,6 +230,12 @@ class NameRule(Rule):
 
         at_start = at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
+            return None
+        if word in GIVEN_WORD_NAMES and word not in firsts:
+            # "Dot rang", "Sky wept": a word that is a name only when it does what only people do
+            end = tokens[0][2]
+            if PERSON_SPEAKS_AFTER.match(doc.text, end):
+                return 1, "name.context", "A name that is also a word, used of a person here."
             return None
         if word in firsts:
             if word in MONTHS:

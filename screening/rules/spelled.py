@@ -41,22 +41,36 @@ class SpelledDateRule(Rule):
     category = "date"
     severity = BLOCK
     message = "Looks like a specific date, which can identify a person."
-    # Ordinals in any case ("the Third of March"), months capitalised.
-    pattern = compile_later(
-        rf"\b(?P<ord>(?i:{_ORDINAL}))[^\S\n]+of[^\S\n]+(?P<month>{'|'.join(_MONTHS)})\b"
-        rf"(?:,?[^\S\n]+{_YEAR}\b)?"
-        rf"|\b(?:{'|'.join(_MONTHS)})[^\S\n]+the[^\S\n]+(?i:{_ORDINAL})\b"
-        rf"(?:,?[^\S\n]+{_YEAR}\b)?",
-    )
+    # Read around each capitalised month: "the third of March", "March the third".
+    before = compile_later(rf"\b(?i:{_ORDINAL})[^\S\n]+of[^\S\n]+$")
+    after = compile_later(rf"[^\S\n]+the[^\S\n]+(?i:{_ORDINAL})\b")
+    year = compile_later(rf",?[^\S\n]+{_YEAR}\b")
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         words = doc.word_set
-        if words.isdisjoint(_MONTH_WORDS) or words.isdisjoint(_ORDINAL_WORDS):
+        if words.isdisjoint(_ORDINAL_WORDS):
             return
-        for match in self.pattern.finditer(doc.text):
-            if match.group("ord") == "Fourth" and match.group("month") == "July":
-                continue  # "the Fourth of July": the holiday
-            yield match.span()
+        text = doc.text
+        for month in _MONTHS:
+            lower = month.lower()
+            if lower not in words:
+                continue
+            for position in doc.word_positions(lower):
+                if not text.startswith(month, position):
+                    continue  # "may", "march": a verb, not the month
+                end = position + len(month)
+                ordinal = self.before.search(text, max(0, position - 40), position)
+                if ordinal:
+                    if month == "July" and text.startswith("Fourth", ordinal.start()):
+                        continue  # "the Fourth of July": the holiday
+                    start = ordinal.start()
+                else:
+                    following = self.after.match(text, end)
+                    if not following:
+                        continue
+                    start, end = position, following.end()
+                year = self.year.match(text, end)
+                yield start, year.end() if year else end
 
 
 # Digit words, and how many digits each stands for ("double" doubles the next).
@@ -65,6 +79,7 @@ _DIGIT_WORDS = {
     "six": 1, "seven": 1, "eight": 1, "nine": 1,
 }  # fmt: skip
 _REPEATERS = {"double": 2, "triple": 3}
+_SEPS = (" ", ", ", "-")
 _RUN = compile_later(
     r"\b(?:(?:double|triple)[^\S\n]+)?(?:zero|oh|nought|one|two|three|four|five|six|seven|eight"
     r"|nine)(?:[^\S\n]*[,-]?[^\S\n]+(?:(?:double|triple)[^\S\n]+)?(?:zero|oh|nought|one|two"
@@ -84,26 +99,36 @@ class SpelledPhoneRule(Rule):
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         present = [word for word in _DIGIT_WORDS if word in doc.word_set]
-        if len(present) < 2:
-            return
-        starts = sorted(p for word in present for p in doc.word_positions(word))
-        if len(starts) < 5:
-            return
+        if len(present) < 4:
+            return  # seven digits or more, read out, take four different digit words
+        # Two digit words side by side ("seven seven", "four, one") are rare in prose:
+        # without a pair, nothing is read out here.
         lower = doc.lower
-        # Seven digits take at least five digit words ("double" and "triple" stand for
-        # more): look only where five of them start within 60 characters.
-        done = -1
-        for index in range(len(starts) - 4):
-            first = starts[index]
-            if first < done or starts[index + 4] - first > 60:
+        if not any(
+            f"{one}{sep}{two}" in lower for one in present for two in present for sep in _SEPS
+        ):
+            return
+        # Read the words in order once; only a text with seven digits' worth of digit
+        # words in a row is searched for where they are.
+        run = longest = repeat = 0
+        for token in lower.replace("-", " ").split():
+            word = token.strip(",.;:!?()\"'")
+            if word in _REPEATERS:
+                repeat = _REPEATERS[word]
                 continue
-            lo = max(0, first - 8)
-            for match in _RUN.finditer(lower, lo, min(len(lower), first + 160)):
-                if match.end() <= done:
-                    continue
-                done = match.end()
-                if 7 <= _digits(match.group()) <= 15:
-                    yield match.span()
+            if word in _DIGIT_WORDS:
+                run += repeat or 1
+                longest = max(longest, run)
+            else:
+                run = 0
+            repeat = 0
+            if token[-1:] in ".;:!?":
+                run = 0
+        if longest < 7:
+            return
+        for match in _RUN.finditer(lower):
+            if 7 <= _digits(match.group()) <= 15:
+                yield match.span()
 
 
 def _digits(run: str) -> int:
