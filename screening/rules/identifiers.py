@@ -413,6 +413,6 @@ _MEASUREMENT_BEFORE = compile_later(
     r"|mcv|mch|mchc|rdw|egfr|gfr|ferritin|ldl|hdl|cholesterol|triglycerides?|alt|ast|alp|ggt"
     r"|crp|esr|inr|tsh|t4|b12|folate|vitamin|iron|calcium|albumin|bilirubin|wbc|rbc|hb|hgb"
     r"|hba1c|psa|troponin|lactate|urea|bun|lipase|amylase|magnesium|phosphate|ketones|cortisol"
-    r"|ck|neutrophils|lymphocytes|hematocrit|haematocrit|fev1|peak\s+flow|readings?|results?)"
+    r"|ck|neutrophils|lymphocytes|hematocrit|haematocrit|fev1|peak\s+flow)"
     r"\b[^.!?]*$"
 )
