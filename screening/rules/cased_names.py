@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from ..base import Document, Rule
+from ..base import Document, Rule, covers
 from ..findings import REVIEW
 from ..lazy import compile_later
 from ..lexicons import (
@@ -21,7 +21,7 @@ from ..lexicons import (
     last_names,
     place_names,
 )
-from .name_context import clean
+from .name_context import clean, phrase_spans
 
 __all__ = ["LowercaseNameRule", "UppercaseNameRule"]
 
@@ -98,9 +98,13 @@ class LowercaseNameRule(Rule):
                     match = self._word.match(text, position)
                     if match and match.end() == position + len(word):
                         matches.append(match)
+        phrases = phrase_spans(doc.lower, doc.word_set, lowered=True)
+        in_phrase = covers(phrases) if phrases else None
         for match in sorted(matches, key=lambda m: m.start()):
             name = match.group().title()
             start, end = match.span()
+            if in_phrase and in_phrase(start):
+                continue  # "kia kaha", "sat sri akal": a greeting, not a name
             place = name in place_names()
             if (
                 name in lasts

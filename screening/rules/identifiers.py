@@ -145,6 +145,19 @@ class StreetAddressRule(RegexRule):
         start = match.start()
         return not start or not (doc.text[start - 1].isalnum() or doc.text[start - 1] in ".,-/")
 
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        for start, end in super().spans(doc):
+            # "Flat 3, 27 Marlborough Road": the flat or unit belongs to the address.
+            unit = UNIT_BEFORE.search(text, max(0, start - 24), start) if start else None
+            yield (unit.start() if unit else start), end
+
+
+# "Flat 3, 27 …", "Unit 3/27 …", "Apartment 5, 3 …": a flat or unit before the number.
+UNIT_BEFORE = compile_later(
+    r"\b(?:Flat|Apartment|Apt\.?|Unit|Suite)[^\S\n]+(?:\d{1,4}[A-Za-z]?,?[^\S\n]*)?$"
+)
+
 
 class PoBoxRule(RegexRule):
     id = "address.po_box"
@@ -195,7 +208,8 @@ class PostcodeRule(RegexRule):
     category = "address"
     severity = BLOCK
     message = "Looks like a postcode."
-    pattern = compile_later(r"(?=[A-Z])\b[A-Z]{1,2}\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
+    # A capital first lets the engine skip ahead; the lookbehind stands for a leading \b.
+    pattern = compile_later(r"[A-Z](?<!\w[A-Z])[A-Z]?\d[A-Z\d]?[^\S\n]\d[A-Z]{2}\b")
 
 
 # ---------------------------------------------------------------------- dates
@@ -394,5 +408,11 @@ _MEASUREMENT_BEFORE = compile_later(
     r"|pulse|bp|blood pressure|pressure|weight|weighed|weighs|score|iq|percentile|level|levels"
     r"|count|reading|rate|a1c|number|numbers|speed|mph|grade|room|bed|page|chapter|mile|sodium|potassium"
     r"|hemoglobin|haemoglobin|creatinine|platelets|cost|price|total|charge|balance|copay|fraction"
-    r"|ef|bmi|pressure|iq|exam|test|quiz|marks?|flight|bus|route|highway|interstate|exit)\b[^.!?]*$"
+    r"|ef|bmi|pressure|iq|exam|test|quiz|marks?|flight|bus|route|highway|interstate|exit"
+    # laboratory values: "ferritin 98", "MCV was 102", "eGFR 92"
+    r"|mcv|mch|mchc|rdw|egfr|gfr|ferritin|ldl|hdl|cholesterol|triglycerides?|alt|ast|alp|ggt"
+    r"|crp|esr|inr|tsh|t4|b12|folate|vitamin|iron|calcium|albumin|bilirubin|wbc|rbc|hb|hgb"
+    r"|hba1c|psa|troponin|lactate|urea|bun|lipase|amylase|magnesium|phosphate|ketones|cortisol"
+    r"|ck|neutrophils|lymphocytes|hematocrit|haematocrit|fev1|peak\s+flow)"
+    r"\b[^.!?]*$"
 )

@@ -17,6 +17,7 @@ from ..lexicons import (
     HYPHENATED_WORDS,
     INSTITUTIONS,
     NEVER_NAMES,
+    NOT_NAME_PHRASES,
     NOT_NAMES,
     PATIENT_TITLES,
     PLACE_WORDS,
@@ -245,10 +246,20 @@ PERSON_AFTER = compile_later(
     r"|doesn['’]t|didn['’]t|won['’]t|knows|knew|thinks|thought|loves|loved|wants|wanted|came|went"
     r"|brought|gave|took|sat|stood|held|called|emailed|visited|drove|cooked|brought|insisted"
     r"|remembered|noticed|promised|decided|[a-z]{3,}ed\b(?<!\bneed)(?<!\bred)(?<!\bbed)"
+    r"|wept|sang|spoke|rang|wrote|slept|swore|cries|laughs|smiles|whispers|sings|prays|hugs"
+    r"|drew(?![^\S\n]+(?:to|near|nearer|closer|on|in|out|up|breath)\b)"
     r"|and[^\S\n]+(?:I|me)\b"
     rf"|(?:was|is)[^\S\n]+(?:my|our|his|her|their)[^\S\n]+(?:[\w-]+[^\S\n]+)?(?:{RELATIONS})\b)"
 )
 
+# The verbs of PERSON_AFTER that only a person does, without its open "-ed" ending
+# ("Rain lashed", "Honey helped"): for words that are names far less often than words.
+PERSON_SPEAKS_AFTER = compile_later(
+    r"[^\S\n]+(?:said|says|told|tells|asked|asks|texted|hugged|smiled|laughed|cried|whispered"
+    r"|wept|sobbed|sang|rang|phoned|wrote|insisted|nodded|sighed|shouted|joked|winked|grinned"
+    r"|giggled|apologi[sz]ed|promised|emailed|waved|cooked|visited|doesn['’]t|didn['’]t"
+    r"|and[^\S\n]+(?:I|me))\b"
+)
 
 # After an unknown capitalised word, these verbs say it is a person.
 PERSON_VERB_AFTER = compile_later(
@@ -283,6 +294,43 @@ def institution_spans(text: str) -> list[tuple[int, int]]:
         while start != -1:
             spans.append((start, start + len(name)))
             start = text.find(name, start + 1)
+    return spans
+
+
+@cache
+def _phrases_by_key(lowered: bool) -> dict[str, tuple[str, ...]]:
+    """The not-name phrases (lower-cased if ``lowered``) by the first run of ASCII
+    letters of their lower-cased form, which ``Document.word_set`` holds whenever the
+    phrase is in the text."""
+    keyed: dict[str, list[str]] = {}
+    for phrase in NOT_NAME_PHRASES:
+        key = re.search(r"[a-z]+", phrase.lower())
+        entry = phrase.lower() if lowered else phrase
+        group = keyed.setdefault(key.group() if key else "", [])
+        if entry not in group:
+            group.append(entry)
+    return {key: tuple(group) for key, group in keyed.items()}
+
+
+def phrase_spans(
+    text: str, word_set: frozenset[str], *, lowered: bool = False
+) -> list[tuple[int, int]]:
+    """Where the songs, brands, greetings and devotions of ``not_name_phrases.txt``
+    stand in ``text`` as whole words: no name is found inside them. With ``lowered``,
+    ``text`` is the lower-cased text and the phrases are matched in lower case."""
+    spans = []
+    for key, phrases in _phrases_by_key(lowered).items():
+        if key not in word_set:
+            continue
+        for phrase in phrases:
+            start = text.find(phrase)
+            while start != -1:
+                end = start + len(phrase)
+                if (not start or not text[start - 1].isalnum()) and (
+                    end == len(text) or not text[end].isalnum()
+                ):
+                    spans.append((start, end))
+                start = text.find(phrase, end)
     return spans
 
 

@@ -16,6 +16,7 @@ from ..base import Document, Rule, covers
 from ..findings import REVIEW, Finding
 from ..lexicons import (
     EPONYMS,
+    GIVEN_WORD_NAMES,
     HOLIDAYS,
     LEADING_WORDS,
     MONTHS,
@@ -44,6 +45,7 @@ from .name_context import (
     PATIENT_TITLE_STEMS,
     PERSON_AFTER,
     PERSON_OBJECT_VERBS,
+    PERSON_SPEAKS_AFTER,
     PERSON_VERB_AFTER,
     RELATION_AFTER,
     RELATION_WORDS,
@@ -61,6 +63,7 @@ from .name_context import (
     is_plain_capitalised,
     is_titlecase,
     org_follows,
+    phrase_spans,
     place_before,
     place_word_follows,
     prev_words,
@@ -87,7 +90,7 @@ class NameRule(Rule):
         found: list[tuple[int, int, str, str]] = []  # start, end, rule id, message
 
         every: list[Token] = []
-        blocked = institution_spans(text)
+        blocked = institution_spans(text) + phrase_spans(text, doc.word_set)
         in_blocked = covers(blocked)
         for seq in SEQUENCE.finditer(text):
             if seq.start() and (text[seq.start() - 1].isalnum() or text[seq.start() - 1] in GLUED):
@@ -227,6 +230,12 @@ class NameRule(Rule):
 
         at_start = at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
+            return None
+        if word in GIVEN_WORD_NAMES and word not in firsts:
+            # "Dot rang", "Sky wept": a word that is a name only when it does what only people do
+            end = tokens[0][2]
+            if PERSON_SPEAKS_AFTER.match(doc.text, end):
+                return 1, "name.context", "A name that is also a word, used of a person here."
             return None
         if word in firsts:
             if word in MONTHS:
