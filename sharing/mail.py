@@ -23,7 +23,7 @@ from django.core.mail import send_mail
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 DEFAULT_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
@@ -97,12 +97,17 @@ def mail_task(function):
     ``{"sent": False, "error": ..., "next_attempt": n}``; after the last delay the
     attempt raises, so the task is recorded as failed. Staff see both in the admin
     ("Failed tasks"): the mail waiting to be tried again, and the mail that failed.
+
+    The mail is in the site's default language, whichever request queued it (an
+    immediate backend runs the task inside the request), unless the function
+    asks for its reader's language (``send_templated_mail(language=...)``).
     """
 
     @functools.wraps(function)
     def attempt_mail(*args, attempt=1):
         try:
-            return function(*args)
+            with translation.override(settings.LANGUAGE_CODE):
+                return function(*args)
         except MailNotSent as error:
             delays = getattr(settings, "MAIL_RETRY_DELAYS", DEFAULT_RETRY_DELAYS)
             if attempt > len(delays):
@@ -123,9 +128,10 @@ def mail_task(function):
     return mail
 
 
-def send_templated_mail(template, context, recipients):
+def send_templated_mail(template, context, recipients, *, language=None):
     """Send one plain-text mail: True if it went, False if there is no one to send
-    it to; ``MailNotSent`` if the mail server did not take it.
+    it to; ``MailNotSent`` if the mail server did not take it. Subject and body
+    are in ``language`` (the reader's, such as a submission's), else the active one.
 
     ``template`` is a template path without its ending, such as
     ``"stories/emails/submission_received"``: ``_subject.txt`` and ``.txt`` are
@@ -134,7 +140,8 @@ def send_templated_mail(template, context, recipients):
     if not recipients:
         return False
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    subject = render_to_string(f"{template}_subject.txt", context).strip()
-    body = render_to_string(f"{template}.txt", context)
+    with translation.override(language or translation.get_language()):
+        subject = render_to_string(f"{template}_subject.txt", context).strip()
+        body = render_to_string(f"{template}.txt", context)
     send_or_raise(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
     return True
