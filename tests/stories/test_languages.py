@@ -45,6 +45,7 @@ def test_the_site_is_english_by_default(client, home_page):
     assert "Share your story" in html
     assert "Latest stories" in html
     assert "Comparta su historia" not in html
+    assert '<section class="hero">' in html
 
 
 def test_a_browser_asking_for_spanish_gets_the_spanish_home_page(client, home_page):
@@ -59,6 +60,18 @@ def test_a_browser_asking_for_spanish_gets_the_spanish_home_page(client, home_pa
     assert "Saltar al contenido principal" in html
     assert "Un moderador lee cada historia antes de publicarla." in html
     assert "Latest stories" not in html
+    # What editors wrote (the home page's title and introduction) is in English.
+    assert '<section class="hero" lang="en">' in html
+
+
+def test_the_feed_in_spanish(client, make_story):
+    make_story(title="Back on the bike")
+
+    feed = client.get("/feed/", **SPANISH).content.decode()
+
+    assert 'xml:lang="es"' in feed
+    assert "Sharing: últimas historias" in feed
+    assert "Back on the bike" in feed
 
 
 def test_a_language_the_site_does_not_have_falls_back_to_english(client, home_page):
