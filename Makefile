@@ -4,9 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Where links in mail, the feed and the sitemap point: the address `make run` serves.
+SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run production test test-postgres lint format migrate demo messages translations clean
+.PHONY: help run production test test-postgres lint format migrate demo messages translations audit clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -38,7 +40,7 @@ migrate: $(VENV)/.installed messages ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate ## Create the page tree, demo stories and the admin user
-	$(BIN)/python manage.py load_demo
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py load_demo
 
 run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	@echo ""
@@ -46,7 +48,7 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 	@echo "  Admin: http://$(HOST):$(PORT)/admin/  (user 'admin'; password printed above"
 	@echo "         on the first run, or the one in DJANGO_ADMIN_PASSWORD)"
 	@echo ""
-	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The production stack on this machine, for checking: the Procfile's web, worker
 # and clock processes under honcho, with local defaults that the environment
@@ -82,6 +84,15 @@ format: $(VENV)/.installed-dev ## Format code and templates
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
+
+benchmarks/audit/node_modules/.package-lock.json: benchmarks/audit/package-lock.json
+	npm ci --prefix benchmarks/audit --no-audit --no-fund --ignore-scripts
+
+# The W3C Nu validator over every public page and Lighthouse on the home page, a
+# story and the share form, against the production-served site (PostgreSQL at
+# DATABASE_URL's server, Redis, Java and Debian's chromium): benchmarks/audit.py.
+audit: $(VENV)/.installed-dev benchmarks/audit/node_modules/.package-lock.json ## Validate the public pages (vnu) and score them (Lighthouse)
+	$(BIN)/python benchmarks/audit.py
 
 clean: ## Remove the virtualenv, caches and the SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3

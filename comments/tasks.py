@@ -2,27 +2,20 @@
 database worker in production)."""
 
 import logging
-from smtplib import SMTPException
 
 from django.contrib.sites.models import Site
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext
 from django_comments_xtd import signed
-from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import XtdComment
 from django_tasks import task
 
 from sharing import spam
 from sharing.mail import (
-    MailNotSent,
     absolute_reverse,
-    describe_mail_error,
     mail_task,
-    send_or_raise,
     send_templated_mail,
     staff_addresses,
 )
@@ -33,19 +26,11 @@ from .models import PERMISSION, CommentReport, CommentReview
 logger = logging.getLogger(__name__)
 
 
-def _raise_mail_not_sent(send, *args):
-    """Run one of comments-xtd's mail functions (``COMMENTS_XTD_THREADED_EMAILS`` is
-    off, so they send in this task and raise), raising ``MailNotSent`` for a retry."""
-    try:
-        send(*args)
-    except (SMTPException, OSError) as error:
-        raise MailNotSent(describe_mail_error(error)) from None
-
-
 @mail_task
 def send_confirmation_request(review_id: int) -> bool:
-    """comments-xtd's "please confirm your comment" mail, sent here rather than in
-    the request, so that the reader is told to check their email whatever the mail
+    """The "please confirm your comment" mail (comments-xtd's text, with our subject
+    and an HTML alternative: ``send_templated_mail``), sent here rather than in the
+    request, so that the reader is told to check their email whatever the mail
     server does. Queued with the review's id only: the signed link, which holds the
     comment, waits on the review and is cleared once the mail has gone."""
     review = (
@@ -57,8 +42,13 @@ def send_confirmation_request(review_id: int) -> bool:
         return False  # confirmed already, or erased with its story
     key = review.pending_confirmation
     comment = signed.loads(key, extra_key=xtd_settings.COMMENTS_XTD_SALT)
-    _raise_mail_not_sent(
-        xtd_views.send_email_confirmation_request, comment, key.encode(), Site.objects.get_current()
+    context = {
+        "comment": comment,
+        "confirmation_url": reverse("comments-xtd-confirm", args=[key]),
+        "site": Site.objects.get_current(),
+    }
+    send_templated_mail(
+        "comment_moderation/emails/confirmation_request", context, [comment.user_email]
     )
     CommentReview.objects.filter(pk=review.pk).update(pending_confirmation="")
     return True
@@ -124,17 +114,9 @@ def notify_follower(comment_id: int, follower_id: int) -> bool:
         "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
         "site": comment.site,
     }
-    html = None
-    if xtd_settings.COMMENTS_XTD_SEND_HTML_EMAIL:
-        html = render_to_string("django_comments_xtd/email_followup_comment.html", context)
-    send_or_raise(
-        gettext("new comment posted"),
-        render_to_string("django_comments_xtd/email_followup_comment.txt", context),
-        xtd_settings.COMMENTS_XTD_FROM_EMAIL,
-        [follower.user_email],
-        html_message=html,
+    return send_templated_mail(
+        "comment_moderation/emails/new_comment", context, [follower.user_email]
     )
-    return True
 
 
 @mail_task

@@ -81,6 +81,9 @@ def set_up_site(report=None):
 
 
 PLACEHOLDER_HOSTS = {("localhost", 80), ("example.com", 80)}
+# A site on this machine is a development one: it follows SITE_URL, so that
+# `make run PORT=8001` after `make run` links to the port it serves on.
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 
 def set_up_sites(home):
@@ -95,14 +98,16 @@ def set_up_sites(home):
     )
     site.root_page = home
     site.site_name = settings.WAGTAIL_SITE_NAME
-    if (site.hostname, site.port) in PLACEHOLDER_HOSTS:
+    if (site.hostname, site.port) in PLACEHOLDER_HOSTS or site.hostname in LOOPBACK_HOSTS:
         site.hostname, site.port = hostname, port
     site.save()
     django_site = DjangoSite.objects.filter(pk=settings.SITE_ID).first()
     domain = address.netloc or hostname
     if django_site is None:
         DjangoSite.objects.create(pk=settings.SITE_ID, domain=domain, name=site.site_name)
-    elif django_site.domain in ("example.com", "localhost"):
+    elif django_site.domain == "example.com" or urlsplit(f"//{django_site.domain}").hostname in (
+        LOOPBACK_HOSTS
+    ):
         django_site.domain, django_site.name = domain, site.site_name
         django_site.save()
     return site

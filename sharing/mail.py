@@ -3,6 +3,11 @@
 Links in mail point at ``SITE_URL`` (``WAGTAILADMIN_BASE_URL``) and are built
 from URL names with ``reverse``, never from hand-written paths.
 
+Every mail goes as plain text with an HTML alternative in the site's style (the
+template's own ``.html`` if it has one, else its text set in ``emails/layout.html``:
+paragraphs kept, links made clickable, everything else escaped), from
+``DEFAULT_FROM_EMAIL`` under the site's name.
+
 Every mail is sent from a background task (django-tasks) made with
 ``@mail_task``, never in a request, so a mail server that is down cannot undo
 what the mail was about. A mail the server does not take raises ``MailNotSent``;
@@ -14,6 +19,7 @@ the admin ("Failed background tasks").
 import functools
 import logging
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 from smtplib import SMTPException, SMTPResponseException
 
 from django.conf import settings
@@ -21,7 +27,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.core.mail import send_mail
 from django.db.models import Q
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.defaultfilters import linebreaks_filter, urlize
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
@@ -128,20 +136,46 @@ def mail_task(function):
     return mail
 
 
+def render_plain(name, context):
+    """A text template rendered as plain text, nothing in it escaped: "Tom & Jerry"
+    stays as typed (the HTML alternative escapes it)."""
+    return get_template(name).template.render(Context(context, autoescape=False))
+
+
+def sender():
+    """``DEFAULT_FROM_EMAIL``, under the site's name unless it gives a name of its own."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return formataddr((name or settings.WAGTAIL_SITE_NAME, address))
+
+
+def html_body(template, context, subject, text):
+    """The HTML alternative: ``template``.html if there is one, else ``text`` (the
+    plain body, rendered unescaped) escaped, with its paragraphs and line breaks
+    kept and its links clickable, in the mail layout."""
+    try:
+        html_template = get_template(f"{template}.html")
+    except TemplateDoesNotExist:
+        html_template = get_template("emails/layout.html")
+        context = {**context, "body_html": linebreaks_filter(urlize(text.strip(), autoescape=True))}
+    return html_template.render({**context, "subject": subject, "site_url": absolute_url("/")})
+
+
 def send_templated_mail(template, context, recipients, *, language=None):
-    """Send one plain-text mail: True if it went, False if there is no one to send
-    it to; ``MailNotSent`` if the mail server did not take it. Subject and body
-    are in ``language`` (the reader's, such as a submission's), else the active one.
+    """Send one mail, plain text with its HTML alternative: True if it went, False
+    if there is no one to send it to; ``MailNotSent`` if the mail server did not
+    take it. Subject and bodies are in ``language`` (the reader's, such as a
+    submission's), else the active one.
 
     ``template`` is a template path without its ending, such as
     ``"stories/emails/submission_received"``: ``_subject.txt`` and ``.txt`` are
-    added to it.
+    added to it (and ``.html``, for an HTML body of its own).
     """
     if not recipients:
         return False
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
     with translation.override(language or translation.get_language()):
-        subject = render_to_string(f"{template}_subject.txt", context).strip()
-        body = render_to_string(f"{template}.txt", context)
-    send_or_raise(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+        subject = " ".join(render_plain(f"{template}_subject.txt", context).split())
+        body = render_plain(f"{template}.txt", context)
+        html = html_body(template, context, subject, body)
+    send_or_raise(subject, body, sender(), recipients, html_message=html)
     return True

@@ -5,13 +5,13 @@ from django.contrib import admin
 from django.http import Http404
 from django.urls import include, path, re_path
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.generic import TemplateView
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sharing import views as sharing_views
 from sharing.health import health
 from stories import views as story_views
 from stories.feeds import LatestStoriesFeed
@@ -40,11 +40,7 @@ urlpatterns = [
     path("directory/", include("directory.urls")),
     path("feed/", LatestStoriesFeed(), name="story_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-        name="robots_txt",
-    ),
+    path("robots.txt", sharing_views.robots_txt, name="robots_txt"),
     # Ours first: comments-xtd's post and reply views wrapped (rate limit, clear
     # pages), reports, unsubscribe.
     path("comments/", include("comments.urls")),

@@ -1,11 +1,13 @@
-"""The project's error pages that need more than a template."""
+"""The project's error pages that need more than a template, and robots.txt."""
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE
 from django.shortcuts import render
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Site
 
 # The free text of the public forms (the story, its edit, a comment): what a
 # person would lose. Shown back to them to check and send again; every other
@@ -23,6 +25,18 @@ INPUT_TYPES = {"email": "email", "phone": "tel"}
 # Reasons that mean an old or missing token from this site's own page, not a
 # post from another site (Django checks the Origin header first).
 TOKEN_REASONS = (REASON_NO_CSRF_COOKIE, "CSRF token")
+
+
+def robots_txt(request):
+    """robots.txt, pointing at the sitemap on the site's own address (``SITE_URL``)."""
+    site = Site.find_for_request(request)
+    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    return render(
+        request,
+        "robots.txt",
+        {"sitemap_url": root + reverse("sitemap")},
+        content_type="text/plain",
+    )
 
 
 def csrf_failure(request, reason=""):

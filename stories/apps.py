@@ -13,9 +13,14 @@ class StoriesConfig(AppConfig):
         from comments import moderators
 
         from .models import StoryPage
-        from .signal_handlers import reindex_published_story
+        from .signal_handlers import make_published_renditions, reindex_published_story
 
         moderators.register(StoryPage)
         page_published.connect(
             reindex_published_story, sender=StoryPage, dispatch_uid="stories.reindex_published"
+        )
+        page_published.connect(
+            make_published_renditions,
+            sender=StoryPage,
+            dispatch_uid="stories.make_published_renditions",
         )

@@ -251,6 +251,14 @@ class StoryPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["related_stories"] = self.related_stories()
+        photos = list(self.photos.select_related("image"))
+        # The hero is described by its photo's description (an image an editor chose
+        # by its own, in the library); the gallery shows the rest.
+        context["hero_alt"] = next(
+            (photo.alt_text for photo in photos if photo.image_id == self.hero_image_id),
+            self.hero_image.description if self.hero_image else "",
+        )
+        context["gallery"] = [photo for photo in photos if photo.image_id != self.hero_image_id]
         return context
 
 

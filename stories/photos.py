@@ -103,3 +103,18 @@ def clean_photo(upload):
         height=pixels_only.height,
         content_type=content_type,
     )
+
+
+# The renditions the public templates show, by the filters their {% picture %} tags
+# give (stories/story_page.html, stories/includes/story_card.html: keep them the
+# same). They are made when a story is published (``tasks.make_renditions``), so no
+# reader waits while an AVIF is encoded (about a second and a half for 1200 pixels).
+PICTURE_FORMATS = ("avif", "webp", "jpeg")
+HERO_SIZES = ("width-640", "width-1200")
+CARD_SIZES = ("fill-320x180", "fill-640x360")
+GALLERY_SIZES = ("width-480", "width-960")
+
+
+def picture_filters(sizes):
+    """The filter specs of ``{% picture image format-{avif,webp,jpeg} <sizes> %}``."""
+    return [f"format-{kind}|{size}" for kind in PICTURE_FORMATS for size in sizes]

@@ -1,11 +1,17 @@
-"""Background mail to the authors of stories (django-tasks: immediate in dev and
-tests, the database worker in production). A mail the mail server does not take
+"""Background work for stories (django-tasks: immediate in dev and tests, the
+database worker in production): the pictures a published story shows, and mail to
+the authors of stories. A mail the mail server does not take
 is tried again later and, after its last attempt, recorded as a failed task
 (``sharing.mail.mail_task``); it never touches the submission itself."""
 
+from django_tasks import task
+from wagtail.images import get_image_model
+
 from sharing.mail import absolute_url, mail_task, send_templated_mail
 
-from .models import Submission
+from .models import StoryPage, Submission
+from .photos import CARD_SIZES, GALLERY_SIZES, HERO_SIZES, picture_filters
+from .templatetags.page_meta import SHARE_IMAGE_SPEC
 
 DECISION_TEMPLATES = {
     Submission.State.PUBLISHED: "stories/emails/story_published",
@@ -50,3 +56,27 @@ def send_decision_mail(submission_id):
     return send_templated_mail(
         template, context, [submission.contact_email], language=submission.language
     )
+
+
+@task()
+def make_renditions(story_id: int) -> int:
+    """Make every rendition a published story's page and cards show (its hero in
+    both sizes, as a card and for link previews; the gallery's photos); return how
+    many images were done."""
+    story = StoryPage.objects.filter(pk=story_id).first()
+    if story is None:
+        return 0
+    images = get_image_model().objects
+    done = 0
+    if story.hero_image_id:
+        hero = images.filter(pk=story.hero_image_id).first()
+        if hero is not None:
+            hero.get_renditions(
+                *picture_filters(HERO_SIZES), *picture_filters(CARD_SIZES), SHARE_IMAGE_SPEC
+            )
+            done += 1
+    gallery = story.photos.exclude(image_id=story.hero_image_id).select_related("image")
+    for photo in gallery:
+        photo.image.get_renditions(*picture_filters(GALLERY_SIZES))
+        done += 1
+    return done

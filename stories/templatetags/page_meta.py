@@ -24,7 +24,7 @@ DEFAULT_DESCRIPTION = _(
     "Stories of care from patients, families and staff, each read by a moderator "
     "before it is published."
 )
-SHARE_IMAGE_SPEC = "width-1200"  # the rendition the story page shows already
+SHARE_IMAGE_SPEC = "format-jpeg|width-1200"  # the JPEG the story page shows already
 
 # As django.utils.html.json_script: the JSON cannot close its <script> element.
 JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}

@@ -102,6 +102,22 @@ def test_every_page_type_renders_with_demo_content(client):
         assert client.get(page.url).status_code == 200, page.url
 
 
+def test_a_development_site_follows_the_port_it_is_served_on(db, settings):
+    """`make run` then `make run PORT=8001`: links point at the port that serves."""
+    from django.contrib.sites.models import Site as DjangoSite
+    from wagtail.models import Site
+
+    from home.services import set_up_site
+
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    set_up_site()
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8001"
+    set_up_site()
+
+    assert Site.objects.get(is_default_site=True).root_url == "http://127.0.0.1:8001"
+    assert DjangoSite.objects.get_current().domain == "127.0.0.1:8001"
+
+
 def test_the_sites_follow_site_url_so_links_in_mail_point_where_readers_are(db, settings):
     from django.contrib.sites.models import Site as DjangoSite
     from wagtail.models import Site

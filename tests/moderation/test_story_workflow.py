@@ -409,9 +409,38 @@ def test_approval_publishes_every_photo_the_author_sent_in_order(
     assert story.hero_image == story.photos.first().image
     html = BeautifulSoup(client.get(story.url).content, "html.parser")
     assert len(html.select(".story__hero img")) == 1
-    gallery = html.select(".story__gallery img")
+    gallery = html.select(".story__gallery picture")
     assert len(gallery) == 1  # the second photo, the first being the hero
-    assert ".width-800." in gallery[0]["src"]
+    # Each browser takes the smallest file it can show: AVIF, WebP, then JPEG, at two widths.
+    sources = {source["type"]: source["srcset"] for source in gallery[0].select("source")}
+    assert set(sources) == {"image/avif", "image/webp"}
+    assert ".format-avif.width-480." in sources["image/avif"]
+    assert ".format-avif.width-960." in sources["image/avif"]
+    fallback = gallery[0].img
+    assert ".format-jpeg." in fallback["src"] and ".width-960." in fallback["srcset"]
+
+
+def test_a_published_storys_pictures_are_made_before_a_reader_asks_for_them(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    """AVIF takes a second or more to encode: the first reader must not wait for it."""
+    from wagtail.images import get_image_model
+
+    from tests.stories.images import photo
+
+    renditions = get_image_model().get_rendition_model().objects
+    submission = submit(photos=[photo("garden.jpg"), photo("bike.jpg")])
+
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    # The hero at two widths and as a card at two sizes, the other photo at two widths,
+    # each as AVIF, WebP and JPEG.
+    assert renditions.filter(filter_spec__startswith="format-avif").count() == 6
+    made = renditions.count()
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert client.get(story.url).status_code == 200
+    assert client.get(story.get_parent().url).status_code == 200
+    assert renditions.count() == made
 
 
 def test_a_story_moderator_takes_a_published_story_off_the_site_and_its_author_is_told(

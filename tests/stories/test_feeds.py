@@ -37,8 +37,27 @@ def test_sitemap_is_valid_xml_listing_published_pages_only(client, make_story):
 
 
 def test_robots_txt_points_to_the_sitemap_and_hides_the_admin(client, story_index):
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True).update(hostname="stories.example.org", port=443)
     response = client.get("/robots.txt")
     text = response.content.decode()
     assert response["Content-Type"].startswith("text/plain")
     assert "Disallow: /admin/" in text
-    assert "Sitemap: http://testserver/sitemap.xml" in text
+    # The site's address, not the Host header the request came with.
+    assert "Sitemap: https://stories.example.org/sitemap.xml" in text
+
+
+def test_robots_txt_lets_search_engines_find_the_share_form_not_a_submissions_pages(
+    client, story_index
+):
+    rules = [
+        line.removeprefix("Disallow: ")
+        for line in client.get("/robots.txt").content.decode().splitlines()
+        if line.startswith("Disallow: ")
+    ]
+    assert not any("/share/".startswith(rule) for rule in rules)
+    assert all(
+        any(path.startswith(rule) for rule in rules)
+        for path in ("/share/status/abc/", "/share/received/abc/", "/directory/status/abc/")
+    )

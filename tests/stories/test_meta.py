@@ -184,8 +184,9 @@ def test_a_story_with_a_photo_shares_it_at_an_absolute_address(client, make_stor
     page_head = head(client, story.url)
 
     image_url = meta(page_head, "og:image")
-    rendition = image.get_rendition("width-1200")
+    rendition = image.get_rendition("format-jpeg|width-1200")
     assert image_url == root_url + rendition.url
+    assert image_url.endswith(".jpg")  # what every link preview reads: not AVIF or WebP
     assert meta(page_head, "og:image:alt") == "The hospital garden in spring"
     assert meta(page_head, "twitter:card") == "summary_large_image"
     assert structured_data(page_head)["image"] == image_url
@@ -232,3 +233,41 @@ def test_every_page_has_a_favicon_in_the_sites_colours(client, story_index):
         assert ico.format == "ICO"
         assert (32, 32) in ico.info["sizes"]
         assert ico.convert("RGB").getpixel((ico.width // 2, 2)) == (0x0B, 0x5C, 0x6B)
+
+
+def test_the_share_form_can_be_found_by_search_engines(client, story_index):
+    """People look for where to tell their story (the pages after it stay noindex)."""
+    assert meta(head(client, "/share/"), "robots") is None
+
+
+def test_listed_stories_are_headed_one_level_below_the_page(client, story_index, make_story):
+    """The index and search results go from the page's h1 to each story's h2 (the
+    W3C validator counts a skipped level as an error); the home page's sections
+    have h2s of their own, so their cards are h3s."""
+    make_story(title="The night nurse", body="She sat with me until morning, hearts and all.")
+
+    for url in (story_index.url, "/search/?q=nurse"):
+        page = BeautifulSoup(client.get(url).content, "html.parser")
+        titles = page.select(".story-card__title")
+        assert [t.name for t in titles] == ["h2"], url
+        assert titles[0].get_text(strip=True) == "The night nurse"
+
+
+def test_the_hero_is_described_by_its_photos_description_and_a_card_picture_is_silent(
+    client, make_story, story_index
+):
+    image = wagtail_factories.ImageFactory(title="IMG_2041 (1)")
+    story = make_story(title="Back on the bike", hero_image=image)
+    story.photos.create(image=image, alt_text="A woman on a red bicycle by the river")
+    story.save_revision().publish()
+
+    hero = BeautifulSoup(client.get(story.url).content, "html.parser").select_one(
+        ".story__hero img"
+    )
+    card = BeautifulSoup(client.get(story_index.url).content, "html.parser").select_one(
+        ".story-card img"
+    )
+
+    assert hero["alt"] == "A woman on a red bicycle by the river"
+    # The card's link is its title; its picture repeats nothing, never the file's title.
+    assert card["alt"] == ""
