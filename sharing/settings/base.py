@@ -198,6 +198,7 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365  # a reader's choice outlasts the browser session
 # Page content (stories, Wagtail pages) has one locale: a story is in the
 # language its author wrote it in (StoryPage.language), not a translation.
 WAGTAIL_I18N_ENABLED = False
