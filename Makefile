@@ -8,7 +8,7 @@ PORT ?= 8000
 SITE_URL ?= http://$(HOST):$(PORT)
 
 .DEFAULT_GOAL := help
-.PHONY: help run production test test-postgres lint format migrate demo audit clean
+.PHONY: help run production test test-postgres lint format migrate demo messages translations audit clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}'
@@ -25,7 +25,18 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
-migrate: $(VENV)/.installed ## Apply database migrations
+# The translations: each app's locale/<language>/LC_MESSAGES/django.po, compiled
+# to the .mo files Django reads (not kept in git). Needs GNU gettext (msgfmt).
+messages: $(VENV)/.installed ## Compile the translations (.po to .mo; needs gettext)
+	$(BIN)/python manage.py compilemessages --ignore=$(VENV) --verbosity 0
+
+translations: $(VENV)/.installed ## Collect new strings to translate into each app's .po files
+	$(BIN)/python manage.py makemessages --all --add-location=file $(MAKEMESSAGES_IGNORE)
+
+MAKEMESSAGES_IGNORE := --ignore=$(VENV) --ignore=tests --ignore=benchmarks --ignore=screening \
+	--ignore=static_collected --ignore=media --ignore=private_media --ignore=test-artifacts
+
+migrate: $(VENV)/.installed messages ## Apply database migrations
 	$(BIN)/python manage.py migrate --no-input
 
 demo: migrate ## Create the page tree, demo stories and the admin user
@@ -42,7 +53,7 @@ run: demo ## Set everything up and serve the site on http://127.0.0.1:8000
 # The production stack on this machine, for checking: the Procfile's web, worker
 # and clock processes under honcho, with local defaults that the environment
 # overrides (README, "Running in production"). Needs PostgreSQL and Redis.
-production: $(VENV)/.installed-dev ## Serve the production stack locally (Procfile: web, worker, clock)
+production: $(VENV)/.installed-dev messages ## Serve the production stack locally (Procfile: web, worker, clock)
 	@export DJANGO_SETTINGS_MODULE=sharing.settings.production \
 	    SECRET_KEY="$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}" \
 	    DATABASE_URL="$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sharing}" \
@@ -57,10 +68,10 @@ production: $(VENV)/.installed-dev ## Serve the production stack locally (Procfi
 	  && echo "" && echo "  Site: http://localhost:$(PORT)/   Health: http://localhost:$(PORT)/health/" && echo "" \
 	  && exec honcho --env /dev/null start --port $(PORT)
 
-test: $(VENV)/.installed-dev ## Run the test suite (SQLite; browser tests skip without Chromium)
+test: $(VENV)/.installed-dev messages ## Run the test suite (SQLite; browser tests skip without Chromium)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-postgres: $(VENV)/.installed-dev ## Run the test suite against PostgreSQL (DATABASE_URL)
+test-postgres: $(VENV)/.installed-dev messages ## Run the test suite against PostgreSQL (DATABASE_URL)
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sharing} $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev ## Check code, templates and the import contracts
@@ -85,3 +96,4 @@ audit: $(VENV)/.installed-dev benchmarks/audit/node_modules/.package-lock.json #
 
 clean: ## Remove the virtualenv, caches and the SQLite database
 	rm -rf $(VENV) .pytest_cache .ruff_cache db.sqlite3
+	find . -path ./$(VENV) -prune -o -name '*.mo' -path '*/locale/*' -print -delete

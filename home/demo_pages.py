@@ -277,8 +277,13 @@ def privacy(site_name, link, crisis):
                 ),
                 ul(
                     f"<code>{settings.CSRF_COOKIE_NAME}</code>: set when a page with a form is "
-                    "shown (the story form, the comment form); it stops other sites sending "
-                    f"forms in your name. It lasts {duration(settings.CSRF_COOKIE_AGE)}.",
+                    "shown (the story form, the comment form, and the language switcher at the "
+                    "top of every page); it stops other sites sending forms in your name. It "
+                    f"lasts {duration(settings.CSRF_COOKIE_AGE)}.",
+                    f"<code>{settings.LANGUAGE_COOKIE_NAME}</code>: set when you choose a "
+                    "language with the switcher, to show the site in it; it holds only the "
+                    "language. It lasts "
+                    f"{duration(settings.LANGUAGE_COOKIE_AGE)}.",
                     f"<code>{settings.SESSION_COOKIE_NAME}</code>: set when you post a comment, "
                     "so that the next page can tell you, and nobody else, what happened to it; "
                     "and when staff sign in. It lasts "

@@ -31,7 +31,7 @@ from django.template import Context, TemplateDoesNotExist
 from django.template.defaultfilters import linebreaks_filter, urlize
 from django.template.loader import get_template
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_tasks import task
 
 DEFAULT_RETRY_DELAYS = (60, 5 * 60, 30 * 60)
@@ -105,12 +105,17 @@ def mail_task(function):
     ``{"sent": False, "error": ..., "next_attempt": n}``; after the last delay the
     attempt raises, so the task is recorded as failed. Staff see both in the admin
     ("Failed tasks"): the mail waiting to be tried again, and the mail that failed.
+
+    The mail is in the site's default language, whichever request queued it (an
+    immediate backend runs the task inside the request), unless the function
+    asks for its reader's language (``send_templated_mail(language=...)``).
     """
 
     @functools.wraps(function)
     def attempt_mail(*args, attempt=1):
         try:
-            return function(*args)
+            with translation.override(settings.LANGUAGE_CODE):
+                return function(*args)
         except MailNotSent as error:
             delays = getattr(settings, "MAIL_RETRY_DELAYS", DEFAULT_RETRY_DELAYS)
             if attempt > len(delays):
@@ -155,10 +160,11 @@ def html_body(template, context, subject, text):
     return html_template.render({**context, "subject": subject, "site_url": absolute_url("/")})
 
 
-def send_templated_mail(template, context, recipients):
+def send_templated_mail(template, context, recipients, *, language=None):
     """Send one mail, plain text with its HTML alternative: True if it went, False
     if there is no one to send it to; ``MailNotSent`` if the mail server did not
-    take it.
+    take it. Subject and bodies are in ``language`` (the reader's, such as a
+    submission's), else the active one.
 
     ``template`` is a template path without its ending, such as
     ``"stories/emails/submission_received"``: ``_subject.txt`` and ``.txt`` are
@@ -167,8 +173,9 @@ def send_templated_mail(template, context, recipients):
     if not recipients:
         return False
     context = {"site_name": settings.WAGTAIL_SITE_NAME, **context}
-    subject = " ".join(render_plain(f"{template}_subject.txt", context).split())
-    body = render_plain(f"{template}.txt", context)
-    html = html_body(template, context, subject, body)
+    with translation.override(language or translation.get_language()):
+        subject = " ".join(render_plain(f"{template}_subject.txt", context).split())
+        body = render_plain(f"{template}.txt", context)
+        html = html_body(template, context, subject, body)
     send_or_raise(subject, body, sender(), recipients, html_message=html)
     return True

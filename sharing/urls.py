@@ -33,6 +33,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", story_views.search, name="search"),
+    # The language switcher posts here (Django's set_language: a cookie, then back).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("share/", include("stories.urls")),
     # The directory's proposal form and private status pages (its list is a page).
     path("directory/", include("directory.urls")),

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from .models import StoryPage
 
@@ -13,10 +14,10 @@ class LatestStoriesFeed(Feed):
     limit = 20
 
     def title(self):
-        return f"{settings.WAGTAIL_SITE_NAME}: latest stories"
+        return _("%(site_name)s: latest stories") % {"site_name": settings.WAGTAIL_SITE_NAME}
 
     def subtitle(self):
-        return "Stories of care from patients, families and staff."
+        return _("Stories of care from patients, families and staff.")
 
     def get_object(self, request, *args, **kwargs):
         self.request = request

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sharing.text import PlainTextField
 
-from .consent import CONSENT_TEXT, EMPLOYEE_PERMISSION_TEXT, EMPLOYEE_SELF_TEXT
+from .consent import current_consent
 from .models import AuthorRole, NamingChoice, Topic
 from .photos import check_declared_size, clean_photo
 
@@ -155,16 +155,15 @@ class StorySubmissionForm(forms.Form):
             name=FILE_NAME_MAX_CHARS,
         ),
     )
-    consent = forms.BooleanField(label=CONSENT_TEXT)
+    # Labelled in __init__ with the consent of the active language (stories.consent).
+    consent = forms.BooleanField()
     comment_mail = forms.BooleanField(
         label=_("Email me when readers comment on my story, once it is published"),
         help_text=_("At most one email a day. You can stop it at any time."),
         required=False,
     )
-    employee_speaks_for_self = forms.BooleanField(label=EMPLOYEE_SELF_TEXT, required=False)
-    employee_has_patient_permission = forms.BooleanField(
-        label=EMPLOYEE_PERMISSION_TEXT, required=False
-    )
+    employee_speaks_for_self = forms.BooleanField(required=False)
+    employee_has_patient_permission = forms.BooleanField(required=False)
     # A field people never see; bots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -177,6 +176,12 @@ class StorySubmissionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # The words this person reads and agrees to, in the language they read the
+        # form in; the submission records both (``submit_story``).
+        self.consent = current_consent()
+        self.fields["consent"].label = self.consent.text
+        self.fields["employee_speaks_for_self"].label = self.consent.employee_self
+        self.fields["employee_has_patient_permission"].label = self.consent.employee_permission
         self.fields["consent"].error_messages["required"] = self.error_messages["consent"]
         # One description for each photo the form takes, in the order they are chosen.
         for number in range(1, settings.PHOTO_MAX_COUNT + 1):
@@ -192,6 +197,11 @@ class StorySubmissionForm(forms.Form):
 
     def photo_description_fields(self):
         return [self[f"photo_description_{n}"] for n in range(1, settings.PHOTO_MAX_COUNT + 1)]
+
+    @property
+    def language(self):
+        """The language the story was written in: the one its form was shown in."""
+        return self.consent.language
 
     def clean_body(self):
         body = self.cleaned_data["body"]

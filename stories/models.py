@@ -169,6 +169,13 @@ class StoryPage(Page):
         related_name="+",
     )
     topics = ClusterTaggableManager(through=StoryTopic, blank=True)
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language the story is written in."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -177,6 +184,7 @@ class StoryPage(Page):
             heading=_("Author"),
         ),
         FieldPanel("date"),
+        FieldPanel("language"),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("hero_image"),
@@ -356,6 +364,9 @@ class Submission(models.Model):
     contact_email = models.EmailField(blank=True)
     contact_phone = models.CharField(max_length=32, blank=True)
 
+    # The language the author used the site in: of the consent they read (its
+    # version is that language's, stories.consent), of their story and of our mail.
+    language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     consent_version = models.CharField(max_length=40)
     consent_given_at = models.DateTimeField()
     employee_speaks_for_self = models.BooleanField(default=False)

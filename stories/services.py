@@ -23,7 +23,7 @@ from comments.services import erase_comments_on
 from screening import ENGINE_VERSION, SAFETY, screen
 
 from .comment_mail import COMMENT_MAIL_INTERVAL
-from .consent import CONSENT_VERSION
+from .consent import current_consent
 from .models import (
     NamingChoice,
     StoryIndexPage,
@@ -70,17 +70,22 @@ def display_name(naming, name):
     return ""
 
 
-def submit_story(data, *, ip_address="", user_agent=""):
+def submit_story(data, *, ip_address="", user_agent="", consent=None):
     """Store a story as a draft page and its private submission, then tell people.
 
     `data` is a StorySubmissionForm's cleaned_data. Both rows are written in
     one transaction; only after it commits is ``story_submitted`` sent (the
     moderation app puts the story into its workflow) and the author's mail
     queued, so nothing that fails after the commit can lose the story.
+    ``consent`` is the one the author agreed to (the form's: its language is the
+    story's); the active language's by default.
     """
+    consent = consent or current_consent()
     locked = submission_transaction.set(True)
     try:
-        submission = store_submission(data, ip_address=ip_address, user_agent=user_agent)
+        submission = store_submission(
+            data, ip_address=ip_address, user_agent=user_agent, consent=consent
+        )
     finally:
         submission_transaction.reset(locked)
     logger.info("Story submission %s received", submission.reference)
@@ -89,7 +94,7 @@ def submit_story(data, *, ip_address="", user_agent=""):
     return submission
 
 
-def store_submission(data, *, ip_address, user_agent):
+def store_submission(data, *, ip_address, user_agent, consent):
     with transaction.atomic():
         index = StoryIndexPage.objects.select_for_update().first()
         if index is None:
@@ -100,6 +105,7 @@ def store_submission(data, *, ip_address, user_agent):
             author_display_name=display_name(data["naming"], data["name"]),
             author_role=data["role"],
             body=data["body"],
+            language=consent.language,
             live=False,
         )
         story.topics.set(data.get("topics") or [])
@@ -114,7 +120,8 @@ def store_submission(data, *, ip_address, user_agent):
             name=data["name"],
             contact_email=data["email"],
             contact_phone=data.get("phone", ""),
-            consent_version=CONSENT_VERSION,
+            language=consent.language,
+            consent_version=consent.version,
             consent_given_at=timezone.now(),
             employee_speaks_for_self=bool(data.get("employee_speaks_for_self")),
             employee_has_patient_permission=bool(data.get("employee_has_patient_permission")),

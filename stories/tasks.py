@@ -33,7 +33,10 @@ def send_submission_received(submission_id):
         "status_url": absolute_url(submission.get_status_url()),
     }
     return send_templated_mail(
-        "stories/emails/submission_received", context, [submission.contact_email]
+        "stories/emails/submission_received",
+        context,
+        [submission.contact_email],
+        language=submission.language,
     )
 
 
@@ -53,7 +56,9 @@ def send_decision_mail(submission_id):
         "edit_url": absolute_url(submission.get_edit_url()),
         "story_url": story.full_url if story is not None and story.live else "",
     }
-    return send_templated_mail(template, context, [submission.contact_email])
+    return send_templated_mail(
+        template, context, [submission.contact_email], language=submission.language
+    )
 
 
 @task()

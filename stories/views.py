@@ -17,7 +17,6 @@ from wagtail.search.query import Fuzzy
 from sharing.client_ip import client_ip
 
 from .comment_mail import submission_for_stop_token
-from .consent import CONSENT_VERSION
 from .forms import MessageForm, StoryEditForm, StorySubmissionForm
 from .models import StoryPage, Submission, story_cards
 from .services import (
@@ -131,6 +130,7 @@ def share_story(request):
                 form.cleaned_data,
                 ip_address=client_ip(request),
                 user_agent=request.META.get("HTTP_USER_AGENT", ""),
+                consent=form.consent,
             )
             submission_usage(request, increment=True)
             return redirect("stories:received", token=submission.status_token)
@@ -141,7 +141,7 @@ def share_story(request):
     return render(
         request,
         "stories/share_story.html",
-        {"form": form, "consent_version": CONSENT_VERSION},
+        {"form": form, "consent_version": form.consent.version},
         status=status,
     )
 

@@ -12,6 +12,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy as _
 
 from sharing.logging import logging_config
 
@@ -118,6 +119,9 @@ MIDDLEWARE = [
     "sharing.middleware.NulByteMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the session and before CommonMiddleware (Django's order): the public
+    # site speaks the language of the switcher's cookie, else Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -183,7 +187,22 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
-LANGUAGE_CODE = "en-us"
+# Languages of the public site. One address per page in every language: the
+# language comes from the switcher's cookie (Django's set_language view) or the
+# browser's Accept-Language, so the sitemap and canonical links stay as they are.
+# Translations: locale/ for the project's templates and <app>/locale/ for each
+# public app, compiled by `make messages` (`manage.py compilemessages`).
+# Wagtail's admin speaks each user's own admin language (their Wagtail account
+# setting), whatever the public site's.
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
+LOCALE_PATHS = [PROJECT_DIR / "locale"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365  # a reader's choice outlasts the browser session
+# Page content (stories, Wagtail pages) has one locale: a story is in the
+# language its author wrote it in (StoryPage.language), not a translation.
+WAGTAIL_I18N_ENABLED = False
+WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True
 USE_TZ = True

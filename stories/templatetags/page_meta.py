@@ -13,13 +13,14 @@ import json
 from django import template
 from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from stories.models import StoryPage
 
 register = template.Library()
 
-DEFAULT_DESCRIPTION = (
+DEFAULT_DESCRIPTION = _(
     "Stories of care from patients, families and staff, each read by a moderator "
     "before it is published."
 )
@@ -56,6 +57,7 @@ def story_data(story, meta):
         "@context": "https://schema.org",
         "@type": "Article",
         "headline": story.title,
+        "inLanguage": story.language,
         "description": meta["description"],
         "url": meta["canonical"],
         "mainEntityOfPage": meta["canonical"],
@@ -95,7 +97,9 @@ def page_meta(context):
     site = Site.find_for_request(request)
     root_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     site_name = context.get("site_name") or settings.WAGTAIL_SITE_NAME
-    site_description = (site.root_page.search_description if site else "") or DEFAULT_DESCRIPTION
+    site_description = (site.root_page.search_description if site else "") or str(
+        DEFAULT_DESCRIPTION
+    )
 
     is_page = hasattr(page, "get_full_url")
     if is_page:

@@ -32,7 +32,9 @@ def unique(text):
     return f"{text} {secrets.token_hex(3)}"
 
 
-def share_story(page, *, title, body=CLEAN_STORY, name="Ines Moreau", email, photos=()):
+def share_story(
+    page, *, title, body=CLEAN_STORY, name="Ines Moreau", email, photos=(), descriptions=()
+):
     """Send a story through the public form; returns the reference the page shows."""
     page.goto("/")
     page.get_by_role("link", name="Share your story").first.click()
@@ -44,6 +46,8 @@ def share_story(page, *, title, body=CLEAN_STORY, name="Ines Moreau", email, pho
     page.get_by_label("Your email address").fill(email)
     if photos:
         page.get_by_label("Photos (optional)").set_input_files(list(photos))
+    for number, description in enumerate(descriptions, start=1):
+        page.get_by_label(f"Photo {number} shows").fill(description)
     page.locator("input[name='consent']").check()
     page.get_by_role("button", name="Send my story").click()
     page.wait_for_url("**/share/received/**")
@@ -181,7 +185,15 @@ def test_moderator_redacts_approves_and_the_story_shows_the_redaction_and_the_ph
 ):
     page = site_page
     title, email = unique("Talk to me before your surgery"), "hal.photo@example.org"
-    share_story(page, title=title, body=PHONE_STORY, name="Hal Porter", email=email, photos=photos)
+    share_story(
+        page,
+        title=title,
+        body=PHONE_STORY,
+        name="Hal Porter",
+        email=email,
+        photos=photos,
+        descriptions=["The green door of the surgical ward"],
+    )
 
     sign_in_as_moderator(page)
     open_review(page, title)
@@ -190,6 +202,15 @@ def test_moderator_redacts_approves_and_the_story_shows_the_redaction_and_the_ph
     page.get_by_role("button", name="Redact all: Phone number").click()
     expect(page.locator(".messages")).to_contain_text("Redacted.")
     expect(page.locator(".review-text--body")).to_contain_text("[phone number]")
+    # What each photo shows: the author's words for the first, the moderator's for
+    # the second, which the author left undescribed (approval waits for it).
+    expect(page.get_by_label("Photo 1 shows")).to_have_value("The green door of the surgical ward")
+    page.get_by_role("button", name="Approve and publish").click()
+    # The browser holds the form for the empty description (the server refuses it too).
+    second = page.get_by_label("Photo 2 shows")
+    assert second.evaluate("input => input.validity.valueMissing")
+    expect(page.locator(".messages")).not_to_contain_text("approved")
+    second.fill("An orange wall in the morning sun")
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.locator(".messages")).to_contain_text("is approved and published")
 
@@ -206,10 +227,15 @@ def test_moderator_redacts_approves_and_the_story_shows_the_redaction_and_the_ph
 
     response = image_response.value
     assert response.status == 200
-    assert response.headers["content-type"] == "image/jpeg"
+    # Chromium takes the <picture>'s first source: the smallest file, AVIF.
+    assert response.headers["content-type"] == "image/avif"
     image = page.locator(".story__hero-image")
     expect(image).to_be_visible()
+    expect(image).to_have_attribute("alt", "The green door of the surgical ward")
     assert image.evaluate("img => img.complete && img.naturalWidth") == 320
+    expect(page.locator(".story__gallery img")).to_have_attribute(
+        "alt", "An orange wall in the morning sun"
+    )
 
     # Only renditions are public: not the originals, and never the private copies.
     for private in production_site.private_media_root.rglob("*.jpg"):

@@ -221,7 +221,7 @@ def test_the_privacy_policy_names_each_cookie_and_the_retention_from_the_setting
     html = client.get(page("privacy").url).content.decode()
     text = text_of(html)
 
-    for cookie in ("csrftoken", "sessionid", "comment_confirmed", "messages"):
+    for cookie in ("csrftoken", "sessionid", "comment_confirmed", "messages", "django_language"):
         assert f"<code>{cookie}</code>:" in html, cookie
     assert "keyed hash of your email address, never the address itself" in text
     assert f"{settings.DECLINED_RETENTION_DAYS} days after that decision" in text

@@ -6,7 +6,10 @@
     // The visible count follows every keystroke; screen readers hear it only when
     // typing pauses, and at once when the text reaches the last tenth of the limit
     // or goes past it, so the count is not read out over every letter.
+    // The words come from the page, in its language: data-text ("{count} of {max}
+    // characters") and data-too-long.
     var PAUSE_MS = 1500;
+    var locale = document.documentElement.lang || undefined;
     document.querySelectorAll("[data-counter-for]").forEach(function (counter) {
         var field = document.getElementById(counter.dataset.counterFor);
         var max = parseInt(counter.dataset.max, 10);
@@ -25,8 +28,10 @@
         }
         function text() {
             var left = max - field.value.length;
-            return field.value.length.toLocaleString() + " of " +
-                max.toLocaleString() + " characters" + (left < 0 ? " (too long)" : "");
+            var words = (counter.dataset.text || "{count} of {max} characters")
+                .replace("{count}", field.value.length.toLocaleString(locale))
+                .replace("{max}", max.toLocaleString(locale));
+            return words + (left < 0 ? " " + (counter.dataset.tooLong || "(too long)") : "");
         }
         function announce() {
             clearTimeout(timer);
