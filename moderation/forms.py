@@ -35,3 +35,17 @@ class PeriodForm(forms.Form):
         required=False,
         error_messages={"invalid_choice": _("Choose a period of 4, 12 or 52 weeks.")},
     )
+
+
+class EraseSubmitterForm(forms.Form):
+    """The confirmation asked before an erasure on request."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "I have checked that the person asking sent these stories, and they asked for "
+            "everything to be erased."
+        ),
+        error_messages={
+            "required": _("Tick the box to confirm: an erasure cannot be undone."),
+        },
+    )

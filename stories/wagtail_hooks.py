@@ -28,3 +28,8 @@ def register_submission_log_actions(actions):
         _("Erase"),
         _("Story and author's details erased; the reference is kept as a record"),
     )
+    actions.register_action(
+        "sharing.submission.export",
+        _("Export"),
+        _("Everything held about the submitter exported for an access request"),
+    )
