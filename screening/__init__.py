@@ -21,7 +21,7 @@ from .findings import (
     Finding,
 )
 
-ENGINE_VERSION = "1.3.0"
+ENGINE_VERSION = "1.4.0"
 
 __all__ = [
     "BLOCK",

@@ -29,6 +29,7 @@ from .rules.medical_advice import MedicalAdviceRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
 from .rules.promotion import PromotionRule
+from .rules.reidentification import ReidentificationRule
 
 __all__ = ["RULES", "configure", "learned_enabled", "screen", "screen_document"]
 
@@ -49,6 +50,7 @@ RULES: tuple[Rule, ...] = (
     PoBoxRule(),
     ZipRule(),
     PostcodeRule(),
+    ReidentificationRule(),
     AgeRule(),
     UppercaseNameRule(),
     LowercaseNameRule(),
