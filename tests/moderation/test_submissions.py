@@ -241,6 +241,28 @@ def test_the_list_pages_by_50_with_the_same_queries_for_few_and_many(
     assert "Page 1 of 2" in first and "Story 11" in last
 
 
+def test_a_submissions_page_lists_the_submitters_others_in_the_same_queries_for_few_and_many(
+    story_index, moderator_client, django_assert_max_num_queries, django_assert_num_queries
+):
+    """All sent with the same email address (the factory's)."""
+    first = SubmissionFactory(story__parent=story_index, story__title="Story 0")
+    SubmissionFactory(story__parent=story_index, story__title="Story 1")
+    page = f"{LIST}{first.pk}/"
+    moderator_client.get(page)
+    reset_queries()
+    with django_assert_max_num_queries(40) as few:
+        moderator_client.get(page)
+    queries_for_few = len(few)
+
+    for i in range(2, 30):
+        SubmissionFactory(story__parent=story_index, story__title=f"Story {i}")
+    reset_queries()
+    with django_assert_num_queries(queries_for_few):
+        html = moderator_client.get(page).content.decode()
+
+    assert html.count("Story ") >= 30 and "rosalind@example.org" in html
+
+
 # The access request
 
 
