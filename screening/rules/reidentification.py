@@ -50,10 +50,41 @@ def _conditions() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{'|'.join(_loose(entry) for entry in entries)})(?![\w-])")
 
 
+@cache
+def _condition_triggers() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first word of each condition ("cystic", "huntington", "huntingtons"): the
+    pattern runs only in the sentences that hold one. A first word that is not plain
+    ASCII ("behçet's") is looked for as a fragment of the text instead."""
+    words, fragments = set(), []
+    for entry in word_list("rare_conditions"):
+        first = re.split(r"[-\s]", entry)[0]
+        stem = first.removesuffix("'s")
+        if stem.isascii() and stem.isalpha():
+            words.add(stem)
+            if stem != first:
+                words.add(stem + "s")
+        else:
+            fragments.append(stem)
+    return frozenset(words), tuple(fragments)
+
+
+def _condition_spans(doc: Document) -> Iterator[tuple[int, int]]:
+    words, fragments = _condition_triggers()
+    if any(fragment in doc.lower for fragment in fragments):
+        matches = _conditions().finditer(doc.lower)
+    else:
+        matches = doc.scan(words, _conditions())
+    for match in matches:
+        yield match.span()
+
+
 _CAPITALISED = r"[A-Z][\w'’.-]*"
 _RUN = rf"{_CAPITALISED}(?:[ ]{_CAPITALISED}){{0,3}}"
 # "in Kewanee", "from Punta Gorda", "the mayor of Altus".
-_TOWN_AFTER = re.compile(rf"\b(?i:in|from|near|outside|around|to|at|of|called)\s+(?P<run>{_RUN})")
+_TOWN_AFTER = re.compile(
+    r"(?<!\w)(?:[Ii]n|[Ff]rom|[Nn]ear|[Oo]utside|[Aa]round|[Tt]o|[Aa]t|[Oo]f|[Cc]alled)"
+    rf"\s+(?=[A-Z])(?P<run>{_RUN})"
+)
 
 
 @cache
@@ -156,7 +187,7 @@ class ReidentificationRule(Rule):
     def details(self, doc: Document) -> list[tuple[int, int, str]]:
         """Every detail the rule knows, as (start, end, kind), in text order."""
         found: set[tuple[int, int, str]] = set()
-        found.update((*m.span(), CONDITION) for m in _conditions().finditer(doc.lower))
+        found.update((*span, CONDITION) for span in _condition_spans(doc))
         found.update((*span, TOWN) for span in _towns(doc))
         if not found:
             return []

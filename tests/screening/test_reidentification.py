@@ -42,6 +42,16 @@ def reidentification(text, **kwargs):
             ["“Huntingtons disease” (a rare condition)", "“teacher” (a job)"],
         ),
         (
+            "My son was treated for Ewings sarcoma when he was aged 9.",
+            "Ewings sarcoma",
+            ["“Ewings sarcoma” (a rare condition)", "“aged 9” (an age)"],
+        ),
+        (
+            "Behçet’s disease found me at 30: I was 30, and alone.",
+            "Behçet’s disease",
+            ["“Behçet’s disease” (a rare condition)", "“I was 30” (an age)"],
+        ),
+        (
             "Few people in Tekamah, Nebraska have heard of Wilson’s disease.",
             "Tekamah",
             [
