@@ -1,13 +1,19 @@
-"""A moderator's decision on a story, as one checked action (like Wagtail's own actions)."""
+"""A moderator's decision on a story, and an access or erasure request about the person
+who sent one, as checked actions (like Wagtail's own actions)."""
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
+from stories.access import submissions_of_submitter, submitter_archive
 from stories.models import Submission
+from stories.services import withdraw_submission
 from stories.tasks import send_decision_mail
 
+from .permissions import can_review
 from .services import screen_revision
 
 
@@ -101,3 +107,50 @@ class ReviewStoryAction:
         if submission is not None:
             submission.set_state(Submission.State.DECLINED, self.reason)
             transaction.on_commit(lambda: send_decision_mail.enqueue(submission.pk))
+
+
+class SubmitterAction:
+    """An access request or an erasure request about the person who sent a submission:
+    everything sent with the same email address (``stories.access``). Story
+    moderators only."""
+
+    def __init__(self, submission, user):
+        self.submission = submission
+        self.user = user
+
+    def check(self):
+        if not can_review(self.user):
+            raise PermissionDenied
+
+    @cached_property
+    def submissions(self):
+        return list(submissions_of_submitter(self.submission).prefetch_related("photos"))
+
+
+class ExportSubmitterAction(SubmitterAction):
+    """The download of everything held about the submitter, recorded against each of
+    their submissions (who and when; the record names only the reference)."""
+
+    def execute(self):
+        self.check()
+        filename, content = submitter_archive(self.submission, self.submissions)
+        with transaction.atomic():
+            for submission in self.submissions:
+                log(instance=submission, action="sharing.submission.export", user=self.user)
+        return filename, content
+
+
+class EraseSubmitterAction(SubmitterAction):
+    """Erase everything of the submitter's stories on their request: each submission is
+    withdrawn by staff (``stories.services.withdraw_submission``, which erases it and
+    records who did, and when, against the reference). Returns the submissions erased."""
+
+    def execute(self):
+        self.check()
+        erased = []
+        for submission in self.submissions:
+            if submission.erased_at is None:
+                done = withdraw_submission(submission, user=self.user)
+                if done is not None:
+                    erased.append(done)
+        return erased

@@ -1,4 +1,4 @@
-"""The story queue's filters."""
+"""The filters of the story queue and of the list of submissions."""
 
 import django_filters
 from django import forms
@@ -8,7 +8,7 @@ from wagtail.admin.widgets import BooleanRadioSelect
 
 from screening import CATEGORIES
 from sharing import spam
-from stories.models import AuthorRole, StoryPage
+from stories.models import AuthorRole, StoryPage, Submission
 
 REPORT = "latest_revision__screening_report"
 
@@ -56,3 +56,27 @@ class StoryQueueFilterSet(WagtailFilterSet):
         if value:
             return queryset.filter(**likely_spam)
         return queryset.exclude(**likely_spam)
+
+
+ERASED = "erased"
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    """The list of every submission: where each is, or whether it was erased."""
+
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=[*Submission.State.choices, (ERASED, _("Erased"))],
+        method="filter_state",
+        empty_label=_("Any"),
+        widget=forms.RadioSelect,
+    )
+
+    class Meta:
+        model = Submission
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        if value == ERASED:
+            return queryset.filter(erased_at__isnull=False)
+        return queryset.filter(state=value)

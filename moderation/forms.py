@@ -106,3 +106,17 @@ class AuthorMessageForm(MessageForm):
             "Mailed to the author with a link to their story's page, where they can answer. "
             "It is screened and kept in the history."
         )
+
+
+class EraseSubmitterForm(forms.Form):
+    """The confirmation asked before an erasure on request."""
+
+    confirm = forms.BooleanField(
+        label=_(
+            "I have checked that the person asking sent these stories, and they asked for "
+            "everything to be erased."
+        ),
+        error_messages={
+            "required": _("Tick the box to confirm: an erasure cannot be undone."),
+        },
+    )

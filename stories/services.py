@@ -54,6 +54,17 @@ def new_reference():
             return reference
 
 
+def reference_from(text):
+    """The reference ``text`` names, as a person may type or read it out: "S-ABC234",
+    "s-abc234", "SABC234" or "abc234" are all "S-ABC234". None if it is no reference."""
+    letters = "".join(text.split()).upper().replace("-", "")
+    if len(letters) == 7 and letters.startswith("S"):
+        letters = letters[1:]
+    if len(letters) == 6 and letters.isalnum() and letters.isascii():
+        return f"S-{letters}"
+    return None
+
+
 def hash_ip(ip_address):
     """A keyed hash: the same client can be recognised, its address not recovered."""
     if not ip_address:

@@ -38,3 +38,8 @@ def register_submission_log_actions(actions):
         _("Message to the author"),
         _("A moderator wrote to the author"),
     )
+    actions.register_action(
+        "sharing.submission.export",
+        _("Export"),
+        _("Everything held about the submitter exported for an access request"),
+    )

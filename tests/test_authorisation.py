@@ -68,6 +68,8 @@ class Site:
                 own = {"author": self.submission, "other_author": self.other_submission}
                 return own[role].status_token if role in own else "not-a-token"
             return "not-a-token"
+        if name == "submission_id":
+            return self.submission.pk
         if name in ("page_id", "page_pk", "page_to_move_id", "object_pk"):
             return story.pk
         if name == "pk":
@@ -350,6 +352,11 @@ STATUSES = {
     "admin/story-queue/<int:page_id>/spam/": "302 302 302 302 302 405 405",
     "admin/story-queue/photos/<int:photo_id>/": "302 302 302 302 302 404 404",
     "admin/story-queue/results/": "302 302 302 302 302 200 200",
+    "admin/submissions/": "302 302 302 302 302 200 200",
+    "admin/submissions/<int:submission_id>/": "302 302 302 302 302 200 200",
+    "admin/submissions/<int:submission_id>/erase/": "302 302 302 302 302 200 200",
+    "admin/submissions/<int:submission_id>/export/": "302 302 302 302 302 405 405",
+    "admin/submissions/results/": "302 302 302 302 302 200 200",
     "admin/tag-autocomplete/": "302 302 302 302 200 200 200",
     "admin/tag-autocomplete/<slug:app_name>/<slug:model_name>/": "302 302 302 302 404 404 404",
     "admin/test404/": "302 302 302 302 200 200 200",

