@@ -12,6 +12,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from sharing import views as sharing_views
 from sharing.health import health
 from stories import views as story_views
 from stories.feeds import LatestStoriesFeed
@@ -26,6 +27,8 @@ handler400 = "sharing.views.bad_request"
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # The CSRF token for a form on a page from the page cache (sharing/page_cache.py).
+    path("csrf-token/", sharing_views.csrf_token, name="csrf_token"),
     path("django-admin/", admin.site.urls),
     # Wagtail's sign-in, with a second step for staff who set up an app (users/).
     path("admin/login/", never_cache(user_views.LoginView.as_view()), name="admin_login"),

@@ -1,11 +1,13 @@
 """The project's error pages that need more than a template."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
-from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE, get_token
 from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 
 # The free text of the public forms (the story, its edit, a comment): what a
 # person would lose. Shown back to them to check and send again; every other
@@ -23,6 +25,15 @@ INPUT_TYPES = {"email": "email", "phone": "tel"}
 # Reasons that mean an old or missing token from this site's own page, not a
 # post from another site (Django checks the Origin header first).
 TOKEN_REASONS = (REASON_NO_CSRF_COOKIE, "CSRF token")
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    """This browser's CSRF token (and its cookie), for the forms of cached pages
+    (``sharing.page_cache``, ``js/csrf.js``). Same-origin scripts only can read it:
+    no CORS header is sent."""
+    return JsonResponse({"token": get_token(request)})
 
 
 def csrf_failure(request, reason=""):
