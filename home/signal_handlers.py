@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from comments.signals import comments_changed
+from directory.models import Account, Organisation
 from sharing import page_cache
 from stories.signals import story_withdrawn
 
@@ -45,7 +46,9 @@ def purge_pages_for_setting(sender, instance, created=False, **kwargs):
 def register_page_cache_handlers():
     """Whatever changes what a reader sees: a page published, unpublished, moved,
     renamed or deleted (a withdrawn or erased story), a story withdrawn, a comment
-    posted, shown, hidden, redacted or deleted, a site or its settings changed."""
+    posted, shown, hidden, redacted or deleted, a site or its settings changed, an
+    organisation of the directory published, changed or removed (inside the
+    review's transaction: the purge after its commit sees its accounts too)."""
     for signal, name in (
         (page_published, "published"),
         (page_unpublished, "unpublished"),
@@ -61,6 +64,12 @@ def register_page_cache_handlers():
             purge_pages, sender=XtdComment, dispatch_uid=f"home.purge_pages.comment_{name}"
         )
         signal.connect(purge_pages, sender=Site, dispatch_uid=f"home.purge_pages.site_{name}")
+        for model in (Organisation, Account):
+            signal.connect(
+                purge_pages,
+                sender=model,
+                dispatch_uid=f"home.purge_pages.{model._meta.model_name}_{name}",
+            )
         signal.connect(purge_pages_for_setting, dispatch_uid=f"home.purge_pages.setting_{name}")
 
 

@@ -57,6 +57,8 @@ def is_anonymous_read(request):
     only the query parameters that pages read (others would fill the cache)."""
     if request.method not in ("GET", "HEAD"):
         return False
+    if request.path_info.startswith(settings.PAGE_CACHE_SKIP_PATHS):
+        return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or CookieStorage.cookie_name in cookies:
         return False
@@ -101,12 +103,12 @@ class PageCacheMiddleware:
             stored = cache.get_many([GENERATION_KEY, key])
         except Exception:  # a cache that is down is a miss (Redis errors are already)
             stored = {}
-        entry = stored.get(key)
-        if entry is not None and entry[0] == stored.get(GENERATION_KEY) is not None:
+        entry, generation = stored.get(key), stored.get(GENERATION_KEY)
+        if entry is not None and generation is not None and entry[0] == generation:
             return entry[1]
         # The generation before the page is made: a purge while it is made makes
         # this copy stale at once, rather than serving the old content as new.
-        generation = stored.get(GENERATION_KEY) or _generation()
+        generation = generation or _generation()
         response = self.get_response(request)
         if is_cached(request) and self.can_store(request, response):
             patch_cache_control(

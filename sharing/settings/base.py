@@ -426,6 +426,22 @@ PAGE_CACHE_MAX_AGE = env("PAGE_CACHE_MAX_AGE")
 PAGE_CACHE_S_MAXAGE = env("PAGE_CACHE_S_MAXAGE")
 # The query parameters public pages read; a page asked for with any other is not cached.
 PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "role", "comments"}
+# Paths that are never cached, not even looked up (a static file would cost a
+# cache read for nothing). Only the views in sharing.page_cache.CACHED_VIEWS
+# are ever stored, whatever this says.
+PAGE_CACHE_SKIP_PATHS = (
+    STATIC_URL,
+    MEDIA_URL,
+    "/admin/",
+    "/django-admin/",
+    "/share/",
+    "/comments/",
+    "/directory/",
+    "/search/",
+    "/documents/",
+    "/csrf-token/",
+    "/health/",
+)
 # A cached page's comment form is as old as the page, and comments-xtd refuses a
 # form older than two hours: a page may be at most an hour old when it is shown.
 if PAGE_CACHE_SECONDS + PAGE_CACHE_S_MAXAGE + PAGE_CACHE_MAX_AGE > 60 * 60:

@@ -10,6 +10,7 @@ from django_comments_xtd import get_form
 
 from home.models import InformationPage
 from sharing import page_cache
+from tests.directory.factories import add_directory_page, organisation_with_accounts
 from tests.factories import CommentFactory, SubmissionFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +284,12 @@ def test_a_page_never_carries_another_readers_message(reader, story):
 
     assert "Thank you for telling us" in page.content.decode()
     assert "Thank you for telling us" not in read(reader, story.url)
+
+
+def test_an_organisation_added_to_the_directory_appears_at_once(reader, home_page):
+    directory = add_directory_page(home_page)
+    assert "Riverside Clinic" not in read(reader, directory.url)  # cached without it
+
+    organisation_with_accounts(name="Riverside Clinic")
+
+    assert "Riverside Clinic" in read(reader, directory.url)
