@@ -103,7 +103,7 @@ def start(env, preload):
     began = time.monotonic()
     while time.monotonic() - began < 120:
         try:
-            get(f"{url}/health/")
+            get(f"{url}/robots.txt")  # not /health/: no task worker runs here
             return process, time.monotonic() - began
         except OSError:
             time.sleep(0.2)
@@ -123,7 +123,11 @@ def memory(pid):
     """PSS and RSS of gunicorn's master and workers, in MB."""
     pss = rss = 0
     for process in [pid, *children(pid)]:
-        for line in Path(f"/proc/{process}/smaps_rollup").read_text().splitlines():
+        try:
+            lines = Path(f"/proc/{process}/smaps_rollup").read_text().splitlines()
+        except OSError:  # a worker that ended between the two reads
+            continue
+        for line in lines:
             name, _, value = line.partition(":")
             if name == "Pss":
                 pss += int(value.split()[0])
