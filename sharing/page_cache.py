@@ -31,6 +31,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_from_request
 
 GENERATION_KEY = "page_cache:generation"
 PAGE_KEY_PREFIX = "page_cache:page:"
@@ -67,7 +68,12 @@ def is_anonymous_read(request):
 
 
 def page_key(request):
-    return f"{PAGE_KEY_PREFIX}{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    """The address, and the language the page would be made in (from the language
+    cookie or Accept-Language, as Django's LocaleMiddleware chooses it): one copy
+    of a page for each language it is read in."""
+    language = get_language_from_request(request)
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"{PAGE_KEY_PREFIX}{language}:{url}"
 
 
 def is_cached(request):

@@ -293,3 +293,17 @@ def test_an_organisation_added_to_the_directory_appears_at_once(reader, home_pag
     organisation_with_accounts(name="Riverside Clinic")
 
     assert "Riverside Clinic" in read(reader, directory.url)
+
+
+def test_a_page_is_kept_once_for_each_language_it_is_read_in(story, settings):
+    """The page is made in the reader's language (their language cookie, else their
+    browser's Accept-Language): a reader of one never gets another's copy."""
+    settings.LANGUAGES = [("en", "English"), ("es", "Spanish")]
+    spanish, english = Client(HTTP_ACCEPT_LANGUAGE="es"), Client(HTTP_ACCEPT_LANGUAGE="en")
+
+    first = spanish.get(story.url)
+    second = english.get(story.url)
+
+    assert page_cache.page_key(first.wsgi_request) != page_cache.page_key(second.wsgi_request)
+    assert cache.get(page_cache.page_key(first.wsgi_request)) is not None
+    assert cache.get(page_cache.page_key(second.wsgi_request)) is not None
