@@ -28,6 +28,7 @@ from .models import (
     ReportReason,
     ReviewState,
 )
+from .signals import comments_changed
 from .tasks import (
     notify_followers_task,
     notify_moderators_of_crisis_comment,
@@ -266,6 +267,7 @@ def set_visibility(comment, *, public, removed=False):
     """
     XtdComment.norel_objects.filter(pk=comment.pk).update(is_public=public, is_removed=removed)
     comment.is_public, comment.is_removed = public, removed
+    comments_changed.send(sender=XtdComment, comment=comment)
 
 
 def finding_key(finding):
@@ -299,6 +301,7 @@ def redact_comment(comment, user, *, keys):
     # An update, not a save: comments-xtd's pre-save cascade would publish the replies.
     XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text)
     comment.comment = text
+    comments_changed.send(sender=XtdComment, comment=comment)
     findings, held_for = screen_comment(text)
     review.findings = [finding.to_dict() for finding in findings]
     review.held_for = held_for
@@ -337,4 +340,5 @@ def erase_comments_on(target):
     CommentReview.objects.filter(
         content_type__in=content_types, object_pk=str(target.pk), comment__isnull=True
     ).delete()
+    comments_changed.send(sender=XtdComment, target=target)
     return count

@@ -1,9 +1,17 @@
-"""Receivers that keep the footer's links (``home.footer``) true to the page tree."""
+"""Receivers that keep the footer's links (``home.footer``) true to the page tree,
+and the page cache (``sharing.page_cache``) true to what readers may see."""
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Site
+from django_comments_xtd.models import XtdComment
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
+
+from comments.signals import comments_changed
+from directory.models import Account, Organisation
+from sharing import page_cache
+from stories.signals import story_withdrawn
 
 from .footer import purge_footer_links
 from .models import InformationPage
@@ -16,7 +24,57 @@ def purge_footer(sender, **kwargs):
     transaction.on_commit(purge_footer_links)
 
 
+def purge_pages(sender, **kwargs):
+    """Every cached page, now and once the change is committed (a reader between
+    the two may have had a page made from what another connection still saw)."""
+    page_cache.purge()
+    transaction.on_commit(page_cache.purge)
+
+
+def purge_pages_for_page(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        purge_pages(sender)
+
+
+def purge_pages_for_setting(sender, instance, created=False, **kwargs):
+    # The crisis resources are in every footer. A setting's row is made, with its
+    # defaults, the first time a page reads it: that changes nothing on the page.
+    if isinstance(instance, BaseSiteSetting) and not created:
+        purge_pages(sender)
+
+
+def register_page_cache_handlers():
+    """Whatever changes what a reader sees: a page published, unpublished, moved,
+    renamed or deleted (a withdrawn or erased story), a story withdrawn, a comment
+    posted, shown, hidden, redacted or deleted, a site or its settings changed, an
+    organisation of the directory published, changed or removed (inside the
+    review's transaction: the purge after its commit sees its accounts too)."""
+    for signal, name in (
+        (page_published, "published"),
+        (page_unpublished, "unpublished"),
+        (page_slug_changed, "slug_changed"),
+        (post_page_move, "moved"),
+        (story_withdrawn, "withdrawn"),
+        (comments_changed, "comments_changed"),
+    ):
+        signal.connect(purge_pages, dispatch_uid=f"home.purge_pages.{name}")
+    post_delete.connect(purge_pages_for_page, dispatch_uid="home.purge_pages.page_deleted")
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            purge_pages, sender=XtdComment, dispatch_uid=f"home.purge_pages.comment_{name}"
+        )
+        signal.connect(purge_pages, sender=Site, dispatch_uid=f"home.purge_pages.site_{name}")
+        for model in (Organisation, Account):
+            signal.connect(
+                purge_pages,
+                sender=model,
+                dispatch_uid=f"home.purge_pages.{model._meta.model_name}_{name}",
+            )
+        signal.connect(purge_pages_for_setting, dispatch_uid=f"home.purge_pages.setting_{name}")
+
+
 def register_signal_handlers():
+    register_page_cache_handlers()
     # An information page's title, "Show in menus" or being live changes its link.
     for signal, name in (
         (page_published, "published"),

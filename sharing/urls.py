@@ -26,6 +26,8 @@ handler400 = "sharing.views.bad_request"
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # The CSRF token for a form on a page from the page cache (sharing/page_cache.py).
+    path("csrf-token/", sharing_views.csrf_token, name="csrf_token"),
     path("django-admin/", admin.site.urls),
     # Wagtail's sign-in, with a second step for staff who set up an app (users/).
     path("admin/login/", never_cache(user_views.LoginView.as_view()), name="admin_login"),

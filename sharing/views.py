@@ -1,12 +1,14 @@
 """The project's error pages that need more than a template, and robots.txt."""
 
 from django.conf import settings
-from django.http import HttpResponseBadRequest
-from django.middleware.csrf import REASON_NO_CSRF_COOKIE
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.middleware.csrf import REASON_NO_CSRF_COOKIE, get_token
 from django.shortcuts import render
 from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
 # The free text of the public forms (the story, its edit, a comment): what a
@@ -37,6 +39,15 @@ def robots_txt(request):
         {"sitemap_url": root + reverse("sitemap")},
         content_type="text/plain",
     )
+
+
+@never_cache
+@require_GET
+def csrf_token(request):
+    """This browser's CSRF token (and its cookie), for the forms of cached pages
+    (``sharing.page_cache``, ``js/csrf.js``). Same-origin scripts only can read it:
+    no CORS header is sent."""
+    return JsonResponse({"token": get_token(request)})
 
 
 def csrf_failure(request, reason=""):

@@ -450,6 +450,7 @@ STATUSES = {
     "comments/sent/": "400 400 400 400 400 400 400",
     "comments/report/<int:comment_id>/": "404 404 404 404 404 404 404",
     "comments/unsubscribe/<str:token>/": "400 400 400 400 400 400 400",
+    "csrf-token/": "200 200 200 200 200 200 200",
     "django-admin/": "302 302 302 302 302 302 200",
     "django-admin/(?P<url>.*)$": "302 302 302 302 302 302 404",
     "django-admin/^(?P<app_label>auth|users|django_comments_xtd|django_comments|django_tasks_database|wagtaildocs|wagtailimages|taggit|sites|otp_totp|otp_static)/$": "302 302 302 302 302 302 200",

@@ -14,6 +14,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 
 from sharing import mail
+from sharing.page_cache import is_cached
 
 from ..threads import ORDERS, nest, paginate_threads
 from ..views import unsubscribe_token
@@ -119,11 +120,15 @@ def _page_query(threads, order, step):
 
 @register.inclusion_tag("comment_moderation/includes/form.html", takes_context=True)
 def comment_form(context, form, next_url, submit_label=""):
+    """The comment form. On a page made for the page cache (``sharing.page_cache``)
+    its CSRF token is left empty, for ``js/csrf.js`` to fill before it is sent."""
+    request = context.get("request")
     return {
         "form": form,
         "next": next_url,
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
+        "page_cache": request is not None and is_cached(request),
         "submit_label": submit_label,
     }
 

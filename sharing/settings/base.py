@@ -57,6 +57,9 @@ env = environ.Env(
     CONN_MAX_AGE=(int, 60),
     DJANGO_ADMIN_PASSWORD=(str, ""),
     STAFF_REQUIRE_TWO_FACTOR=(bool, False),
+    PAGE_CACHE_SECONDS=(int, 10 * 60),
+    PAGE_CACHE_MAX_AGE=(int, 0),
+    PAGE_CACHE_S_MAXAGE=(int, 60),
 )
 
 DEBUG = env("DEBUG")
@@ -113,6 +116,7 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django_guid.middleware.guid_middleware",
+    "sharing.page_cache.PageCacheMiddleware",  # anonymous readers' pages (sharing/page_cache.py)
     "django.middleware.security.SecurityMiddleware",
     "sharing.security.ContentSecurityPolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -431,6 +435,41 @@ COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
 COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
 # The screen's learned crisis reader runs beside its crisis rules (screening/README.md).
 SCREEN_LEARNED = env("SCREEN_LEARNED")
+
+# The full-page cache for anonymous readers (sharing/page_cache.py): seconds a page
+# is kept on the server (0: no page cache), and the lifetimes it announces to
+# browsers (max-age) and to a CDN in front (s-maxage). Every publication,
+# withdrawal and comment decision empties the server's copies at once; a CDN's
+# only if it is told (README, "A CDN in front"), and a browser's never: keep
+# max-age at 0, so that a browser asks again (and is answered from the cache).
+PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
+PAGE_CACHE_MAX_AGE = env("PAGE_CACHE_MAX_AGE")
+PAGE_CACHE_S_MAXAGE = env("PAGE_CACHE_S_MAXAGE")
+# The query parameters public pages read; a page asked for with any other is not cached.
+PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "role", "comments"}
+# Paths that are never cached, not even looked up (a static file would cost a
+# cache read for nothing). Only the views in sharing.page_cache.CACHED_VIEWS
+# are ever stored, whatever this says.
+PAGE_CACHE_SKIP_PATHS = (
+    STATIC_URL,
+    MEDIA_URL,
+    "/admin/",
+    "/django-admin/",
+    "/share/",
+    "/comments/",
+    "/directory/",
+    "/search/",
+    "/documents/",
+    "/csrf-token/",
+    "/health/",
+)
+# A cached page's comment form is as old as the page, and comments-xtd refuses a
+# form older than two hours: a page may be at most an hour old when it is shown.
+if PAGE_CACHE_SECONDS + PAGE_CACHE_S_MAXAGE + PAGE_CACHE_MAX_AGE > 60 * 60:
+    raise ImproperlyConfigured(
+        "PAGE_CACHE_SECONDS, PAGE_CACHE_S_MAXAGE and PAGE_CACHE_MAX_AGE may add up "
+        "to an hour at most: a comment form older than two hours is refused."
+    )
 
 # Operations: logs, error mail, the health endpoint (README, "Running in production").
 # Every log line has a time and the request id (X-Request-ID, from the proxy or
