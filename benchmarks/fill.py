@@ -311,22 +311,22 @@ def submit_waiting(count, rng):
 
 
 def pages_to_time(special):
+    from stories.listing import NEWEST_FIRST
     from stories.models import STORIES_PER_PAGE, StoryIndexPage
 
     index = StoryIndexPage.objects.get()
-    count = index.published_stories().count()
+    listing = index.published_stories().order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    count = listing.count()
     last = max(1, -(-count // STORIES_PER_PAGE))
     middle = max(1, last // 2)
-    pages = [
-        ("home", "public", "/"),
-        ("story index, page 1", "public", index.url),
-        (
-            f"story index, page {middle} (middle)",
-            "public",
-            f"{index.url}?page={middle}",
-        ),
-        (f"story index, page {last} (last)", "public", f"{index.url}?page={last}"),
-    ]
+    pages = [("home", "public", "/"), ("story index, page 1", "public", index.url)]
+    for label, number in (("middle", middle), ("last", last)):
+        # Older than the last story of the page before: the page's own link.
+        if number > 1:
+            before = listing[(number - 1) * STORIES_PER_PAGE - 1]
+            pages.append(
+                (f"story index, page {number} ({label})", "public", f"{index.url}?before={before}")
+            )
     for name, label in (("fifty", "50"), ("five_hundred", "500")):
         if special.get(name):
             pages.append((f"story with {label} comments", "public", special[name].url))
