@@ -429,6 +429,7 @@ def find_discussed():
             .values("object_pk")
             .annotate(n=Count("pk"))
             .filter(n=size)
+            .order_by("-n")
             .values_list("object_pk", flat=True)
             .first()
         )
