@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Cast, Coalesce
 from django.utils.translation import gettext_lazy as _
+from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 
 from screening.findings import BLOCK
@@ -180,17 +181,23 @@ def public_comments():
 
 
 def with_comment_counts(pages):
-    """Annotate a page queryset with ``comment_count``, its public comments, in the same query."""
+    """Annotate a page queryset with ``comment_count``, its public comments, in the same query.
+
+    Counted on django_comments' own table (every comment here is a comments-xtd one,
+    whose row joins it), by the page's content type id: what the partial index
+    ``comments_public_by_page`` (migration 0010) holds, so that each card's count
+    reads that index alone, not the rows of every comment on the page.
+    """
     counts = (
-        public_comments()
-        .filter(
-            content_type__app_label=pages.model._meta.app_label,
-            content_type__model=pages.model._meta.model_name,
-            object_pk=Cast(OuterRef("pk"), models.CharField()),
+        Comment.objects.filter(
+            content_type=ContentType.objects.get_for_model(pages.model),
+            object_pk=Cast(OuterRef("pk"), models.CharField(max_length=64)),
+            is_public=True,
+            is_removed=False,
         )
         .order_by()
         .values("object_pk")
-        .annotate(count=Count("pk"))
+        .annotate(count=Count("*"))
         .values("count")
     )
     return pages.annotate(comment_count=Coalesce(Subquery(counts), 0))

@@ -2,7 +2,6 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.storage import storages
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -25,6 +24,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.models import with_comment_counts
+
+from .listing import NEWEST_FIRST, cursor_page, parse_cursor
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -73,9 +74,6 @@ def story_cards(queryset):
     )
 
 
-NEWEST_FIRST = ("-date", "-first_published_at")
-
-
 def cards_of(ids):
     """The cards of the stories ``ids`` names (a sliced queryset of story ids
     in ``NEWEST_FIRST`` order), in one query.
@@ -117,24 +115,23 @@ class StoryIndexPage(Page):
         else:
             role = ""
 
-        paginator = Paginator(stories.values_list("pk", flat=True), STORIES_PER_PAGE)
-        try:
-            page = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            page = paginator.page(1)
-        except EmptyPage:
-            page = paginator.page(paginator.num_pages)
-        page.object_list = cards_of(page.object_list)
-
+        page = cursor_page(
+            stories,
+            STORIES_PER_PAGE,
+            lambda ids: list(cards_of(ids)),
+            before=parse_cursor(request.GET.get("before")),
+            after=parse_cursor(request.GET.get("after")),
+        )
         # A topic's listing, and each page of a listing, is a page of its own to
         # search engines; the author's role only filters it, and is left out.
         canonical = {"topic": topic.slug} if topic else {}
-        if page.number > 1:
-            canonical["page"] = page.number
+        filters = {**canonical, "role": role} if role else canonical
         context.update(
-            canonical_query=urlencode(canonical),
-            stories=page,
-            paginator=paginator,
+            canonical_query=urlencode({**canonical, **page.cursor}),
+            stories=page.items,
+            story_count=stories.count(),
+            newer_query=urlencode({**filters, "after": page.newer}) if page.newer else "",
+            older_query=urlencode({**filters, "before": page.older}) if page.older else "",
             topics=Topic.objects.filter(tagged_stories__isnull=False).distinct(),
             roles=AuthorRole.choices,
             current_topic=topic,
@@ -214,6 +211,13 @@ class StoryPage(Page):
     class Meta:
         verbose_name = _("story")
         verbose_name_plural = _("stories")
+        indexes = [
+            # The listings' order (``listing.NEWEST_FIRST``) read from the index: the
+            # database walks it from the newest (or a cursor's) date and stops at a
+            # page, instead of joining and sorting every story. With the id, the
+            # walk reads the index alone.
+            models.Index(fields=["date", "page_ptr"], name="story_by_date"),
+        ]
 
     @property
     def author_label(self):

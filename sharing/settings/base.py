@@ -446,7 +446,7 @@ PAGE_CACHE_SECONDS = env("PAGE_CACHE_SECONDS")
 PAGE_CACHE_MAX_AGE = env("PAGE_CACHE_MAX_AGE")
 PAGE_CACHE_S_MAXAGE = env("PAGE_CACHE_S_MAXAGE")
 # The query parameters public pages read; a page asked for with any other is not cached.
-PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "role", "comments"}
+PAGE_CACHE_QUERY_PARAMS = {"page", "topic", "role", "comments", "before", "after"}
 # Paths that are never cached, not even looked up (a static file would cost a
 # cache read for nothing). Only the views in sharing.page_cache.CACHED_VIEWS
 # are ever stored, whatever this says.

@@ -9,6 +9,8 @@ from django.contrib.staticfiles import finders
 from PIL import Image
 from wagtail.models import Site
 
+from stories.listing import NEWEST_FIRST
+from stories.models import STORIES_PER_PAGE, StoryPage
 from tests.factories import SubmissionFactory, TopicFactory
 
 LONG_BODY = (
@@ -92,9 +94,13 @@ def test_a_topic_and_a_page_of_the_listing_are_pages_of_their_own(
     listing = root_url + story_index.url
     assert canonical(head(client, story_index.url)) == listing
     assert canonical(head(client, story_index.url + "?page=1")) == listing
-    assert canonical(head(client, story_index.url + "?topic=cardiology&role=patient&page=2")) == (
-        listing + "?topic=cardiology&page=2"
+    older = StoryPage.objects.live().order_by(*NEWEST_FIRST)[STORIES_PER_PAGE - 1].pk
+    query = f"?topic=cardiology&role=patient&before={older}"
+    assert canonical(head(client, story_index.url + query)) == (
+        listing + f"?topic=cardiology&before={older}"
     )
+    # A cursor that names no listed story gives the first page, and its address.
+    assert canonical(head(client, story_index.url + "?before=999999")) == listing
     # A topic that does not exist lists every story: the listing itself.
     assert canonical(head(client, story_index.url + "?topic=nonsense")) == listing
 

@@ -1,3 +1,6 @@
+import html as html_module
+import re
+
 import pytest
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
@@ -6,6 +9,13 @@ from stories.models import STORIES_PER_PAGE, AuthorRole
 from tests.factories import TopicFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def link(html, rel):
+    """The query string of the page's "Older stories" (``next``) or "Newer stories"
+    (``prev``) link, or None."""
+    found = re.search(rf'<a rel="{rel}" href="\?([^"]*)"', html)
+    return html_module.unescape(found.group(1)) if found else None
 
 
 def test_story_page_renders_title_author_role_topics_and_paragraphs(client, make_story):
@@ -68,19 +78,74 @@ def test_index_lists_published_stories_newest_first_in_pages(client, story_index
         story.save_revision().publish()
 
     first = client.get("/stories/").content.decode()
-    second = client.get("/stories/?page=2").content.decode()
+    assert link(first, "prev") is None
+    assert "Older stories" in first
+    second = client.get("/stories/?" + link(first, "next")).content.decode()
 
-    assert f"{len(stories)} stories" in first
-    assert "Page 1 of 2" in first
+    assert f"{len(stories)} stories" in first and f"{len(stories)} stories" in second
     assert "Numbered story 14" in first and "Numbered story 00" not in first
     assert "Numbered story 00" in second and "Numbered story 14" not in second
     assert first.index("Numbered story 14") < first.index("Numbered story 13")
+    assert second.count('class="story-card"') == 3
+    assert link(second, "next") is None  # the last page
+    # "Newer stories" leads back to the first page, whole.
+    back = client.get("/stories/?" + link(second, "prev")).content.decode()
+    assert back.count('class="story-card"') == STORIES_PER_PAGE
+    assert "Numbered story 14" in back and link(back, "prev") is None
 
 
-def test_index_page_number_out_of_range_or_invalid_shows_a_page(client, make_story):
+def test_index_pages_keep_their_stories_when_stories_on_the_same_day_are_added(
+    client, story_index, make_story
+):
+    """A cursor page starts after the last story shown, whatever was published since:
+    with ``?page=2`` a new story pushed one from page 1 onto page 2 again."""
+    for number in range(STORIES_PER_PAGE + 2):
+        make_story(title=f"Same day story {number:02d}")
+    first = client.get("/stories/").content.decode()
+    make_story(title="Published meanwhile")
+
+    second = client.get("/stories/?" + link(first, "next")).content.decode()
+
+    assert second.count('class="story-card"') == 2
+    assert "Same day story 00" in second and "Same day story 01" in second
+    assert "Published meanwhile" not in second
+    # Back from it: the twelve just newer, then the one published meanwhile.
+    newer = client.get("/stories/?" + link(second, "prev")).content.decode()
+    assert newer.count('class="story-card"') == STORIES_PER_PAGE
+    assert "Same day story 02" in newer and "Published meanwhile" not in newer
+    newest = client.get("/stories/?" + link(newer, "prev")).content.decode()
+    assert "Published meanwhile" in newest and link(newest, "prev") is None
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "before=abc",
+        "after=abc",
+        "before=-1",
+        "before=99999999",
+        "after=99999999",
+        "before=" + "9" * 40,
+        "before=%EF%BC%91",  # a digit, but not an ASCII one
+        "page=99",  # the old page numbers
+        "page=abc",
+    ],
+)
+def test_index_with_a_bad_cursor_shows_the_first_page(client, make_story, query):
     make_story(title="Only story")
-    assert "Only story" in client.get("/stories/?page=99").content.decode()
-    assert "Only story" in client.get("/stories/?page=abc").content.decode()
+    response = client.get("/stories/?" + query)
+    assert response.status_code == 200
+    assert "Only story" in response.content.decode()
+
+
+def test_index_cursor_of_a_story_not_listed_shows_the_first_page(client, make_story):
+    older = make_story(title="Older story")
+    newest = make_story(title="Newest story")
+    newest.unpublish()
+    html = client.get(f"/stories/?before={newest.pk}").content.decode()
+    assert "Older story" in html and "Newest story" not in html
+    assert link(html, "prev") is None
+    assert "Older story" in client.get(f"/stories/?after={older.pk}").content.decode()
 
 
 def test_index_filters_by_topic(client, make_story):
@@ -155,7 +220,8 @@ def test_listings_sort_and_skip_story_ids_then_fetch_only_the_cards_they_show(
     for number in range(STORIES_PER_PAGE + 3):
         make_story(title=f"Story number {number}", topics=[topic])
 
-    for path in ("/stories/?page=2", "/", make_story(topics=[topic]).url):
+    second_page = "/stories/?" + link(client.get("/stories/").content.decode(), "next")
+    for path in (second_page, "/", make_story(topics=[topic]).url):
         with CaptureQueriesContext(connection) as queries:
             response = client.get(path)
         assert response.status_code == 200
@@ -171,8 +237,9 @@ def test_listings_sort_and_skip_story_ids_then_fetch_only_the_cards_they_show(
             assert '"body"' not in selected, f"{path} sorts whole rows: {statement}"
             assert "SUBQUERY" not in selected, f"{path} counts skipped rows: {statement}"
 
-    html = client.get("/stories/?page=2").content.decode()
-    assert html.count('class="story-card"') == 4
+    html = client.get(second_page).content.decode()
+    # The story added since is on the first page: the second starts where it started.
+    assert html.count('class="story-card"') == 3
     assert "Story number 0" in html  # the oldest, last
 
 

@@ -1,0 +1,441 @@
+"""Fill a database with N live stories and M comments, fast, and time every page.
+
+    python benchmarks/fill.py [--stories N] [--comments M] [--queued Q] [--rounds R]
+                              [--name DATABASE] [--keep] [--no-measure]
+
+Builds a throwaway database (the PostgreSQL server of DATABASE_URL, in a database
+named ``--name``, ``<name>_fill`` by default; or SQLite) with N live stories under
+the story index and M published comments on them, in bulk: the tree paths computed
+as treebeard makes them, the rows by ``bulk_create`` in batches, comments-xtd's
+thread fields (``thread_id``, ``parent_id``, ``level``, ``order``,
+``nested_count``) computed, the search index written by the search backend in
+batches. One story has 50 comments and one 500 (when M allows). Q stories are
+submitted for review through the real path (``submit_story``), for the queues.
+
+Then, unless ``--no-measure``, it times each page with Django's test client, as
+``pages.py`` does: the median of R warm rounds, interleaved (each round asks for
+every page once), the median CPU time of this process (the database's own time is
+the difference on PostgreSQL), the size of the page and its number of queries.
+``--keep`` leaves the database for EXPLAIN ANALYZE (and reuses one that exists:
+run again with ``--stories 0`` to measure it only); drop it when done.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "sharing.settings.test")
+
+BATCH = 2_000
+WORDS = (
+    "nurse nurses doctor ward night shift visit surgery recovery family waiting room "
+    "kindness care hospital heart walk garden therapy pain sleep morning coffee tea "
+    "daughter son mother father friend volunteer chaplain porter bike appointment"
+).split()
+
+
+def fill(stories, comments, *, queued=0, seed=7, report=print):
+    """``stories`` live stories and ``comments`` published comments (in threads up to
+    comments-xtd's deepest level), ``queued`` stories waiting for review; returns
+    ``{"fifty": story, "five_hundred": story}``, the stories with exactly 50 and 500
+    comments (either None when ``comments`` is too small)."""
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.db import connection
+
+    from home.services import set_up_site
+    from moderation.permissions import MODERATORS_GROUP
+
+    rng = random.Random(seed)
+    started = time.perf_counter()
+    index = set_up_site()
+    if not get_user_model().objects.filter(username="bench-moderator").exists():
+        user = get_user_model().objects.create_user("bench-moderator")
+        user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    auto_update = {
+        name: backend.get("AUTO_UPDATE", True)
+        for name, backend in settings.WAGTAILSEARCH_BACKENDS.items()
+    }
+    for backend in settings.WAGTAILSEARCH_BACKENDS.values():
+        backend["AUTO_UPDATE"] = False  # the index is written in batches below
+    try:
+        story_ids = add_stories(index, stories, rng)
+        report(f"{stories:,} stories in {time.perf_counter() - started:.0f} s")
+        special = add_comments(story_ids, comments, rng, report=report)
+        report(f"{comments:,} comments in {time.perf_counter() - started:.0f} s")
+        index_stories(story_ids)
+        report(f"search index in {time.perf_counter() - started:.0f} s")
+    finally:
+        for name, value in auto_update.items():
+            settings.WAGTAILSEARCH_BACKENDS[name]["AUTO_UPDATE"] = value
+    submit_waiting(queued, rng)
+    if queued:
+        report(f"{queued:,} submissions in {time.perf_counter() - started:.0f} s")
+    if connection.vendor == "postgresql":
+        # Planner statistics, as autovacuum gathers them soon after a bulk load.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    return special
+
+
+def add_stories(index, count, rng):
+    """``count`` live stories under ``index``, oldest first; returns their ids."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+    from wagtail.models import Page
+
+    from home.demo_stories import STORIES, TOPICS
+    from stories.models import StoryPage, StoryTopic, Topic
+
+    for name in TOPICS:
+        Topic.objects.get_or_create(name=name)
+    topics = list(Topic.objects.values_list("pk", flat=True))
+    page_type = ContentType.objects.get_for_model(StoryPage)
+    index.refresh_from_db()
+    first = index.numchild + 1
+    now = timezone.now()
+    # Ten years of stories, a few a day; the same day's in the order they went live.
+    offsets = sorted(rng.randrange(10 * 365 * 24 * 60) for _ in range(count))
+    ids = []
+    page_fields = Page._meta.concrete_fields
+    for start in range(0, count, BATCH):
+        batch = []
+        for i in range(start, min(start + BATCH, count)):
+            data = rng.choice(STORIES)
+            published = now - timedelta(minutes=offsets[count - 1 - i])
+            words = " ".join(rng.choices(WORDS, k=40))
+            slug = f"fill-{first + i}"
+            batch.append(
+                StoryPage(
+                    title=f"{data['title']} ({first + i})",
+                    draft_title=f"{data['title']} ({first + i})",
+                    slug=slug,
+                    path=Page._get_path(index.path, index.depth + 1, first + i),
+                    depth=index.depth + 1,
+                    numchild=0,
+                    url_path=f"{index.url_path}{slug}/",
+                    locale_id=index.locale_id,
+                    content_type=page_type,
+                    live=True,
+                    has_unpublished_changes=False,
+                    first_published_at=published,
+                    last_published_at=published,
+                    date=published.date(),
+                    author_display_name=data["name"],
+                    author_role=data["role"],
+                    summary=data["summary"],
+                    body=f"{data['body']}\n\n{words}.",
+                )
+            )
+        bases = Page.objects.bulk_create(
+            [Page(**{f.attname: getattr(s, f.attname) for f in page_fields}) for s in batch]
+        )
+        for story, base in zip(batch, bases, strict=True):
+            story.id = story.page_ptr_id = base.pk
+        # bulk_create refuses a model with a parent table: the ORM's own batch insert.
+        StoryPage.objects._insert(batch, fields=StoryPage._meta.local_concrete_fields, raw=True)
+        StoryTopic.objects.bulk_create(
+            StoryTopic(content_object_id=story.pk, tag_id=tag)
+            for story in batch
+            for tag in rng.sample(topics, 2)
+        )
+        ids.extend(story.pk for story in batch)
+    Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+    return ids
+
+
+def thread_shapes(count, rng):
+    """``count`` comments as threads: for each comment, (index of its thread's first
+    comment, index of its parent, level), parents before their replies, each thread
+    in comments-xtd's order (a reply to a reply right under its parent)."""
+    shapes = []
+    while len(shapes) < count:
+        root = len(shapes)
+        shapes.append((root, root, 0))
+        last_reply = None
+        for _ in range(min(int(rng.expovariate(0.5)), count - len(shapes))):
+            if last_reply is not None and rng.random() < 0.4:
+                shapes.append((root, last_reply, 2))
+            else:
+                last_reply = len(shapes)
+                shapes.append((root, root, 1))
+    return shapes
+
+
+def add_comments(story_ids, count, rng, report=print):
+    """``count`` published comments on the stories ``story_ids``, with their reviews:
+    one story 50, one 500, the rest spread unevenly (some stories much discussed)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from stories.models import StoryPage
+
+    page_type = ContentType.objects.get_for_model(StoryPage)
+    special = {"fifty": None, "five_hundred": None}
+    per_story = {}
+    remaining = count
+    if len(story_ids) >= 3:
+        for name, size, position in (("five_hundred", 500, 1), ("fifty", 50, 2)):
+            if remaining >= size:
+                special[name] = story_ids[-position]
+                per_story[story_ids[-position]] = size
+                remaining -= size
+    others = [pk for pk in story_ids if pk not in per_story]
+    if others:
+        weights = [rng.paretovariate(1.5) for _ in others]
+        for pk in rng.choices(others, weights=weights, k=remaining):
+            per_story[pk] = per_story.get(pk, 0) + 1
+    pending = []
+    written = 0
+    for pk, size in per_story.items():
+        pending.append((pk, size))
+        if sum(size for _, size in pending) >= BATCH * 5:
+            written += write_comments(pending, page_type, rng, written)
+            pending = []
+            if written % 100_000 < BATCH * 5:
+                report(f"  {written:,} comments")
+    if pending:
+        write_comments(pending, page_type, rng, written)
+    specials = StoryPage.objects.in_bulk([pk for pk in special.values() if pk])
+    return {name: specials.get(pk) for name, pk in special.items()}
+
+
+def write_comments(stories, page_type, rng, numbered_from):
+    """The comments of ``stories`` (``(story id, number of comments)``): the base rows,
+    comments-xtd's rows with their thread fields, and a review for each."""
+    from django_comments.models import Comment
+    from django_comments_xtd.models import XtdComment
+
+    from comments.models import CommentReview, ReviewState
+
+    rows, shapes = [], []
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    for pk, size in stories:
+        offset = len(rows)
+        for root, parent, level in thread_shapes(size, rng):
+            n = numbered_from + len(rows)
+            shapes.append((offset + root, offset + parent, level))
+            rows.append(
+                Comment(
+                    content_type=page_type,
+                    object_pk=str(pk),
+                    site_id=1,
+                    user_name=f"Reader {n}",
+                    user_email=f"reader{n}@example.org",
+                    comment=f"Comment number {n}. " + " ".join(rng.choices(WORDS, k=12)),
+                    submit_date=start + timedelta(minutes=n),
+                    is_public=True,
+                    is_removed=False,
+                )
+            )
+    bases = Comment.objects.bulk_create(rows, batch_size=BATCH)
+    pks = [base.pk for base in bases]
+    order, replies = {}, {}
+    xtd = []
+    for i, (base, (root, parent, level)) in enumerate(zip(bases, shapes, strict=True)):
+        order[root] = order.get(root, 0) + 1
+        if root != i:
+            replies[root] = replies.get(root, 0) + 1
+            if parent != root:
+                replies[parent] = replies.get(parent, 0) + 1
+        row = XtdComment(
+            thread_id=pks[root],
+            parent_id=pks[parent],
+            level=level,
+            order=order[root],
+            followup=False,
+        )
+        row.pk = row.comment_ptr_id = base.pk
+        row.content_type_id, row.object_pk = base.content_type_id, base.object_pk
+        xtd.append(row)
+    for i, row in enumerate(xtd):
+        row.nested_count = replies.get(i, 0)
+    for batch in range(0, len(xtd), BATCH):
+        XtdComment.objects._insert(
+            xtd[batch : batch + BATCH], fields=XtdComment._meta.local_concrete_fields, raw=True
+        )
+    CommentReview.objects.bulk_create(
+        (
+            CommentReview(
+                comment_id=row.pk,
+                key=f"fill-{row.pk}",
+                content_type_id=row.content_type_id,
+                object_pk=row.object_pk,
+                state=ReviewState.PUBLISHED,
+                engine_version="fill",
+            )
+            for row in xtd
+        ),
+        batch_size=BATCH,
+    )
+    return len(rows)
+
+
+def index_stories(story_ids):
+    """The search index's entries of the stories, written in batches as
+    ``rebuild_modelsearch_index`` writes them."""
+    from wagtail.search.backends import get_search_backend
+
+    from stories.models import StoryPage
+
+    backend = get_search_backend()
+    for start in range(0, len(story_ids), BATCH // 4):
+        batch = story_ids[start : start + BATCH // 4]
+        backend.add_bulk(StoryPage, list(StoryPage.get_indexed_objects().filter(pk__in=batch)))
+
+
+def submit_waiting(count, rng):
+    """``count`` stories sent in through the form's own path, screened, in the workflow."""
+    from home.demo_stories import STORIES
+    from stories.services import submit_story
+
+    for i in range(count):
+        data = rng.choice(STORIES)
+        submit_story(
+            {
+                "title": f"Waiting story {i}",
+                "body": data["body"] + "\n\nCall me on 612-555-0143 if you want to talk.",
+                "role": data["role"],
+                "naming": "anonymous",
+                "name": "",
+                "email": f"author{i}@example.org",
+            }
+        )
+
+
+def pages_to_time(special):
+    from stories.listing import NEWEST_FIRST
+    from stories.models import STORIES_PER_PAGE, StoryIndexPage
+
+    index = StoryIndexPage.objects.get()
+    listing = index.published_stories().order_by(*NEWEST_FIRST).values_list("pk", flat=True)
+    count = listing.count()
+    last = max(1, -(-count // STORIES_PER_PAGE))
+    middle = max(1, last // 2)
+    pages = [("home", "public", "/"), ("story index, page 1", "public", index.url)]
+    for label, number in (("middle", middle), ("last", last)):
+        # Older than the last story of the page before: the page's own link.
+        if number > 1:
+            before = listing[(number - 1) * STORIES_PER_PAGE - 1]
+            pages.append(
+                (f"story index, page {number} ({label})", "public", f"{index.url}?before={before}")
+            )
+    for name, label in (("fifty", "50"), ("five_hundred", "500")):
+        if special.get(name):
+            pages.append((f"story with {label} comments", "public", special[name].url))
+    pages += [
+        ('search "nurses"', "public", "/search/?q=nurses"),
+        ("feed", "public", "/feed/"),
+        ("admin dashboard", "moderator", "/admin/"),
+        ("admin story queue", "moderator", "/admin/story-queue/"),
+        ("admin comment queue", "moderator", "/admin/comments/"),
+    ]
+    return pages
+
+
+def measure(pages, rounds, report=print):
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    clients = {"public": Client(), "moderator": Client()}
+    clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
+    times = {label: [] for label, _client, _url in pages}
+    cpu = {label: [] for label, _client, _url in pages}
+    sizes, queries = {}, {}
+    for label, client, url in pages:  # warm caches, as a running server would be
+        response = clients[client].get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+        with CaptureQueriesContext(connection) as captured:
+            response = clients[client].get(url)
+        sizes[label] = len(response.content)
+        queries[label] = len(captured.captured_queries)
+    for _ in range(rounds):
+        for label, client, url in pages:
+            start, start_cpu = time.perf_counter(), time.process_time()
+            clients[client].get(url)
+            times[label].append((time.perf_counter() - start) * 1000)
+            cpu[label].append((time.process_time() - start_cpu) * 1000)
+    report(f"{'page':36} {'median ms':>10} {'cpu ms':>8} {'KB':>6} {'queries':>8}")
+    for label, _client, _url in pages:
+        report(
+            f"{label:36} {statistics.median(times[label]):10.1f} "
+            f"{statistics.median(cpu[label]):8.1f} {sizes[label] / 1024:6.0f} {queries[label]:8d}"
+        )
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--stories", type=int, default=1_000)
+    parser.add_argument("--comments", type=int, default=10_000)
+    parser.add_argument("--queued", type=int, default=50)
+    parser.add_argument("--rounds", type=int, default=8)
+    parser.add_argument("--name", help="the database's name (default: DATABASE_URL's + _fill)")
+    parser.add_argument("--keep", action="store_true", help="keep (or reuse) the database")
+    parser.add_argument("--no-measure", action="store_true")
+    args = parser.parse_args()
+
+    import logging
+    import warnings
+
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    warnings.filterwarnings("ignore", message="No directory at")
+    from django.conf import settings
+    from django.test.utils import get_runner, setup_test_environment
+
+    setup_test_environment()
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("postgresql"):
+        database.setdefault("TEST", {})["NAME"] = args.name or f"{database['NAME']}_fill"
+    runner = get_runner(settings)(verbosity=0, keepdb=args.keep)
+    old_config = runner.setup_databases()
+    try:
+        started = time.perf_counter()
+        special = fill(args.stories, args.comments, queued=args.queued)
+        from django.db import connection
+
+        print(f"built in {time.perf_counter() - started:.0f} s ({connection.vendor})\n")
+        if not args.no_measure:
+            if not any(special.values()):
+                special = find_discussed()
+            measure(pages_to_time(special), args.rounds)
+    finally:
+        runner.teardown_databases(old_config)
+
+
+def find_discussed():
+    """In a kept database, the stories with 50 and 500 comments."""
+    from django.db.models import Count
+
+    from comments.models import public_comments
+    from stories.models import StoryPage
+
+    found = {}
+    for name, size in (("fifty", 50), ("five_hundred", 500)):
+        pk = (
+            public_comments()
+            .values("object_pk")
+            .annotate(n=Count("pk"))
+            .filter(n=size)
+            .order_by("-n")
+            .values_list("object_pk", flat=True)
+            .first()
+        )
+        found[name] = StoryPage.objects.filter(pk=pk).first() if pk else None
+    return found
+
+
+if __name__ == "__main__":
+    main()
