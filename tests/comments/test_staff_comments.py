@@ -48,9 +48,7 @@ def test_a_responders_comment_shows_first_name_role_and_a_staff_badge(client, st
     assert "Okonkwo" not in page
 
 
-def test_a_moderators_comment_is_marked_as_staff_without_their_surname(
-    client, story, moderator
-):
+def test_a_moderators_comment_is_marked_as_staff_without_their_surname(client, story, moderator):
     moderator.last_name = "Stavros"
     moderator.save()
     comment = post_signed_in(client, moderator, story, "Thank you for this story.")

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry
 
 from moderation.permissions import RESPONDERS_GROUP
@@ -362,3 +363,43 @@ def test_the_story_page_takes_the_same_queries_with_a_response_and_3_or_60_comme
 
     assert "Response from Sharing" in small_page and "Response from Sharing" in large_page
     assert large_page.count('class="comment"') == 60
+
+
+def test_the_responders_list_and_the_queue_take_the_same_queries_for_2_and_20_stories(
+    client, make_story, responder, moderator, django_assert_max_num_queries
+):
+    def add(count):
+        for _ in range(count):
+            story = make_story()
+            OfficialResponse.objects.create(
+                story=story,
+                text=TEXT,
+                signed_name="Rhea",
+                signed_role=ROLE,
+                responder=responder,
+                submitted_at=timezone.now(),
+            )
+
+    def queries(user, url):
+        client.force_login(user)
+        client.get(url)  # warm the caches (site, content types, permissions)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    add(2)
+    small = {
+        "list": queries(responder, "/admin/responses/"),
+        "queue": queries(moderator, "/admin/response-queue/"),
+    }
+    assert small["list"] <= 25 and small["queue"] <= 25
+
+    add(18)
+    client.force_login(responder)
+    with django_assert_max_num_queries(small["list"]):
+        listing = client.get("/admin/responses/").content.decode()
+    client.force_login(moderator)
+    with django_assert_max_num_queries(small["queue"]):
+        queue = client.get("/admin/response-queue/").content.decode()
+    assert listing.count("Waiting for a moderator") == 20
+    assert queue.count("/admin/response-queue/") >= 20
