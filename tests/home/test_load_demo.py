@@ -65,6 +65,7 @@ def test_story_moderators_have_their_own_group_with_no_rights_beyond_the_review(
         "moderation.review_stories",
         "comment_moderation.moderate_comments",
         "directory.review_proposals",
+        "stories.review_official_responses",
     }
 
 
