@@ -25,8 +25,14 @@ def sign_in(page, url, username):
     page.goto(url + "/admin/login/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
+    submit(page, "Sign in")
     page.wait_for_url("**/admin/")
+
+
+def submit(page, button):
+    """Press a form's button and wait for the page it answers with."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
 
 
 def axe_in(page, selector):
@@ -47,13 +53,13 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     sign_in(page, live_server.url, "rhea")
     page.goto(live_server.url + "/admin/responses/")
     page.get_by_role("link", name=story.title).click()
-    page.get_by_role("button", name="Send for review").click()
-    assert page.locator(".help-block.help-critical, .errorlist").first.is_visible()
+    submit(page, "Send for review")
+    assert page.locator("#id_text_error").is_visible()
     assert "Write the response." in page.locator("#id_text_error").inner_text()
     page.get_by_label("Response", exact=True).fill(RESPONSE)
     page.get_by_label("Your role", exact=True).fill("Patient experience lead")
     assert axe_in(page, ".official-response-write") == []
-    page.get_by_role("button", name="Send for review").click()
+    submit(page, "Send for review")
     assert "is sent to the moderators" in page.locator(".messages").inner_text()
     assert OfficialResponse.objects.get().state == OfficialResponse.State.PENDING
 
@@ -68,7 +74,7 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     page.get_by_role("link", name=story.title).click()
     assert RESPONSE in page.locator(".review-text__body").inner_text()
     assert axe_in(page, ".official-response-review") == []
-    page.get_by_role("button", name="Approve and publish").click()
+    submit(page, "Approve and publish")
     assert "approved and published" in page.locator(".messages").inner_text()
 
     # A reader, on a narrow phone, finds it under the story.
