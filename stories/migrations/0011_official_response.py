@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0007_crisis_resources_footer'),
+        ('stories', '0010_story_and_submission_language'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
