@@ -48,7 +48,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("moderation", "0002_story_moderators_group"),
-        ("stories", "0011_official_response"),
+        ("stories", "0013_official_response"),
         ("wagtailadmin", "0001_create_admin_access_permissions"),
     ]
 

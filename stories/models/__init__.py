@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from comments.models import with_comment_counts
 
-from .listing import NEWEST_FIRST, cursor_page, parse_cursor
+from ..listing import NEWEST_FIRST, cursor_page, parse_cursor
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"

@@ -6,11 +6,13 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import GroupCollectionPermission, GroupPagePermission, ModelLogEntry
 
 from moderation.permissions import RESPONDERS_GROUP
+from sharing import page_cache
 from stories.models import OfficialResponse
 from stories.services import erase_submission
 from tests.factories import CommentFactory, SubmissionFactory, UserFactory
@@ -352,12 +354,14 @@ def test_the_story_page_takes_the_same_queries_with_a_response_and_3_or_60_comme
         CommentFactory(target=story)
     client.get(story.url)  # warm the site and content-type caches
 
+    page_cache.purge()  # the page as it is made, not as the page cache keeps it
     with CaptureQueriesContext(connection) as small:
         small_page = client.get(story.url).content.decode()
-    assert len(small) <= 16
+    assert 0 < len(small) <= 16
 
     for _ in range(57):
         CommentFactory(target=story)
+    page_cache.purge()
     with django_assert_max_num_queries(len(small)):
         large_page = client.get(story.url).content.decode()
 
@@ -403,3 +407,16 @@ def test_the_responders_list_and_the_queue_take_the_same_queries_for_2_and_20_st
         queue = client.get("/admin/response-queue/").content.decode()
     assert listing.count("Waiting for a moderator") == 20
     assert queue.count("/admin/response-queue/") >= 20
+
+
+def test_an_approved_response_appears_at_once_on_a_cached_story_page(
+    client, story, pending, moderator
+):
+    reader = Client()  # no session: served from the page cache
+    assert "Response from" not in reader.get(story.url).content.decode()
+    assert "Response from" not in reader.get(story.url).content.decode()
+
+    client.force_login(moderator)
+    decide(client, pending, "approve")
+
+    assert "Response from Sharing" in reader.get(story.url).content.decode()

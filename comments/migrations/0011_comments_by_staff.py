@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comment_moderation', '0009_comment_held_when_the_spam_check_fails'),
+        ('comment_moderation', '0010_index_public_comments_by_page'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('stories', '0010_story_and_submission_language'),
+        ('stories', '0012_search_index_title_and_body'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
