@@ -83,6 +83,10 @@ class CommentReview(models.Model):
     )
     user_agent = models.CharField(max_length=300, blank=True)
     referrer = models.CharField(max_length=500, blank=True)
+    # Posted by a member of staff, signed in: marked as staff on the page, with the
+    # role they gave (their first name is the comment's name, never their full name).
+    by_staff = models.BooleanField(default=False)
+    staff_role = models.CharField(max_length=80, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

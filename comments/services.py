@@ -75,6 +75,26 @@ def screen_comment(text):
     return findings, held_for
 
 
+# The groups whose members' comments are marked as staff, besides Django's staff
+# users: named, not imported (comments sit below the apps that make them).
+STAFF_GROUPS = ("Responders", "Story moderators")
+
+
+def is_staff_member(user):
+    """Whether ``user`` (signed in) is hospital staff: a staff user, or a responder
+    or story moderator."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_staff or user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists()
+
+
+def staff_name(user):
+    """What a member of staff's comment is signed with: their first name, never their
+    surname (a staff member with no first name on their account signs "Staff")."""
+    words = (user.first_name or "").split()
+    return words[0] if words else "Staff"
+
+
 def review_new_comment(comment, request):
     """Screen and spam-check a comment as it is posted; return its ``CommentReview``.
 
@@ -89,6 +109,8 @@ def review_new_comment(comment, request):
     user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
     referrer = request.META.get("HTTP_REFERER", "")[:500]
     verdict = spam.check(**spam_arguments(comment, user_agent=user_agent, referrer=referrer))
+    user = getattr(request, "user", None)
+    by_staff = is_staff_member(user)
     if verdict == spam.Verdict.SPAM:
         state = ReviewState.SUSPECTED_SPAM
     elif held_for:
@@ -111,6 +133,8 @@ def review_new_comment(comment, request):
             "referrer": referrer,
             "content_type": comment.content_type,
             "object_pk": str(comment.object_pk),
+            "by_staff": by_staff,
+            "staff_role": (getattr(user, "role", "") or "")[:80] if by_staff else "",
         },
     )
     if created and needs_urgent_alert(findings) and verdict != spam.Verdict.SPAM:

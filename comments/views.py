@@ -97,6 +97,11 @@ def post_comment(request):
             },
             status=429,
         )
+    if services.is_staff_member(request.user):
+        # Staff sign with their first name (and their role, shown beside it), never
+        # their full name, which django-comments would fill in.
+        request.POST = request.POST.copy()
+        request.POST["name"] = services.staff_name(request.user)
     target = _target(request.POST)
     if isinstance(target, Page) and target.live and "preview" not in request.POST:
         data = request.POST.copy()

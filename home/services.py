@@ -21,6 +21,8 @@ from moderation.permissions import (
     GROUP_PERMISSIONS,
     IMAGE_PERMISSIONS,
     MODERATORS_GROUP,
+    RESPONDER_PERMISSIONS,
+    RESPONDERS_GROUP,
     STORY_INDEX_PAGE_PERMISSIONS,
 )
 from moderation.services import set_up_story_workflow
@@ -77,6 +79,7 @@ def set_up_site(report=None):
 
     moderators = set_up_moderators_group(index, report)
     set_up_story_workflow(index, moderators)
+    set_up_responders_group(report)
     return index
 
 
@@ -139,6 +142,21 @@ def set_up_moderators_group(index, report):
         GroupCollectionPermission.objects.get_or_create(
             group=group, collection=root_collection, permission=permission
         )
+    return group
+
+
+def set_up_responders_group(report):
+    """The patient-experience staff who write official responses: the admin and that
+    (``moderation.permissions.RESPONDER_PERMISSIONS``), no rights over pages."""
+    group, created = Group.objects.get_or_create(name=RESPONDERS_GROUP)
+    if created:
+        report.created.append(f"{RESPONDERS_GROUP} group")
+    group.permissions.add(
+        *(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            for app_label, codename in RESPONDER_PERMISSIONS
+        )
+    )
     return group
 
 

@@ -11,6 +11,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from comments.signals import comments_changed
 from directory.models import Account, Organisation
 from sharing import page_cache
+from stories.models import OfficialResponse
 from stories.signals import story_withdrawn
 
 from .footer import purge_footer_links
@@ -48,7 +49,8 @@ def register_page_cache_handlers():
     renamed or deleted (a withdrawn or erased story), a story withdrawn, a comment
     posted, shown, hidden, redacted or deleted, a site or its settings changed, an
     organisation of the directory published, changed or removed (inside the
-    review's transaction: the purge after its commit sees its accounts too)."""
+    review's transaction: the purge after its commit sees its accounts too), a
+    story's official response written, approved or erased."""
     for signal, name in (
         (page_published, "published"),
         (page_unpublished, "unpublished"),
@@ -64,7 +66,7 @@ def register_page_cache_handlers():
             purge_pages, sender=XtdComment, dispatch_uid=f"home.purge_pages.comment_{name}"
         )
         signal.connect(purge_pages, sender=Site, dispatch_uid=f"home.purge_pages.site_{name}")
-        for model in (Organisation, Account):
+        for model in (Organisation, Account, OfficialResponse):
             signal.connect(
                 purge_pages,
                 sender=model,

@@ -20,6 +20,7 @@ GROUP_PERMISSIONS = [
     ("wagtailadmin", "access_admin"),
     ("moderation", "review_stories"),
     ("comment_moderation", "moderate_comments"),
+    ("stories", "review_official_responses"),
 ]
 # On the story index only: to correct a story, which then goes through the
 # workflow like any other revision. Approving publishes without "publish"
@@ -27,6 +28,16 @@ GROUP_PERMISSIONS = [
 STORY_INDEX_PAGE_PERMISSIONS = ["change"]
 # On the root collection: the photos an approval adds, and choosing a hero image.
 IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
+
+# The hospital's patient-experience staff, who write the official response to a
+# published story. Only the admin and that: no page, image or document rights
+# (Wagtail's own "Editors" and "Moderators" have the whole tree), and never the
+# approval of their own words.
+RESPONDERS_GROUP = "Responders"
+RESPONDER_PERMISSIONS = [
+    ("wagtailadmin", "access_admin"),
+    ("stories", "write_official_responses"),
+]
 
 
 def can_review(user):

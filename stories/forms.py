@@ -9,6 +9,7 @@ from sharing.text import PlainTextField
 
 from .consent import current_consent
 from .models import AuthorRole, NamingChoice, Topic
+from .models.responses import ROLE_MAX_LENGTH, TEXT_MAX_LENGTH
 from .photos import check_declared_size, clean_photo
 
 TITLE_MAX_CHARS = 120
@@ -285,3 +286,52 @@ class MessageForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "message_%s")
         super().__init__(*args, **kwargs)
+
+
+class OfficialResponseForm(forms.Form):
+    """The official response to a story, as a responder writes or edits it."""
+
+    text = PlainTextField(
+        label=_("Response"),
+        max_length=TEXT_MAX_LENGTH,
+        help_text=_(
+            "Plain text, shown under the story as the hospital's response once a moderator "
+            "approves it. Separate paragraphs with an empty line. Name no patient or "
+            "colleague."
+        ),
+        error_messages={
+            "required": _("Write the response."),
+            "max_length": too_long(_("The response"), TEXT_MAX_LENGTH),
+        },
+        widget=forms.Textarea(attrs={"rows": 12}),
+    )
+    role = PlainTextField(
+        label=_("Your role"),
+        single_line=True,
+        max_length=ROLE_MAX_LENGTH,
+        help_text=_(
+            "Shown with your first name, never your surname, e.g. “Patient experience lead”."
+        ),
+        error_messages={
+            "required": _("Give your role: readers see it with your first name."),
+            "max_length": too_long(_("Your role"), ROLE_MAX_LENGTH),
+        },
+    )
+
+
+class ResponseDecisionForm(forms.Form):
+    action = forms.ChoiceField(
+        choices=[
+            ("approve", _("Approve and publish")),
+            ("send_back", _("Send back to the responder")),
+        ],
+        error_messages={"required": _("Choose approve or send back.")},
+    )
+    reason = PlainTextField(
+        label=_("Reason, shown to the responder"),
+        help_text=_("Needed to send it back; kept in the history either way."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+        error_messages={"max_length": too_long(_("The reason"), 2000)},
+    )

@@ -26,6 +26,7 @@ from .comment_mail import COMMENT_MAIL_INTERVAL
 from .consent import current_consent
 from .models import (
     NamingChoice,
+    OfficialResponse,
     StoryIndexPage,
     StoryPage,
     StoryPhoto,
@@ -325,11 +326,59 @@ def _erase_page(story):
     it included (the page's title is in every log entry's label)."""
     page_id = story.pk
     erase_comments_on(story)
+    _erase_official_response(story)
     workflow_state = story.current_workflow_state
     if workflow_state is not None:
         workflow_state.cancel()
     story.delete()
     PageLogEntry.objects.filter(page_id=page_id).delete()
+
+
+def _erase_official_response(story):
+    """The story's official response goes with it (its row by cascade), and its
+    history: the moderators' reasons may quote the story."""
+    response = OfficialResponse.objects.filter(story=story).first()
+    if response is not None:
+        ModelLogEntry.objects.for_instance(response).delete()
+        response.delete()
+
+
+# The official response, screened as the stories and comments are.
+
+#: What the response is screened as: a text by hospital staff, which the screen's
+#: policy reads as an employee's (a courtesy title with a name is a patient named).
+RESPONSE_SCREENING = {"kind": "comment", "role": "employee"}
+
+
+# Blocks the approval: what no screen has read is not published.
+SCREEN_FAILED = {
+    "rule": "screen.failed",
+    "category": "screen",
+    "severity": "block",
+    "start": 0,
+    "end": 0,
+    "message": "The screen could not read this text: send it back to be sent again.",
+    "text": "",
+}
+
+
+def screen_response(text, role):
+    """The screen's findings on a response and its signature's role, as dicts the
+    moderator's review shows (with ``field`` and the ``text`` found). Never raises
+    for the screen: a failure is logged, and the moderator reads it unaided."""
+    findings = []
+    for field, value in (("text", text), ("role", role)):
+        try:
+            found = screen(value, learned=settings.SCREEN_LEARNED, **RESPONSE_SCREENING)
+        except Exception:
+            logger.exception("The screen failed on an official response (%s)", field)
+            findings.append(SCREEN_FAILED | {"field": field})
+            continue
+        findings.extend(
+            {**finding.to_dict(), "field": field, "text": value[finding.start : finding.end]}
+            for finding in found
+        )
+    return findings
 
 
 def _delete_files(photos):

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from sharing.mail import absolute_reverse, absolute_url, mail_task, send_templated_mail
 
 from .comment_mail import comments_on, stop_token
-from .models import StoryPage, Submission, SubmissionMessage
+from .models import OfficialResponse, StoryPage, Submission, SubmissionMessage
 from .photos import CARD_SIZES, GALLERY_SIZES, HERO_SIZES, picture_filters
 from .templatetags.page_meta import SHARE_IMAGE_SPEC
 
@@ -132,3 +132,26 @@ def send_comment_digest(submission_id, since, until):
         "stop_url": absolute_reverse("stories:stop_comment_mail", stop_token(submission)),
     }
     return send_templated_mail("stories/emails/comment_digest", context, [submission.contact_email])
+
+
+@mail_task
+def send_response_published(response_id):
+    """Tell the story's author that the organisation's official response is up."""
+    response = (
+        OfficialResponse.objects.select_related("story", "story__submission")
+        .filter(pk=response_id, published_at__isnull=False)
+        .first()
+    )
+    if response is None or not response.story.live:
+        return False
+    submission = getattr(response.story, "submission", None)
+    if submission is None or not submission.contact_email:
+        return False
+    context = {
+        "story": response.story,
+        "story_url": absolute_url(response.story.url + "#official-response"),
+        "status_url": absolute_url(submission.get_status_url()),
+    }
+    return send_templated_mail(
+        "stories/emails/response_published", context, [submission.contact_email]
+    )

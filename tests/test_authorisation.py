@@ -19,7 +19,7 @@ from django.db import transaction
 from django.urls import URLResolver, get_resolver
 from wagtail.models import Collection, TaskState
 
-from moderation.permissions import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
 from stories.models import StoryPage
 from tests.factories import PHONE_STORY, ModeratorFactory
 
@@ -82,6 +82,8 @@ class Site:
             return 1
         if name in ("parent_page_id", "destination_id"):
             return story.get_parent().pk
+        if name == "story_id":
+            return self.published.pk  # a responder answers published stories
         if name == "revision_id":
             return story.latest_revision_id
         if name == "revision_id_a":
@@ -316,6 +318,13 @@ STATUSES = {
     "admin/reports/workflow/results/": "302 302 302 302 200 200 200",
     "admin/reports/workflow_tasks/": "302 302 302 302 200 200 200",
     "admin/reports/workflow_tasks/results/": "302 302 302 302 200 200 200",
+    "admin/response-queue/": "302 302 302 302 302 200 200",
+    "admin/response-queue/<int:response_id>/": "302 302 302 302 302 404 404",
+    "admin/response-queue/<int:response_id>/decide/": "302 302 302 302 302 405 405",
+    "admin/response-queue/results/": "302 302 302 302 302 200 200",
+    "admin/responses/": "302 302 302 302 302 302 200",
+    "admin/responses/<int:story_id>/": "302 302 302 302 302 302 200",
+    "admin/responses/results/": "302 302 302 302 302 302 200",
     "admin/settings/<slug:app_name>/<slug:model_name>/": "302 302 302 302 404 404 404",
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/": "302 302 302 302 404 404 404",
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/": "302 302 302 302 404 404 404",
@@ -660,3 +669,54 @@ def test_reviewers_do_read_the_submission(client, site):
     assert status == 200
     assert site.submission.contact_email.encode() in body
     assert b"612-555-0187" in body
+
+
+# What a member of the "Responders" group (the admin, and writing official responses)
+# opens that a story moderator does not; beyond these, a responder opens nothing a
+# story moderator cannot (Wagtail's choosers, their account, the public pages).
+RESPONDER_OPENS = {
+    "admin/responses/",
+    "admin/responses/<int:story_id>/",
+    "admin/responses/results/",
+}
+# What Wagtail's "Editors" (rights over the whole tree) or the moderators open, and
+# a responder must not.
+RESPONDER_NEVER_OPENS = {
+    "admin/pages/",
+    "admin/pages/<int:page_id>/edit/",
+    "admin/pages/search/",
+    "admin/images/",
+    "admin/documents/",
+    "admin/reports/workflow/",
+    "admin/story-queue/",
+    "admin/comments/",
+    "admin/response-queue/",
+    "admin/response-queue/<int:response_id>/",
+    "admin/reports/moderation/",
+}
+
+
+def test_a_responder_opens_only_the_responses_beyond_a_moderator_and_reads_nothing_private(
+    client, site
+):
+    responder = get_user_model().objects.create_user("rhea", password="pw", first_name="Rhea")
+    responder.groups.add(Group.objects.get(name=RESPONDERS_GROUP))
+    client.force_login(responder)
+    moderator_column = ROLES.index("moderator")
+    opened, leaks = set(), []
+    for route in all_routes():
+        status, body = get(client, site.url(route, "responder"))
+        if status == 200:
+            opened.add(route)
+        for word, what in private_words(site, "responder").items():
+            if word.encode() in body:
+                leaks.append(f"{route} shows {what}")
+    beyond_a_moderator = {
+        route
+        for route in opened - RESPONDER_OPENS
+        if "200" not in STATUSES[route].split()[moderator_column].split("|")
+    }
+    assert leaks == []
+    assert sorted(RESPONDER_OPENS - opened) == []
+    assert sorted(beyond_a_moderator) == []
+    assert sorted(opened & RESPONDER_NEVER_OPENS) == []

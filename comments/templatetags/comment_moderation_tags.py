@@ -88,7 +88,10 @@ def story_comment_thread(context, page):
             "content_type_id",
             "is_public",
             "is_removed",
+            "review__by_staff",
+            "review__staff_role",
         )
+        .select_related("review")
         .order_by(*ORDERS[order])
     )
     return {

@@ -7,7 +7,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page,
 from home.demo_stories import STORIES
 from home.models import HomePage
 from home.services import set_up_site
-from moderation.permissions import MODERATORS_GROUP
+from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
 from stories.models import StoryIndexPage, StoryPage, Topic
 
 pytestmark = pytest.mark.django_db
@@ -65,6 +65,7 @@ def test_story_moderators_have_their_own_group_with_no_rights_beyond_the_review(
         "moderation.review_stories",
         "comment_moderation.moderate_comments",
         "directory.review_proposals",
+        "stories.review_official_responses",
     }
 
 
@@ -85,8 +86,13 @@ def test_set_up_site_twice_leaves_one_group_with_one_of_each_right(story_index):
 
     group = Group.objects.get(name=MODERATORS_GROUP)
     assert GroupPagePermission.objects.filter(group=group).count() == 1
-    assert group.permissions.count() == 4
+    # The admin, the story review, the comment queue, the directory's proposals and
+    # the review of official responses.
+    assert group.permissions.count() == 5
     assert GroupCollectionPermission.objects.filter(group=group).count() == 3
+    responders = Group.objects.get(name=RESPONDERS_GROUP)
+    assert responders.permissions.count() == 2
+    assert not GroupPagePermission.objects.filter(group=responders).exists()
 
 
 def test_the_demo_admin_is_a_story_moderator():

@@ -25,7 +25,7 @@ from wagtail.search import index
 
 from comments.models import with_comment_counts
 
-from .listing import NEWEST_FIRST, cursor_page, parse_cursor
+from ..listing import NEWEST_FIRST, cursor_page, parse_cursor
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -263,7 +263,16 @@ class StoryPage(Page):
             self.hero_image.description if self.hero_image else "",
         )
         context["gallery"] = [photo for photo in photos if photo.image_id != self.hero_image_id]
+        context["official_response"] = self.published_response()
         return context
+
+    def published_response(self):
+        """The organisation's response as a moderator approved it, or None (one query)."""
+        return (
+            OfficialResponse.objects.filter(story=self, published_at__isnull=False)
+            .only("published_text", "published_name", "published_role", "published_at")
+            .first()
+        )
 
 
 class StoryPhoto(Orderable):
@@ -510,3 +519,6 @@ class SubmissionPhoto(models.Model):
 
     def __str__(self):
         return f"Photo for {self.submission}"
+
+
+from .responses import OfficialResponse  # noqa: E402 - a model family of its own
