@@ -34,6 +34,7 @@ def story_form(story, **changes):
         "summary": story.summary,
         "body": story.body,
         "topics": "",
+        "language": story.language,
         # The photos' inline formset, empty.
         "photos-TOTAL_FORMS": "0",
         "photos-INITIAL_FORMS": "0",

@@ -245,6 +245,7 @@ def test_direct_publishing_of_a_submitted_story_goes_through_the_review(
             "body": story.body,
             "summary": "",
             "topics": "",
+            "language": story.language,
             "photos-TOTAL_FORMS": "0",
             "photos-INITIAL_FORMS": "0",
             "photos-MIN_NUM_FORMS": "0",
