@@ -24,6 +24,7 @@ site changes rarely next to how often it is read, so one purge for all is the
 one that cannot miss an address. Its receivers are in ``home.signal_handlers``.
 """
 
+import hashlib
 import secrets
 
 from django.conf import settings
@@ -70,10 +71,12 @@ def is_anonymous_read(request):
 def page_key(request):
     """The address, and the language the page would be made in (from the language
     cookie or Accept-Language, as Django's LocaleMiddleware chooses it): one copy
-    of a page for each language it is read in."""
+    of a page for each language it is read in. The address is hashed: a long or
+    odd query string makes a key of the same short, safe length."""
     language = get_language_from_request(request)
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"{PAGE_KEY_PREFIX}{language}:{url}"
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"{PAGE_KEY_PREFIX}{language}:{digest}"
 
 
 def is_cached(request):
