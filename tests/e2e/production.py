@@ -265,7 +265,9 @@ def server_database(database_url):
     config = environ.Env.db_url_config(database_url)
     if "postgresql" not in config["ENGINE"]:
         return None
-    name = f"test_{config['NAME']}_site"
+    # Each pytest-xdist worker serves a site of its own.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    name = f"test_{config['NAME']}_site{'_' + worker if worker else ''}"
     return config, name
 
 
