@@ -36,15 +36,15 @@ DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True}
 CONFIRM_LINK = re.compile(r"https?://[^/\s]+(/comments/confirm/\S+/)")
 
-RUN_AXE = """async (exclude) => {
+RUN_AXE = """async ({exclude, tags}) => {
     const result = await axe.run(exclude ? {exclude: [[exclude]]} : document, {
-        runOnly: {type: "tag", values: %s},
+        runOnly: {type: "tag", values: tags},
     });
     return result.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
         targets: v.nodes.map((n) => n.target.join(" ")),
     }));
-}""" % (TAGS,)
+}"""
 
 
 class Sweep:
@@ -53,19 +53,23 @@ class Sweep:
     def __init__(self, base_url):
         self.base_url, self.problems, self.checked = base_url, [], 0
 
-    def check(self, page, who, exclude=None):
+    def check(self, page, who, exclude=None, shows=None):
+        """axe on the page open; ``shows``: words it must show, so that a sweep of the
+        wrong page (a state not reached, a form not sent) cannot pass."""
         page.evaluate(AXE)
         self.checked += 1
         where = page.url.removeprefix(self.base_url)
-        for v in page.evaluate(RUN_AXE, exclude):
+        if shows and shows not in page.locator("body").inner_text():
+            self.problems.append(f"{who} {where}: does not show {shows!r}")
+        for v in page.evaluate(RUN_AXE, {"exclude": exclude, "tags": TAGS}):
             self.problems.append(
                 f"{who} {where}: {v['id']} ({v['impact']}) at {', '.join(v['targets'])}"
                 f": {v['help']}"
             )
 
-    def visit(self, page, who, path, exclude=None):
+    def visit(self, page, who, path, exclude=None, shows=None):
         page.goto(self.base_url + path)
-        self.check(page, who, exclude)
+        self.check(page, who, exclude, shows)
 
 
 def submit(page, button):
@@ -165,8 +169,8 @@ def public_pages(sweep, page, who, content, *, forms=True):
     page.goto(sweep.base_url + older.get_attribute("href"))
     sweep.check(page, who)
     sweep.visit(page, who, f"{index.url}?topic={story.topics.first().slug}")
-    sweep.visit(page, who, story.url)
-    sweep.visit(page, who, "/search/?q=porter")
+    sweep.visit(page, who, story.url, shows="our porters read your story")
+    sweep.visit(page, who, "/search/?q=porter", shows=story.title)
     sweep.visit(page, who, "/search/?q=xylophonic")
     sweep.visit(page, who, "/search/")
     for info in InformationPage.objects.live().order_by("pk"):
@@ -176,8 +180,9 @@ def public_pages(sweep, page, who, content, *, forms=True):
     sweep.visit(page, who, directory.url + "?country=CA")
     slug = Organisation.objects.order_by("pk").first().slug
     sweep.visit(page, who, directory.url + directory.reverse_subpage("organisation", args=[slug]))
-    for key in ("waiting", "sent_back", "published"):
-        sweep.visit(page, who, content[key].get_status_url())
+    sweep.visit(page, who, content["waiting"].get_status_url())
+    sweep.visit(page, who, content["sent_back"].get_status_url(), shows="is proud to be in it")
+    sweep.visit(page, who, content["published"].get_status_url())
     sweep.visit(page, who, f"/share/received/{content['waiting'].status_token}/")
     sweep.visit(page, who, "/no-such-page/")
     sweep.visit(page, who, f"/comments/reply/{story_comment(story)}/")
@@ -196,22 +201,23 @@ def form_pages(sweep, page, who, story):
     """The forms, empty and with errors, and the pages they lead to."""
     sweep.visit(page, who, "/share/")
     submit(page, "Send my story")
-    sweep.check(page, who)
+    sweep.check(page, who, shows="There is a problem")
     # A post whose CSRF token is gone: the site's own failure page, the story kept.
     page.get_by_label("Title of your story").fill("Kept after all")
     page.get_by_label("Your story (required)", exact=True).fill(CLEAN_STORY)
     page.context.clear_cookies(name="csrftoken")
     submit(page, "Send my story")
-    sweep.check(page, who)
+    sweep.check(page, who, shows="Your session expired")
 
     sweep.visit(page, who, "/directory/propose/")
     page.get_by_label("Address of account 1").fill("https://www.facebook.com/somewhere")
     submit(page, "Send for review")
-    sweep.check(page, who)
+    sweep.check(page, who, shows="Platform of account 1")
     propose_organisation(page)
-    sweep.check(page, who)
-    page.get_by_role("link", name="See my proposal's status").click()
-    sweep.check(page, who)
+    sweep.check(page, who, shows="we received your proposal")
+    with page.expect_navigation():
+        page.get_by_role("link", name="See my proposal's status").click()
+    sweep.check(page, who, shows="Received.")
 
     # A comment: the form with errors, the page asking to confirm, and the page a
     # held comment's confirmation leads to.
@@ -223,9 +229,9 @@ def form_pages(sweep, page, who, story):
     page.get_by_label("Your email address").fill("lee@example.org")
     page.get_by_label("Your comment").fill("Same ward for me, call me on 555-201-7788.")
     submit(page, "Post comment")
-    sweep.check(page, who)
+    sweep.check(page, who, shows="Please confirm your comment")
     path = CONFIRM_LINK.search(mail.outbox[-1].body).group(1)
-    sweep.visit(page, who, path)
+    sweep.visit(page, who, path, shows="awaits moderation")
 
 
 def propose_organisation(page):
@@ -256,6 +262,7 @@ def test_axe_finds_nothing_on_any_page(live_server, chromium, site_content):
     spanish.goto(live_server.url + "/share/")
     submit(spanish, "Enviar mi historia")
     sweep.check(spanish, "spanish")
+    assert spanish.locator("html").get_attribute("lang") == "es"
 
     moderator = new_page(chromium)
     sweep.visit(moderator, "signed out", "/admin/login/")
@@ -279,7 +286,7 @@ def admin_pages(sweep, page, who, content):
     sweep.visit(page, who, f"/admin/pages/{content['story'].pk}/edit/", exclude="ul.tagit")
     sweep.visit(page, who, "/admin/story-queue/")
     sweep.visit(page, who, f"/admin/story-queue/{content['waiting'].story_id}/")
-    sweep.visit(page, who, "/admin/comments/")
+    sweep.visit(page, who, "/admin/comments/", shows="555-201-7788")
     sweep.visit(page, who, "/admin/submissions/")
     sweep.visit(page, who, f"/admin/submissions/{content['sent_back'].pk}/")
     sweep.visit(page, who, f"/admin/submissions/{content['sent_back'].pk}/erase/")
@@ -296,5 +303,6 @@ def admin_pages(sweep, page, who, content):
 def responder_pages(sweep, page, who, content):
     sweep.visit(page, who, "/admin/")
     sweep.visit(page, who, "/admin/responses/")
-    page.get_by_role("link", name=content["story"].title).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=content["story"].title).click()
     sweep.check(page, who)
