@@ -42,7 +42,7 @@ RUN_AXE = """async ({exclude, tags}) => {
     });
     return result.violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help,
-        targets: v.nodes.map((n) => n.target.join(" ")),
+        targets: v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)}`),
     }));
 }"""
 
