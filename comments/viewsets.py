@@ -169,7 +169,7 @@ class CommentQueueIndexView(IndexView):
     viewset = None
 
     columns = [
-        TemplateColumn("select", CELL + "select_cell.html", label=""),
+        TemplateColumn("select", CELL + "select_cell.html", label=_("Select")),
         TemplateColumn(
             "comment", CELL + "comment_cell.html", label=_("Comment"), sort_key="submitted"
         ),
