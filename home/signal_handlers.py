@@ -31,13 +31,15 @@ def purge_footer(sender, **kwargs):
 
 
 def addresses(*pages, every_page=False):
-    """The public addresses a change to ``pages`` reaches: each page's own, and the
-    pages every story shows on (home and the story index, with their cards' comment
-    counts), the feed and the sitemap; with ``every_page`` (a site, a setting, the
-    directory: the footer, the information pages), every live page's too.
+    """The public addresses a change to ``pages`` reaches: each page's own (a story's
+    topic listings, ``?topic=``, with it), and the pages every story shows on (home
+    and the story index, with their cards' comment counts), the feed and the
+    sitemap; with ``every_page`` (a site, a setting, the directory: the footer, the
+    information pages), every live page's and every topic listing too.
 
-    A CDN is purged by address: the index's other pages (``?before=``, ``?topic=``)
-    and other stories' "Related stories" keep its copy for ``PAGE_CACHE_S_MAXAGE``.
+    A CDN is purged by address: the index's cursor pages (``?before=``,
+    ``?after=``) and other stories' "Related stories" keep its copy for
+    ``PAGE_CACHE_S_MAXAGE``.
     """
     batch = PurgeBatch()
     if every_page:
