@@ -49,8 +49,7 @@ def start_story_moderation(story):
         logger.error("No moderation workflow for story %s: it waits as a draft", story.pk)
         return None
     try:
-        with transaction.atomic():
-            return workflow.start(story, user=None)
+        return workflow.start(story, user=None)  # atomic: a failure leaves nothing of it
     except Exception:
         logger.exception("Could not start moderation of story %s", story.pk)
         return None
@@ -72,8 +71,11 @@ def send_to_review(story, user):
     return workflow.start(story, user)
 
 
-def screened_texts(page):
-    return {field: getattr(page, field, "") or "" for field in SCREENED_FIELDS}
+def screened_texts(revision):
+    """The revision's texts, read from its content: they are plain fields, so the
+    page need not be rebuilt from it (``as_object()``, six queries) to read them."""
+    content = revision.content or {}
+    return {field: content.get(field) or "" for field in SCREENED_FIELDS}
 
 
 def screen_revision(revision):
@@ -85,11 +87,10 @@ def screen_revision(revision):
     existing = ScreeningReport.objects.filter(revision=revision).first()
     if existing is not None:
         return existing
-    page = revision.as_object()
-    submission = getattr(page, "submission", None) if page.pk else None
-    role = getattr(submission, "role", None) or getattr(page, "author_role", None)
+    submission = Submission.objects.filter(story_id=revision.object_id).first()
+    role = getattr(submission, "role", None) or (revision.content or {}).get("author_role")
     findings = []
-    for field, text in screened_texts(page).items():
+    for field, text in screened_texts(revision).items():
         try:
             found = screen(text, kind="story", role=role, learned=settings.SCREEN_LEARNED)
         except Exception:

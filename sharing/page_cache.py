@@ -22,9 +22,17 @@ index and its topic pages with every query string, home, the feed, the sitemap,
 the "Related stories" of other stories, the comment counts on cards), and the
 site changes rarely next to how often it is read, so one purge for all is the
 one that cannot miss an address. Its receivers are in ``home.signal_handlers``.
+
+A CDN or caching proxy in front keeps copies too, by address, for
+``PAGE_CACHE_S_MAXAGE``. ``purge_frontend()`` tells it, through Wagtail's
+frontend cache (``WAGTAILFRONTENDCACHE``, set from the environment in the
+production settings), to drop the addresses the same change reaches: the
+receivers make one list of them for each change, and the server's cache and the
+CDN are purged from it together.
 """
 
 import hashlib
+import logging
 import secrets
 
 from django.conf import settings
@@ -33,6 +41,9 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_request
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page_cache:generation"
 PAGE_KEY_PREFIX = "page_cache:page:"
@@ -44,6 +55,22 @@ CACHED_TYPES = ("text/html", "application/atom+xml", "application/xml", "text/pl
 def purge():
     """Serve no page stored until now: the next reader of each gets a new one."""
     cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def frontend_cache_enabled():
+    return bool(getattr(settings, "WAGTAILFRONTENDCACHE", None))
+
+
+def purge_frontend(urls):
+    """Have the CDN in front drop its copies of ``urls`` (Wagtail's task, in the
+    background). Nothing without one configured; a failure is logged, never raised:
+    the change is made, and the CDN's copies end with their ``s-maxage``."""
+    if not urls or not frontend_cache_enabled():
+        return
+    try:
+        PurgeBatch(urls).purge()
+    except Exception:
+        logger.exception("Could not ask the frontend cache to purge %d addresses", len(urls))
 
 
 def _generation():

@@ -60,6 +60,10 @@ env = environ.Env(
     PAGE_CACHE_SECONDS=(int, 10 * 60),
     PAGE_CACHE_MAX_AGE=(int, 0),
     PAGE_CACHE_S_MAXAGE=(int, 60),
+    FRONTEND_CACHE_URL=(str, ""),
+    CLOUDFLARE_ZONE_ID=(str, ""),
+    CLOUDFLARE_BEARER_TOKEN=(str, ""),
+    CLOUDFRONT_DISTRIBUTION_ID=(str, ""),
 )
 
 DEBUG = env("DEBUG")

@@ -44,6 +44,31 @@ X_FRAME_OPTIONS = "DENY"
 CONN_MAX_AGE = env("CONN_MAX_AGE")
 DATABASES["default"]["CONN_MAX_AGE"] = CONN_MAX_AGE  # noqa: F405
 
+# A CDN or caching proxy in front (README, "A CDN in front"): Wagtail's frontend
+# cache tells it to drop the addresses each change reaches, as the page cache
+# drops its own (sharing.page_cache.purge_frontend). None configured: none told.
+# The app itself is not installed: its receivers would purge a published page a
+# second time; home.signal_handlers purges it with the rest of the change's list.
+WAGTAILFRONTENDCACHE = {}
+if env("FRONTEND_CACHE_URL"):  # Varnish, nginx, ...: an HTTP PURGE of each address
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env("FRONTEND_CACHE_URL"),
+    }
+if env("CLOUDFLARE_ZONE_ID"):
+    if not env("CLOUDFLARE_BEARER_TOKEN"):
+        raise ImproperlyConfigured("CLOUDFLARE_ZONE_ID needs CLOUDFLARE_BEARER_TOKEN.")
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env("CLOUDFLARE_ZONE_ID"),
+        "BEARER_TOKEN": env("CLOUDFLARE_BEARER_TOKEN"),
+    }
+if env("CLOUDFRONT_DISTRIBUTION_ID"):  # needs boto3 installed, and AWS credentials
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudFrontBackend",
+        "DISTRIBUTION_ID": env("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+
 # Operations: JSON logs unless LOG_FORMAT says otherwise; the load balancer's
 # health check may come over plain HTTP (its Host must be in ALLOWED_HOSTS).
 LOGGING = logging_config(LOG_LEVEL, env("LOG_FORMAT") or "json", root_level="INFO")  # noqa: F405
