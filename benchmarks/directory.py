@@ -10,9 +10,7 @@ SQL queries. The figures are for comparing changes on one machine, not promises.
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,23 +27,11 @@ def main():
     parser.add_argument("--requests", type=int, default=20)
     args = parser.parse_args()
 
-    import logging
-    import warnings
+    from benchmarks.harness import test_database, time_page
 
-    import django
+    with test_database():
+        from django.test import Client
 
-    django.setup()
-    logging.disable(logging.INFO)
-    warnings.filterwarnings("ignore", message="No directory at")
-    from django.conf import settings
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, get_runner, setup_test_environment
-
-    setup_test_environment()
-    runner = get_runner(settings)(verbosity=0)
-    old_config = runner.setup_databases()
-    try:
         directory = build(args.organisations)
         client = Client()
         base = directory.url
@@ -61,24 +47,8 @@ def main():
         print(f"{args.organisations:,} organisations, {args.requests} requests each\n")
         print(f"{'page':36} {'median ms':>10} {'p95 ms':>8} {'bytes':>9} {'queries':>8}")
         for label, url in pages:
-            client.get(url)
-            times = []
-            for _ in range(args.requests):
-                start = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - start) * 1000)
-                if response.status_code != 200:
-                    raise SystemExit(f"{url} answered {response.status_code}")
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            times.sort()
-            p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-            print(
-                f"{label:36} {statistics.median(times):10.1f} {p95:8.1f} "
-                f"{len(response.content):9d} {len(queries.captured_queries):8d}"
-            )
-    finally:
-        runner.teardown_databases(old_config)
+            median, p95, response, queries = time_page(client, url, args.requests)
+            print(f"{label:36} {median:10.1f} {p95:8.1f} {len(response.content):9d} {queries:8d}")
 
 
 def build(count):

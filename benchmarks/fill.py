@@ -384,24 +384,13 @@ def main():
     parser.add_argument("--no-measure", action="store_true")
     args = parser.parse_args()
 
-    import logging
-    import warnings
+    from benchmarks.harness import test_database
 
-    import django
+    def fill_database(database):
+        if database["ENGINE"].endswith("postgresql"):
+            database.setdefault("TEST", {})["NAME"] = args.name or f"{database['NAME']}_fill"
 
-    django.setup()
-    logging.disable(logging.INFO)
-    warnings.filterwarnings("ignore", message="No directory at")
-    from django.conf import settings
-    from django.test.utils import get_runner, setup_test_environment
-
-    setup_test_environment()
-    database = settings.DATABASES["default"]
-    if database["ENGINE"].endswith("postgresql"):
-        database.setdefault("TEST", {})["NAME"] = args.name or f"{database['NAME']}_fill"
-    runner = get_runner(settings)(verbosity=0, keepdb=args.keep)
-    old_config = runner.setup_databases()
-    try:
+    with test_database(fill_database, keepdb=args.keep):
         started = time.perf_counter()
         special = fill(args.stories, args.comments, queued=args.queued)
         from django.db import connection
@@ -411,8 +400,6 @@ def main():
             if not any(special.values()):
                 special = find_discussed()
             measure(pages_to_time(special), args.rounds)
-    finally:
-        runner.teardown_databases(old_config)
 
 
 def find_discussed():

@@ -31,26 +31,17 @@ def main():
     parser.add_argument("--requests", type=int, default=10)
     args = parser.parse_args()
 
-    import logging
-    import warnings
+    from benchmarks.harness import test_database
 
-    import django
+    def bench_database(database):
+        database.setdefault("TEST", {})["NAME"] = (
+            f"{database['NAME']}_bench" if database["ENGINE"].endswith("postgresql") else None
+        )
 
-    django.setup()
-    logging.disable(logging.INFO)
-    warnings.filterwarnings("ignore", message="No directory at")
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, get_runner, setup_test_environment
+    with test_database(bench_database):
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
 
-    setup_test_environment()
-    database = settings.DATABASES["default"]
-    database.setdefault("TEST", {})["NAME"] = (
-        f"{database['NAME']}_bench" if database["ENGINE"].endswith("postgresql") else None
-    )
-    runner = get_runner(settings)(verbosity=0)
-    old_config = runner.setup_databases()
-    try:
         started = time.perf_counter()
         build(args.submissions)
         if connection.vendor == "postgresql":
@@ -105,8 +96,6 @@ def main():
                 f"{label:24} {statistics.median(times):10.1f} {p95:8.1f} "
                 f"{statistics.median(cpu):8.1f} {len(queries.captured_queries):8d}"
             )
-    finally:
-        runner.teardown_databases(old_config)
 
 
 def read(client, url):

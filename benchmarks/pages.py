@@ -11,9 +11,7 @@ The figures are for comparing changes on one machine, not promises.
 
 import argparse
 import os
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,24 +27,9 @@ def main():
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args()
 
-    import logging
-    import warnings
+    from benchmarks.harness import test_database, time_page
 
-    import django
-
-    django.setup()
-    logging.disable(logging.INFO)
-    warnings.filterwarnings("ignore", message="No directory at")
-    from django.conf import settings
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    setup_test_environment()
-    from django.test.utils import get_runner
-
-    runner = get_runner(settings)(verbosity=0)
-    old_config = runner.setup_databases()  # a fresh test database, as the tests use
-    try:
+    with test_database():  # a fresh test database, as the tests use
         build(args.stories, args.queued)
         discussed = build_comments(args.comments)
         from django.contrib.auth import get_user_model
@@ -80,24 +63,8 @@ def main():
         )
         print(f"{'page':40} {'median ms':>10} {'p95 ms':>8} {'bytes':>8} {'queries':>8}")
         for label, client, url in pages:
-            client.get(url)  # warm caches, as a running server would be
-            times = []
-            for _ in range(args.requests):
-                start = time.perf_counter()
-                response = client.get(url)
-                times.append((time.perf_counter() - start) * 1000)
-                if response.status_code != 200:
-                    raise SystemExit(f"{url} answered {response.status_code}")
-            with CaptureQueriesContext(connection) as queries:
-                client.get(url)
-            times.sort()
-            p95 = times[min(len(times) - 1, int(len(times) * 0.95))]
-            print(
-                f"{label:40} {statistics.median(times):10.1f} {p95:8.1f} "
-                f"{len(response.content):8d} {len(queries.captured_queries):8d}"
-            )
-    finally:
-        runner.teardown_databases(old_config)
+            median, p95, response, queries = time_page(client, url, args.requests)
+            print(f"{label:40} {median:10.1f} {p95:8.1f} {len(response.content):8d} {queries:8d}")
 
 
 def build(story_count, queued_count):
@@ -107,11 +74,11 @@ def build(story_count, queued_count):
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
 
+    from benchmarks.fill import submit_waiting
     from home.demo_stories import STORIES
     from home.services import load_demo_content
     from moderation.permissions import MODERATORS_GROUP
     from stories.models import StoryIndexPage, StoryPage, Topic
-    from stories.services import submit_story
 
     rng = random.Random(7)
     load_demo_content(admin_password=secrets.token_urlsafe())
@@ -130,18 +97,7 @@ def build(story_count, queued_count):
         story.topics.set(rng.sample(topics, 2))
         index.add_child(instance=story)
         story.save_revision().publish()
-    for i in range(queued_count):
-        data = rng.choice(STORIES)
-        submit_story(
-            {
-                "title": f"Waiting story {i}",
-                "body": data["body"] + "\n\nCall me on 612-555-0143 if you want to talk.",
-                "role": data["role"],
-                "naming": "anonymous",
-                "name": "",
-                "email": f"author{i}@example.org",
-            }
-        )
+    submit_waiting(queued_count, rng)
     user = get_user_model().objects.create_user("bench-moderator")
     user.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 

@@ -3,7 +3,6 @@ count are declared here once."""
 
 from collections import Counter
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import (
     BooleanField,
     Case,
@@ -18,15 +17,13 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_comments.models import CommentFlag
 from wagtail.admin.ui.tables import BaseColumn, Table
-from wagtail.admin.views.generic import IndexView
 
 from screening.highlight import highlight
 from sharing import spam
-from sharing.admin_queues import QueuePanel, QueueViewSet
+from sharing.admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 
 from . import admin_urls
 from .filters import CommentQueueFilterSet, counts_by_state
@@ -153,7 +150,7 @@ class CommentQueueTable(Table):
 CELL = "comment_moderation/admin/queue/"
 
 
-class CommentQueueIndexView(IndexView):
+class CommentQueueIndexView(QueueIndexView):
     """Comments waiting for a moderator: someone who may be at risk first, then the oldest."""
 
     template_name = "comment_moderation/admin/queue.html"
@@ -164,9 +161,10 @@ class CommentQueueIndexView(IndexView):
     # "2 comments", not "2 comment reviews", under the list.
     verbose_name = _("comment")
     verbose_name_plural = _("comments")
-    permission_policy = None
-    any_permission_required = None
-    viewset = None
+    caption = _("Comments waiting for a moderator")
+    no_results_message = _("No comments are waiting for a moderator.")
+    # Someone who may be at risk comes first, whatever the order chosen.
+    first_ordering = ["-crisis"]
 
     columns = [
         TemplateColumn("select", CELL + "select_cell.html", label=_("Select")),
@@ -205,21 +203,8 @@ class CommentQueueIndexView(IndexView):
         "spam_verdict": _("Spam check"),
     }
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.user_can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_base_queryset(self):
-        return self.viewset.get_queryset()
-
     def get_filterset_kwargs(self):
         return {**super().get_filterset_kwargs(), "counts": counts_by_state(pending_reviews())}
-
-    def order_queryset(self, queryset):
-        # Someone who may be at risk comes first, whatever the order chosen.
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by("-crisis", *queryset.query.order_by, "pk")
 
     @staticmethod
     def with_targets(reviews):
@@ -240,21 +225,11 @@ class CommentQueueIndexView(IndexView):
     def get_table(self, object_list):
         return super().get_table(self.with_targets(object_list))
 
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Comments waiting for a moderator")}
-
     def as_spreadsheet(self, queryset, spreadsheet_format):
         return super().as_spreadsheet(self.with_targets(queryset), spreadsheet_format)
 
     def get_heading(self, queryset, field):
         return str(self.export_headings[field])
-
-    def to_row_dict(self, item):
-        return {field: self.export_fields[field](item) for field in self.list_export}
-
-    @cached_property
-    def no_results_message(self):
-        return _("No comments are waiting for a moderator.")
 
     def get_context_data(self, *args, **kwargs):
         return {

@@ -1,16 +1,14 @@
 """The story queue and the list of every submission as Wagtail viewsets: their lists,
 menu items, permissions and dashboard count are declared here once."""
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, Table, TitleColumn
-from wagtail.admin.views.generic import IndexView
 
 from screening import CATEGORIES
-from sharing.admin_queues import QueuePanel, QueueViewSet
+from sharing.admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 from sharing.failed_tasks import FailedTasksViewSet
 from stories.models import StoryPage, Submission
 from stories.services import reference_from
@@ -65,7 +63,7 @@ def report_value(name, default=""):
     return value
 
 
-class StoryQueueIndexView(IndexView):
+class StoryQueueIndexView(QueueIndexView):
     """Stories waiting for review, oldest first; paginated, filtered and sorted in the database."""
 
     template_name = "moderation/admin/story_queue.html"
@@ -75,10 +73,10 @@ class StoryQueueIndexView(IndexView):
     # Filters and the search by title or reference are plain queryset lookups.
     search_fields = ["draft_title", "submission__reference"]
     search_backend_name = None
-    # The viewset says who may see the queue; Wagtail's page permissions do not apply.
-    permission_policy = None
-    any_permission_required = None
-    viewset = None
+    caption = _("Stories waiting for review")
+    # Someone who may be at risk comes first, whatever the sort; then the chosen
+    # order, and the key, so that pages are stable when two stories tie.
+    first_ordering = [F("submission__urgent").desc(nulls_last=True)]
 
     columns = [
         StoryColumn("story", label=_("Story"), accessor="draft_title", sort_key="draft_title"),
@@ -91,25 +89,6 @@ class StoryQueueIndexView(IndexView):
         FindingsColumn("findings", label=_("Findings"), sort_key="blocking"),
         WaitingSinceColumn("waiting_since", label=_("Waiting since"), sort_key="waiting_since"),
     ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.user_can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_base_queryset(self):
-        return self.viewset.get_queryset()
-
-    def order_queryset(self, queryset):
-        """Someone who may be at risk comes first, whatever the sort; then the
-        chosen order, and the key, so that pages are stable when two stories tie."""
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(
-            F("submission__urgent").desc(nulls_last=True), *queryset.query.order_by, "pk"
-        )
-
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Stories waiting for review")}
 
     @cached_property
     def no_results_message(self):
@@ -148,9 +127,6 @@ class StoryQueueIndexView(IndexView):
         "urgent": _("Urgent"),
         "waiting_since": _("Waiting since"),
     }
-
-    def to_row_dict(self, item):
-        return {field: self.export_fields[field](item) for field in self.list_export}
 
 
 class StoryQueuePanel(QueuePanel):
@@ -216,21 +192,19 @@ def submission_story(submission):
     return story.draft_title
 
 
-class SubmissionsIndexView(IndexView):
+class SubmissionsIndexView(QueueIndexView):
     """Every submission, newest first: looked up by reference (as the author reads it out,
     in any case, with or without the dash) or by the email address it came with, and
     filtered by state."""
 
     page_title = _("Submissions")
     page_subtitle = _("Every story sent in, in any state")
-    # The viewset says who may see the list.
-    permission_policy = None
-    any_permission_required = None
-    viewset = None
     is_searchable = True
     search_fields = ["reference"]
     search_backend_name = None
     default_ordering = "-created_at"
+    caption = _("Submissions")
+    tiebreak = "-pk"
 
     columns = [
         TitleColumn(
@@ -244,18 +218,6 @@ class SubmissionsIndexView(IndexView):
         Column("role", label=_("Author"), accessor="get_role_display", sort_key="role"),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
     ]
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.user_can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_base_queryset(self):
-        return self.viewset.get_queryset()
-
-    def order_queryset(self, queryset):
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "-pk")
 
     @cached_property
     def looked_up(self):
@@ -277,9 +239,6 @@ class SubmissionsIndexView(IndexView):
         if kind == "reference":
             return queryset.filter(reference=value)
         return queryset.filter(contact_email__iexact=value)
-
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Submissions")}
 
     @cached_property
     def no_results_message(self):
@@ -309,21 +268,18 @@ class SubmissionsViewSet(QueueViewSet):
     filterset_class = SubmissionFilterSet
     model = Submission
     index_view_class = SubmissionsIndexView
+    queue_url_name = None
+    extra_urlpatterns = [
+        path("<int:submission_id>/", submission_views.submission, name="detail"),
+        path("<int:submission_id>/export/", submission_views.export, name="export"),
+        path("<int:submission_id>/erase/", submission_views.erase, name="erase"),
+    ]
 
     def user_can_moderate(self, user):
         return can_review(user)
 
     def get_queryset(self):
         return Submission.objects.select_related("story").defer("story__body")
-
-    def get_urlpatterns(self):
-        return [
-            path("", self.index_view, name="index"),
-            path("results/", self.index_results_view, name="index_results"),
-            path("<int:submission_id>/", submission_views.submission, name="detail"),
-            path("<int:submission_id>/export/", submission_views.export, name="export"),
-            path("<int:submission_id>/erase/", submission_views.erase, name="erase"),
-        ]
 
 
 submissions_viewset = SubmissionsViewSet()

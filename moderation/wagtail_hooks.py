@@ -12,9 +12,10 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
-from wagtail.log_actions import LogFormatter
 from wagtail.models import WorkflowState
 
+from sharing.admin_queues import register_queue
+from sharing.log_actions import WithReason, register_log_actions
 from stories.models import StoryPage
 
 from . import report_urls
@@ -52,9 +53,7 @@ def other_pages_in_workflows():
     )
 
 
-@hooks.register("register_admin_viewset")
-def register_failed_tasks_viewset():
-    return failed_tasks_viewset
+register_queue(failed_tasks_viewset)
 
 
 class ModerationReportMenuItem(MenuItem):
@@ -81,11 +80,6 @@ def register_moderation_report_menu_item():
         icon_name="tasks",
         order=1300,
     )
-
-
-@hooks.register("construct_homepage_panels")
-def add_failed_tasks_panel(request, panels):
-    failed_tasks_viewset.add_dashboard_panel(request, panels)
 
 
 @hooks.register("before_publish_page")
@@ -254,35 +248,27 @@ CANNOT_DELETE = gettext_lazy(
 )
 
 
-class ReasonFormatter(LogFormatter):
-    """A log line that carries the moderator's reason."""
-
-    template = ""
-
-    def format_message(self, log_entry):
-        return self.template % {"reason": log_entry.data.get("reason", "")}
-
-
 @hooks.register("register_log_actions")
 def register_story_log_actions(actions):
-    actions.register_action(
-        "sharing.story.redact", gettext_lazy("Redact"), gettext_lazy("Redacted details")
+    register_log_actions(
+        actions,
+        {
+            "sharing.story.redact": (gettext_lazy("Redact"), gettext_lazy("Redacted details")),
+            "sharing.story.mark_spam": (
+                gettext_lazy("Mark as spam"),
+                gettext_lazy("Marked as spam"),
+            ),
+            "sharing.story.mark_ham": (
+                gettext_lazy("Mark as not spam"),
+                gettext_lazy("Marked as not spam"),
+            ),
+            "sharing.story.override": (
+                gettext_lazy("Override"),
+                WithReason(gettext_lazy("Published despite blocking findings: %(reason)s")),
+            ),
+            "sharing.story.decline": (
+                gettext_lazy("Decline"),
+                WithReason(gettext_lazy("Declined: %(reason)s")),
+            ),
+        },
     )
-    actions.register_action(
-        "sharing.story.mark_spam", gettext_lazy("Mark as spam"), gettext_lazy("Marked as spam")
-    )
-    actions.register_action(
-        "sharing.story.mark_ham",
-        gettext_lazy("Mark as not spam"),
-        gettext_lazy("Marked as not spam"),
-    )
-
-    @actions.register_action("sharing.story.override")
-    class OverrideFormatter(ReasonFormatter):
-        label = gettext_lazy("Override")
-        template = gettext_lazy("Published despite blocking findings: %(reason)s")
-
-    @actions.register_action("sharing.story.decline")
-    class DeclineFormatter(ReasonFormatter):
-        label = gettext_lazy("Decline")
-        template = gettext_lazy("Declined: %(reason)s")

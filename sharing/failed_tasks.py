@@ -14,16 +14,14 @@ tests) tasks run in the request and leave no row, only a log entry.
 The app that registers the viewset subclasses it to say who may see it.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext_lazy as _
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 from wagtail.admin.ui.tables import Column, DateColumn, Table
-from wagtail.admin.views.generic import IndexView
 
-from .admin_queues import QueuePanel, QueueViewSet
+from .admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 
 
 def failed_tasks():
@@ -132,14 +130,13 @@ def attempts(result):
     return attempt if isinstance(attempt, int) else 1
 
 
-class FailedTasksIndexView(IndexView):
+class FailedTasksIndexView(QueueIndexView):
     page_title = _("Failed background tasks")
     page_subtitle = _("Mail and checks that did not happen")
-    # The viewset says who may see the list.
-    permission_policy = None
-    any_permission_required = None
-    viewset = None
     default_ordering = "-finished_at"
+    tiebreak = None
+    caption = _("Failed background tasks")
+    no_results_message = _("No background task has failed.")
     results_template_name = "sharing/admin/failed_tasks_results.html"
 
     columns = [
@@ -150,14 +147,6 @@ class FailedTasksIndexView(IndexView):
         Column("attempts", label=_("Attempts"), accessor=attempts),
     ]
 
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.user_can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_base_queryset(self):
-        return self.viewset.get_queryset()
-
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         waiting = waiting_retries()
@@ -166,13 +155,6 @@ class FailedTasksIndexView(IndexView):
         context["retries_count"] = len(retries) if len(retries) < RETRIES_SHOWN else waiting.count()
         context["retries_shown"] = len(retries)
         return context
-
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Failed background tasks")}
-
-    @property
-    def no_results_message(self):
-        return _("No background task has failed.")
 
 
 class FailedTasksPanel(QueuePanel):

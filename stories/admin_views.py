@@ -3,14 +3,13 @@ The lists (the responders' stories, the moderators' queue) are the viewsets in
 ``viewsets.py``."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from wagtail.models import ModelLogEntry
 
 from screening import CATEGORIES
 from screening.highlight import highlight
+from sharing.admin_views import apply_decision, history_of, only_if, render_admin_page
 
 from .actions import (
     ResponseError,
@@ -21,28 +20,6 @@ from .actions import (
 )
 from .forms import OfficialResponseForm, ResponseDecisionForm
 from .models import OfficialResponse, StoryPage
-
-
-def only_if(allowed):
-    def decorator(view):
-        def wrapper(request, *args, **kwargs):
-            if not allowed(request.user):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        wrapper.__name__ = view.__name__
-        wrapper.__doc__ = view.__doc__
-        return wrapper
-
-    return decorator
-
-
-def history_of(response):
-    if response is None:
-        return []
-    return (
-        ModelLogEntry.objects.for_instance(response).select_related("user").order_by("-timestamp")
-    )
 
 
 def with_labels(findings):
@@ -99,12 +76,17 @@ def write(request, story_id):
         "response": response,
         "form": form,
         "history": history_of(response),
-        "header_title": _("Official response: %(title)s") % {"title": story.title},
-        "page_title": _("Official response"),
-        "page_subtitle": story.title,
-        "header_icon": "comment",
     }
-    return render(request, "stories/admin/write_response.html", context, status=status)
+    return render_admin_page(
+        request,
+        "stories/admin/write_response.html",
+        context,
+        title=_("Official response"),
+        subtitle=story.title,
+        heading=_("Official response: %(title)s") % {"title": story.title},
+        icon="comment",
+        status=status,
+    )
 
 
 @only_if(can_review_responses)
@@ -127,15 +109,15 @@ def render_review(request, response_id, form=None):
         "history": history_of(response),
         "form": form or ResponseDecisionForm(),
         "own": response.responder_id == request.user.pk,
-        "header_title": _("Review the response to “%(title)s”") % {"title": response.story.title},
-        "page_title": _("Review an official response"),
-        "page_subtitle": response.story.title,
-        "header_icon": "comment",
     }
-    return render(
+    return render_admin_page(
         request,
         "stories/admin/review_response.html",
         context,
+        title=_("Review an official response"),
+        subtitle=response.story.title,
+        heading=_("Review the response to “%(title)s”") % {"title": response.story.title},
+        icon="comment",
         status=400 if form is not None else 200,
     )
 
@@ -144,24 +126,26 @@ def render_review(request, response_id, form=None):
 @require_POST
 def decide(request, response_id):
     response = get_object_or_404(OfficialResponse, pk=response_id)
-    form = ResponseDecisionForm(request.POST)
-    if not form.is_valid():
-        return render_review(request, response_id, form=form)
-    action = form.cleaned_data["action"]
-    try:
-        ReviewResponseAction(
-            response, request.user, action, reason=form.cleaned_data["reason"]
-        ).execute()
-    except ResponseError as error:
-        form.add_error(error.field, str(error))
-        return render_review(request, response_id, form=form)
-    done = {
-        ReviewResponseAction.APPROVE: _(
-            "The response is approved and published under “%(title)s”."
+
+    def done(action):
+        return {
+            ReviewResponseAction.APPROVE: _(
+                "The response is approved and published under “%(title)s”."
+            ),
+            ReviewResponseAction.SEND_BACK: _(
+                "The response to “%(title)s” is sent back to the responder."
+            ),
+        }[action] % {"title": response.story.title}
+
+    return apply_decision(
+        request,
+        ResponseDecisionForm(request.POST),
+        action_for=lambda action, reason: ReviewResponseAction(
+            response, request.user, action, reason=reason
         ),
-        ReviewResponseAction.SEND_BACK: _(
-            "The response to “%(title)s” is sent back to the responder."
-        ),
-    }[action]
-    messages.success(request, done % {"title": response.story.title})
-    return redirect("response_moderation:queue")
+        error_class=ResponseError,
+        error_field=lambda error: error.field,
+        done=done,
+        success_url="response_moderation:queue",
+        again=lambda form: render_review(request, response_id, form=form),
+    )

@@ -2,37 +2,14 @@
 responder may answer, and the moderators' queue of responses waiting for review.
 Each list, its menu item and who may see it are declared here once."""
 
-from django.core.exceptions import PermissionDenied
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
 
-from sharing.admin_queues import QueuePanel, QueueViewSet
+from sharing.admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 
 from . import admin_urls
 from .actions import can_review_responses, can_write_responses
 from .models import NEWEST_FIRST, OfficialResponse, StoryPage
-
-
-class CheckedIndexView(IndexView):
-    permission_policy = None
-    any_permission_required = None
-    search_fields = None
-    viewset = None
-
-    def dispatch(self, request, *args, **kwargs):
-        if not self.viewset.user_can_moderate(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_base_queryset(self):
-        return self.viewset.get_queryset()
-
-    def order_queryset(self, queryset):
-        queryset = super().order_queryset(queryset)
-        return queryset.order_by(*queryset.query.order_by, "pk")
-
 
 # The stories a responder may answer
 
@@ -50,7 +27,7 @@ def answerable_stories():
     return StoryPage.objects.live().public().select_related("official_response")
 
 
-class StoriesToAnswerIndexView(CheckedIndexView):
+class StoriesToAnswerIndexView(QueueIndexView):
     page_title = _("Official responses")
     page_subtitle = _("Published stories and the hospital's response to each")
     verbose_name = _("story")
@@ -62,12 +39,8 @@ class StoriesToAnswerIndexView(CheckedIndexView):
         ResponseStateColumn("response", label=_("Official response")),
     ]
 
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Published stories")}
-
-    @cached_property
-    def no_results_message(self):
-        return _("No story is published yet.")
+    caption = _("Published stories")
+    no_results_message = _("No story is published yet.")
 
 
 class OfficialResponsesViewSet(QueueViewSet):
@@ -104,7 +77,7 @@ def response_queue():
     )
 
 
-class ResponseQueueIndexView(CheckedIndexView):
+class ResponseQueueIndexView(QueueIndexView):
     page_title = _("Response queue")
     page_subtitle = _("Official responses waiting for a moderator")
     verbose_name = _("response")
@@ -117,21 +90,14 @@ class ResponseQueueIndexView(CheckedIndexView):
         Column("submitted_at", label=_("Waiting since"), sort_key="submitted_at"),
     ]
 
-    def get_table_kwargs(self):
-        return {**super().get_table_kwargs(), "caption": _("Responses waiting for review")}
-
-    @cached_property
-    def no_results_message(self):
-        return _("No official response is waiting for review.")
+    caption = _("Responses waiting for review")
+    no_results_message = _("No official response is waiting for review.")
 
 
 class ResponseQueuePanel(QueuePanel):
     name = "response_queue"
     order = 115
     template_name = "stories/admin/responses/dashboard_panel.html"
-
-    def get_context_data(self, parent_context=None):
-        return {"count": self.viewset.get_queryset().count()}
 
 
 class ResponseQueueViewSet(QueueViewSet):
