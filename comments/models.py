@@ -87,6 +87,9 @@ class CommentReview(models.Model):
     # role they gave (their first name is the comment's name, never their full name).
     by_staff = models.BooleanField(default=False)
     staff_role = models.CharField(max_length=80, blank=True)
+    # The language the comment was written in (the page's, as it was posted): its
+    # author's mails (the confirmation request, follow-ups) are in it.
+    language = models.CharField(max_length=10, blank=True, choices=settings.LANGUAGES)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

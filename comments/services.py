@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings as xtd_settings
@@ -135,11 +136,19 @@ def review_new_comment(comment, request):
             "object_pk": str(comment.object_pk),
             "by_staff": by_staff,
             "staff_role": (getattr(user, "role", "") or "")[:80] if by_staff else "",
+            "language": comment_language(),
         },
     )
     if created and needs_urgent_alert(findings) and verdict != spam.Verdict.SPAM:
         alert_moderators_of_crisis(review, comment)
     return review
+
+
+def comment_language():
+    """The language a comment posted now is written in: the request's (the page's,
+    as LocaleMiddleware chose it), as one of the site's languages."""
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def needs_urgent_alert(findings):

@@ -131,7 +131,12 @@ def send_comment_digest(submission_id, since, until):
         "status_url": absolute_url(submission.get_status_url()),
         "stop_url": absolute_reverse("stories:stop_comment_mail", stop_token(submission)),
     }
-    return send_templated_mail("stories/emails/comment_digest", context, [submission.contact_email])
+    return send_templated_mail(
+        "stories/emails/comment_digest",
+        context,
+        [submission.contact_email],
+        language=submission.language,
+    )
 
 
 @mail_task
@@ -153,5 +158,8 @@ def send_response_published(response_id):
         "status_url": absolute_url(submission.get_status_url()),
     }
     return send_templated_mail(
-        "stories/emails/response_published", context, [submission.contact_email]
+        "stories/emails/response_published",
+        context,
+        [submission.contact_email],
+        language=submission.language,
     )
