@@ -210,6 +210,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True
 USE_TZ = True
+# Dates on public pages are printed with each language's formats (|date:"DATE_FORMAT"):
+# sharing/formats/ holds the site's English ones; the feed and the sitemap keep ISO.
+FORMAT_MODULE_PATH = ["sharing.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
