@@ -6,7 +6,6 @@ import pytest
 from django.core import mail
 
 from comments.models import CommentReview
-
 from tests.comments.conftest import CONFIRM_LINK, comment_data
 
 pytestmark = pytest.mark.django_db

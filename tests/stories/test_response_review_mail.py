@@ -98,9 +98,7 @@ def test_the_writer_is_not_told_of_their_own_response(write, story, moderator, r
     assert message.to == ["moira@hospital.example"]
 
 
-def test_a_mail_the_server_refused_is_tried_again_and_sent_once(
-    write, story, moderator, settings
-):
+def test_a_mail_the_server_refused_is_tried_again_and_sent_once(write, story, moderator, settings):
     settings.EMAIL_BACKEND = "tests.mail_backends.FailingAfterBackend"
     FailingAfterBackend.capacity = 0  # the mail server is down
     official = write(story)
