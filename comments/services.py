@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -476,6 +477,8 @@ def delete_own_comment(comment):
     set_visibility(comment, public=False, removed=True)
     if review is not None:
         review.state = ReviewState.DELETED
+        # The key is a hash of the address, among others: a random one now.
+        review.key = secrets.token_hex(32)
         review.findings = []
         review.held_for = []
         review.pending_text = ""

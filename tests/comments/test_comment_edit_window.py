@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from comments import services
 from comments.models import CommentDecision, CommentReview, Decision, ReviewState
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,12 @@ def test_a_deleted_comment_disappears_and_nothing_of_its_author_is_left(
     review = CommentReview.objects.get(comment=posted)
     assert review.state == ReviewState.DELETED
     assert review.findings == [] and review.user_agent == ""
+    assert review.key != services.review_key(
+        content_type_id=posted.content_type_id,
+        object_pk=posted.object_pk,
+        email="sam@example.org",
+        submit_date=posted.submit_date,
+    )
     assert "sam@example.org" not in str(CommentReview.objects.filter(pk=review.pk).values().get())
     (decision,) = CommentDecision.objects.filter(comment=posted)
     assert decision.action == Decision.DELETE
