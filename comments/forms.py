@@ -1,4 +1,5 @@
 from django import forms
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.forms import XtdCommentForm
@@ -104,3 +105,33 @@ class StoryCommentForm(XtdCommentForm):
             self.reply_moved = fitted != reply_to
             cleaned_data["reply_to"] = fitted
         return cleaned_data
+
+
+class EditCommentForm(forms.Form):
+    """The author's new words for their comment, in the minutes after posting: the
+    comment field of ``StoryCommentForm``, with its limits and messages."""
+
+    comment = forms.CharField(label=_("Your comment"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        max_length = xtd_settings.COMMENT_MAX_LENGTH
+        field = self.fields["comment"]
+        field.max_length = max_length
+        field.validators.append(MaxLengthValidator(max_length))
+        field.help_text = _(
+            "Plain text, up to %(max)s characters. Your comment is checked again, and a "
+            "moderator reads it before it is shown again if it might identify someone."
+        ) % {"max": f"{max_length:,}"}
+        field.widget = forms.Textarea(attrs={"rows": 6, "maxlength": max_length})
+        field.error_messages["required"] = _("Please write your comment.")
+        field.error_messages["max_length"] = _(
+            "Please shorten your comment to %(limit_value)s characters or fewer "
+            "(it has %(show_value)s)."
+        )
+
+    def clean_comment(self):
+        comment = normalise_plain_text(self.cleaned_data["comment"])
+        if not comment:
+            raise forms.ValidationError(_("Please write your comment."))
+        return comment

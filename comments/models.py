@@ -27,6 +27,9 @@ class ReviewState(models.TextChoices):
     APPROVED = "approved", _("Approved by a moderator")
     REMOVED = "removed", _("Removed by a moderator")
     SPAM = "spam", _("Spam")
+    # Its author deleted it in the minutes after posting: its words and their
+    # name and address are erased from the row.
+    DELETED = "deleted", _("Deleted by its author")
 
 
 # Held when posted, until a moderator decides.
@@ -87,6 +90,12 @@ class CommentReview(models.Model):
     # role they gave (their first name is the comment's name, never their full name).
     by_staff = models.BooleanField(default=False)
     staff_role = models.CharField(max_length=80, blank=True)
+    # The language the comment was written in (the page's, as it was posted): its
+    # author's mails (the confirmation request, follow-ups) are in it.
+    language = models.CharField(max_length=10, blank=True, choices=settings.LANGUAGES)
+    # When the comment was saved (posted, or confirmed from the email): its author
+    # may edit or delete it for ``COMMENT_EDIT_MINUTES`` after.
+    saved_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -149,10 +158,17 @@ class Decision(models.TextChoices):
     NOT_SPAM = "not_spam", _("Mark as not spam")
     # Recorded, not a verdict: the comment keeps waiting for one.
     REDACT = "redact", _("Redact")
+    # What the comment's author did in the minutes after posting (no moderator).
+    EDIT = "edit", _("Edited by its author")
+    DELETE = "delete", _("Deleted by its author")
 
 
 #: What a moderator may decide on a comment (a redaction is done finding by finding).
-VERDICTS = [(value, label) for value, label in Decision.choices if value != Decision.REDACT]
+VERDICTS = [
+    (value, label)
+    for value, label in Decision.choices
+    if value not in (Decision.REDACT, Decision.EDIT, Decision.DELETE)
+]
 
 
 class CommentDecision(models.Model):

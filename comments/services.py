@@ -2,12 +2,16 @@
 
 import hashlib
 import logging
+import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
+from django.utils.translation import get_language
 from django_comments.models import CommentFlag
 from django_comments_xtd import signed
 from django_comments_xtd.conf import settings as xtd_settings
@@ -20,6 +24,7 @@ from sharing.client_ip import client_ip
 
 from .akismet import spam_arguments
 from .models import (
+    HELD_STATES,
     VISIBLE_STATES,
     CommentDecision,
     CommentReport,
@@ -135,11 +140,19 @@ def review_new_comment(comment, request):
             "object_pk": str(comment.object_pk),
             "by_staff": by_staff,
             "staff_role": (getattr(user, "role", "") or "")[:80] if by_staff else "",
+            "language": comment_language(),
         },
     )
     if created and needs_urgent_alert(findings) and verdict != spam.Verdict.SPAM:
         alert_moderators_of_crisis(review, comment)
     return review
+
+
+def comment_language():
+    """The language a comment posted now is written in: the request's (the page's,
+    as LocaleMiddleware chose it), as one of the site's languages."""
+    code = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def needs_urgent_alert(findings):
@@ -198,13 +211,18 @@ def attach_review(comment):
     """
     key = _key_for(comment)
     updated = CommentReview.objects.filter(key=key, comment__isnull=True).update(
-        comment=comment, pending_text="", pending_email="", pending_confirmation=""
+        comment=comment,
+        pending_text="",
+        pending_email="",
+        pending_confirmation="",
+        saved_at=timezone.now(),
     )
     if updated:
         return CommentReview.objects.get(key=key)
     findings, held_for = screen_comment(comment.comment)
     review = CommentReview.objects.create(
         comment=comment,
+        saved_at=timezone.now(),
         key=key,
         content_type=comment.content_type,
         object_pk=str(comment.object_pk),
@@ -366,3 +384,117 @@ def erase_comments_on(target):
     ).delete()
     comments_changed.send(sender=XtdComment, target=target)
     return count
+
+
+# The author's own comment, in the minutes after posting.
+
+
+def editable_until(review):
+    """Until when the author of the comment ``review`` is about may edit or delete it
+    (``COMMENT_EDIT_MINUTES`` after it was saved); None if never."""
+    if review is None or review.saved_at is None or review.state == ReviewState.DELETED:
+        return None
+    return review.saved_at + timedelta(minutes=settings.COMMENT_EDIT_MINUTES)
+
+
+def author_may_change(review, now=None):
+    until = editable_until(review)
+    return until is not None and (now or timezone.now()) < until
+
+
+def edit_own_comment(comment, text, request):
+    """The author's new words for their comment, screened and spam-checked again
+    exactly as a new comment is: held for a moderator (hidden) if the screen or the
+    spam check says so; a comment already waiting for one keeps waiting; otherwise
+    it stays up with its new words. Recorded in the moderators' record. Returns the
+    review."""
+    user_agent = request.META.get("HTTP_USER_AGENT", "")[:300]
+    referrer = request.META.get("HTTP_REFERER", "")[:500]
+    comment.comment = text
+    findings, held_for = screen_comment(text)
+    # Outside the transaction: Akismet may take its two seconds.
+    verdict = spam.check(**spam_arguments(comment, user_agent=user_agent, referrer=referrer))
+    with transaction.atomic():
+        review = CommentReview.objects.select_for_update().get(comment=comment)
+        previous = review.state
+        if verdict == spam.Verdict.SPAM:
+            state = ReviewState.SUSPECTED_SPAM
+        elif held_for:
+            state = ReviewState.HELD
+        elif previous in HELD_STATES or previous == ReviewState.REPORTED:
+            state = previous  # waiting for a moderator still: an edit does not publish it
+        elif verdict == spam.Verdict.UNCHECKED and spam.is_configured():
+            state = ReviewState.SPAM_UNCHECKED
+        elif previous == ReviewState.FLAGGED:
+            state = previous  # still shown, still in the queue for its reports
+        else:
+            state = ReviewState.PUBLISHED  # a moderator's approval was of other words
+        XtdComment.norel_objects.filter(pk=comment.pk).update(comment=text)
+        review.state = state
+        review.findings = [finding.to_dict() for finding in findings]
+        review.held_for = held_for
+        review.engine_version = ENGINE_VERSION
+        review.spam_verdict = verdict
+        review.save()
+        if state in VISIBLE_STATES:
+            outcome = "still published"
+        else:
+            outcome = "held: " + ", ".join(held_for) if held_for else f"waiting ({state})"
+        CommentDecision.objects.create(
+            comment=comment,
+            action=Decision.EDIT,
+            moderator=None,
+            reason=f"Edited by its author, screened again: {outcome}"[:500],
+            previous_state=previous,
+        )
+        public = state in VISIBLE_STATES
+        if public != comment.is_public:
+            set_visibility(comment, public=public)
+        else:
+            comments_changed.send(sender=XtdComment, comment=comment)
+        if needs_urgent_alert(findings) and verdict != spam.Verdict.SPAM:
+            alert_moderators_of_crisis(review, comment)
+    logger.info("Comment %s edited by its author (%s)", comment.pk, state)
+    return review
+
+
+@transaction.atomic
+def delete_own_comment(comment):
+    """The author takes their comment down: it disappears publicly, and its words,
+    their name, address and anything else of them are erased from the row, its
+    review and its reports. What is left is a record that it happened."""
+    review = CommentReview.objects.select_for_update().filter(comment=comment).first()
+    previous = review.state if review is not None else ReviewState.PUBLISHED
+    XtdComment.norel_objects.filter(pk=comment.pk).update(
+        comment="",
+        user_name="",
+        user_email="",
+        user_url="",
+        ip_address=None,
+        followup=False,
+        user=None,
+    )
+    set_visibility(comment, public=False, removed=True)
+    if review is not None:
+        review.state = ReviewState.DELETED
+        # The key is a hash of the address, among others: a random one now.
+        review.key = secrets.token_hex(32)
+        review.findings = []
+        review.held_for = []
+        review.pending_text = ""
+        review.pending_email = ""
+        review.pending_confirmation = ""
+        review.user_agent = ""
+        review.referrer = ""
+        review.staff_role = ""
+        review.save()
+    comment.reports.all().delete()
+    CommentFlag.objects.filter(comment=comment).delete()
+    CommentDecision.objects.create(
+        comment=comment,
+        action=Decision.DELETE,
+        moderator=None,
+        reason="Deleted by its author; its words, name and address are erased.",
+        previous_state=previous,
+    )
+    logger.info("Comment %s deleted by its author", comment.pk)

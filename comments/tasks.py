@@ -48,7 +48,10 @@ def send_confirmation_request(review_id: int) -> bool:
         "site": Site.objects.get_current(),
     }
     send_templated_mail(
-        "comment_moderation/emails/confirmation_request", context, [comment.user_email]
+        "comment_moderation/emails/confirmation_request",
+        context,
+        [comment.user_email],
+        language=review.language or None,
     )
     CommentReview.objects.filter(pk=review.pk).update(pending_confirmation="")
     return True
@@ -101,9 +104,11 @@ def notify_follower(comment_id: int, follower_id: int) -> bool:
     comment = XtdComment.norel_objects.filter(
         pk=comment_id, is_public=True, is_removed=False
     ).first()
-    follower = XtdComment.norel_objects.filter(
-        pk=follower_id, is_public=True, followup=True
-    ).first()
+    follower = (
+        XtdComment.norel_objects.filter(pk=follower_id, is_public=True, followup=True)
+        .select_related("review")
+        .first()
+    )
     if comment is None or follower is None:
         return False
     key = signed.dumps(follower, compress=True, extra_key=xtd_settings.COMMENTS_XTD_SALT)
@@ -114,8 +119,13 @@ def notify_follower(comment_id: int, follower_id: int) -> bool:
         "mute_url": reverse("comments-xtd-mute", args=[key.decode()]),
         "site": comment.site,
     }
+    # In the follower's language: the one their own comment was written in.
+    review = getattr(follower, "review", None)
     return send_templated_mail(
-        "comment_moderation/emails/new_comment", context, [follower.user_email]
+        "comment_moderation/emails/new_comment",
+        context,
+        [follower.user_email],
+        language=getattr(review, "language", "") or None,
     )
 
 

@@ -21,6 +21,8 @@ urlpatterns = [
         name="comments-url-redirect",
     ),
     path("report/<int:comment_id>/", views.report, name="comment_report"),
+    path("edit/<int:comment_id>/", views.edit_own, name="comment_edit_own"),
+    path("delete/<int:comment_id>/", views.delete_own, name="comment_delete_own"),
     path("mute/<str:key>/", views.mute, name="comments-xtd-mute"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="comment_unsubscribe"),
 ]

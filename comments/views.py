@@ -27,7 +27,8 @@ from django_ratelimit.core import get_usage
 from wagtail.models import Page
 
 from . import services
-from .models import CommentReview, ReportReason
+from .forms import EditCommentForm
+from .models import CommentReview, ReportReason, ReviewState
 from .threads import fit_reply, thread_page_number
 
 logger = logging.getLogger(__name__)
@@ -161,6 +162,103 @@ def remember_posted(request, comment):
 
 def posted_here(request, comment_pk):
     return comment_pk in request.session.get(POSTED_SESSION_KEY, [])
+
+
+def posted_by_this_browser(request):
+    """The ids of the comments this browser posted (its session's: the session
+    cookie is HttpOnly), without making or touching a session for a reader who
+    has none (their page stays the one every anonymous reader is served)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return set()
+    return set(request.session.get(POSTED_SESSION_KEY, []))
+
+
+def _own_comment(request, comment_id):
+    """The comment ``comment_id`` and its review, if this browser posted it and may
+    still change it; else (the comment, None, a page that says why not)."""
+    if comment_id > MAX_ID:
+        raise Http404
+    comment = get_object_or_404(XtdComment.norel_objects, pk=comment_id, is_removed=False)
+    review = CommentReview.objects.filter(comment=comment).first()
+    if review is None or review.state == ReviewState.DELETED:
+        raise Http404
+    minutes = settings.COMMENT_EDIT_MINUTES
+    context = {"comment": comment, "target": comment.content_object, "minutes": minutes}
+    if comment.pk not in posted_by_this_browser(request):
+        context["refusal"] = "not_author"
+    elif not services.author_may_change(review):
+        context["refusal"] = "too_late"
+    if "refusal" in context:
+        return (
+            comment,
+            None,
+            render(request, "comment_moderation/own_comment.html", context, status=403),
+        )
+    return comment, review, None
+
+
+def _story_url(request, comment, anchor):
+    target = comment.content_object
+    url = target.get_url(request) if target is not None else None
+    return f"{url}{anchor}" if url else "/"
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def edit_own(request, comment_id):
+    """The author edits their comment, from the browser they posted it from, in the
+    ``COMMENT_EDIT_MINUTES`` after posting; it is screened again as a new one is."""
+    comment, review, refusal = _own_comment(request, comment_id)
+    if refusal is not None:
+        return refusal
+    until = services.editable_until(review)
+    if request.method == "POST":
+        form = EditCommentForm(request.POST)
+        if form.is_valid():
+            review = services.edit_own_comment(comment, form.cleaned_data["comment"], request)
+            if review.state in (ReviewState.PUBLISHED, ReviewState.APPROVED, ReviewState.FLAGGED):
+                messages.success(request, _("Your comment is changed."))
+                return redirect(_story_url(request, comment, f"#c{comment.pk}"))
+            messages.info(
+                request,
+                _(
+                    "Your comment is changed. A moderator reads it before it is shown: "
+                    "it may contain details that could identify someone."
+                ),
+            )
+            return redirect(_story_url(request, comment, "#comments"))
+        status = 400
+    else:
+        form = EditCommentForm(initial={"comment": comment.comment})
+        status = 200
+    context = {"comment": comment, "target": comment.content_object, "form": form, "until": until}
+    return render(
+        request, "comment_moderation/own_comment.html", {**context, "editing": True}, status=status
+    )
+
+
+@never_cache
+@csrf_protect
+@require_http_methods(["GET", "POST"])
+def delete_own(request, comment_id):
+    """The author deletes their comment (asked first): it disappears, and its words,
+    their name and address are erased."""
+    comment, review, refusal = _own_comment(request, comment_id)
+    if refusal is not None:
+        return refusal
+    if request.method == "POST":
+        url = _story_url(request, comment, "#comments")
+        services.delete_own_comment(comment)
+        messages.success(request, _("Your comment is deleted."))
+        return redirect(url)
+    context = {
+        "comment": comment,
+        "target": comment.content_object,
+        "until": services.editable_until(review),
+        "deleting": True,
+    }
+    return render(request, "comment_moderation/own_comment.html", context)
 
 
 @never_cache

@@ -1,12 +1,71 @@
-"""The consent a representative gives, versioned like a story's (see stories.consent):
-change the text only together with the version."""
+"""The consent a representative gives, versioned in each language of the site, as
+a story's is (``stories.consent``, which the directory does not import).
 
-CONSENT_VERSION = "2026-12-02"
+Change a text only together with its version: each proposal stores the version
+it agreed to and the language it read it in, so the exact words can always be
+shown again (``consent_for(language, version)``). The words are here, not in the
+translation files: a translation that changes must not change what someone
+agreed to.
+"""
 
-CONSENT_TEXT = (
-    "I represent this organisation and may speak for its official accounts. I agree that "
-    "the organisation's name, place, web site and the accounts above may be published in "
-    "the directory and its open data once a moderator has checked them. I understand that "
-    "my name, role and work email will never be published and will only be used to "
-    "contact me about this entry."
-)
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.utils.translation import get_language
+
+
+@dataclass(frozen=True)
+class Consent:
+    language: str
+    version: str
+    text: str
+
+
+CONSENTS = {
+    "en": [
+        Consent(
+            language="en",
+            version="2026-12-02",
+            text=(
+                "I represent this organisation and may speak for its official accounts. I "
+                "agree that the organisation's name, place, web site and the accounts above "
+                "may be published in the directory and its open data once a moderator has "
+                "checked them. I understand that my name, role and work email will never be "
+                "published and will only be used to contact me about this entry."
+            ),
+        ),
+    ],
+    "es": [
+        Consent(
+            language="es",
+            version="2026-12-03",
+            text=(
+                "Represento a esta organización y puedo hablar en nombre de sus cuentas "
+                "oficiales. Acepto que el nombre de la organización, su localidad, su sitio "
+                "web y las cuentas indicadas arriba se publiquen en el directorio y en sus "
+                "datos abiertos una vez que un moderador los haya revisado. Entiendo que mi "
+                "nombre, mi cargo y mi correo electrónico de trabajo nunca se publicarán y "
+                "solo se usarán para contactarme sobre esta entrada."
+            ),
+        ),
+    ],
+}
+
+# The English consent's current version (the site's first language).
+CONSENT_VERSION = CONSENTS["en"][-1].version
+
+
+def current_consent(language=None):
+    """The consent shown now in ``language`` (the active one by default): the
+    latest version in that language, else in the site's default language."""
+    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    versions = CONSENTS.get(code) or CONSENTS[settings.LANGUAGE_CODE]
+    return versions[-1]
+
+
+def consent_for(language, version):
+    """The consent someone agreed to, or None if there is no such version."""
+    for consent in CONSENTS.get(language, []):
+        if consent.version == version:
+            return consent
+    return None

@@ -11,7 +11,7 @@ from django_countries import countries
 
 from sharing.text import PlainTextField
 
-from .consent import CONSENT_TEXT
+from .consent import current_consent
 from .models import NAME_MAX_CHARS, PLACE_MAX_CHARS, OrganisationType, Platform
 from .platforms import MAX_URL_LENGTH, AccountUrlError, normalise_website, parse_account
 
@@ -92,7 +92,8 @@ class ProposalForm(forms.Form):
             "check that it is on the organisation's domain."
         ),
     )
-    consent = forms.BooleanField(label=CONSENT_TEXT)
+    # Labelled in __init__ with the consent of the active language (directory.consent).
+    consent = forms.BooleanField()
     # A field people never see; bots fill it in.
     website = forms.CharField(required=False, label=_("Leave this field empty"))
 
@@ -110,6 +111,8 @@ class ProposalForm(forms.Form):
         if (organisation is not None or proposal is not None) and not kwargs.get("initial"):
             kwargs["initial"] = initial_for(organisation, proposal)
         super().__init__(*args, **kwargs)
+        self.consent = current_consent()
+        self.fields["consent"].label = self.consent.text
         self.fields["consent"].error_messages["required"] = self.error_messages["consent"]
         known = len(proposal.proposed_accounts) if proposal is not None else 0
         if organisation is not None:

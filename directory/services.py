@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from screening import CATEGORIES, screen
 
-from .consent import CONSENT_VERSION
+from .consent import current_consent
 from .models import Proposal, token_digest
 
 logger = logging.getLogger(__name__)
@@ -92,10 +92,12 @@ def screen_proposal(organisation, representative_role=""):
     return findings
 
 
-def submit_proposal(proposed, person, *, organisation=None, ip_address=""):
+def submit_proposal(proposed, person, *, organisation=None, ip_address="", consent=None):
     """Store a representative's proposal (``proposed``: ``ProposalForm.proposed_data()``;
-    ``person``: their name, role and email), screened; mail them their status link and
-    the reviewers the news once it is committed. Returns the proposal."""
+    ``person``: their name, role and email; ``consent``: the one they agreed to, the
+    form's, in its language), screened; mail them their status link and the reviewers
+    the news once it is committed. Returns the proposal."""
+    consent = consent or current_consent()
     with transaction.atomic():
         proposal = Proposal(
             reference=new_reference(),
@@ -106,7 +108,8 @@ def submit_proposal(proposed, person, *, organisation=None, ip_address=""):
             representative_name=person["representative_name"],
             representative_role=person["representative_role"],
             representative_email=person["representative_email"],
-            consent_version=CONSENT_VERSION,
+            consent_version=consent.version,
+            consent_language=consent.language,
             consent_given_at=timezone.now(),
             ip_hash=hash_ip(ip_address),
         )
@@ -118,8 +121,10 @@ def submit_proposal(proposed, person, *, organisation=None, ip_address=""):
     return proposal
 
 
-def resubmit_proposal(proposal, proposed, person):
-    """The representative's changes, asked for by a moderator: back to the queue."""
+def resubmit_proposal(proposal, proposed, person, *, consent=None):
+    """The representative's changes, asked for by a moderator: back to the queue,
+    with the consent they agreed to again (the form's)."""
+    consent = consent or current_consent()
     with transaction.atomic():
         proposal.data = proposed
         proposal.findings = screen_proposal(proposed["organisation"], person["representative_role"])
@@ -127,7 +132,8 @@ def resubmit_proposal(proposal, proposed, person):
         proposal.representative_role = person["representative_role"]
         proposal.representative_email = person["representative_email"]
         proposal.state = Proposal.State.RECEIVED
-        proposal.consent_version = CONSENT_VERSION
+        proposal.consent_version = consent.version
+        proposal.consent_language = consent.language
         proposal.consent_given_at = timezone.now()
         proposal.save()
         log(instance=proposal, action="directory.proposal.resubmit")

@@ -104,6 +104,7 @@ def propose(request):
                 person_of(form),
                 organisation=organisation,
                 ip_address=client_ip(request),
+                consent=form.consent,
             )
             proposal_usage(request, increment=True)
             return redirect("directory:received", token=status_token(proposal))
@@ -164,13 +165,16 @@ def update_proposal(request, token):
             return render_form(request, form, 429, proposal=proposal, token=token)
         if form.is_valid():
             if proposal.can_be_edited:
-                resubmit_proposal(proposal, form.proposed_data(), person_of(form))
+                resubmit_proposal(
+                    proposal, form.proposed_data(), person_of(form), consent=form.consent
+                )
                 return redirect("directory:status", token=token)
             new = submit_proposal(
                 form.proposed_data(),
                 person_of(form),
                 organisation=organisation,
                 ip_address=client_ip(request),
+                consent=form.consent,
             )
             proposal_usage(request, increment=True)
             return redirect("directory:received", token=status_token(new))

@@ -12,7 +12,7 @@ from screening import ENGINE_VERSION
 from .models import OfficialResponse, StoryPage
 from .models.responses import REVIEW_PERMISSION, WRITE_PERMISSION
 from .services import screen_response
-from .tasks import send_response_published
+from .tasks import notify_moderators_of_response, send_response_published
 
 
 class ResponseError(Exception):
@@ -107,6 +107,8 @@ class WriteResponseAction:
                     self.user.role = self.role
                     self.user.save(update_fields=["role"])
                 log(instance=response, action=action, user=self.user)
+                response_id = response.pk
+                transaction.on_commit(lambda: notify_moderators_of_response.enqueue(response_id))
         except IntegrityError:
             # Another responder's new response got there first.
             raise ResponseError(
@@ -167,6 +169,7 @@ class ReviewResponseAction:
             response.decided_by = self.user
             response.decided_at = now
             response.decision_reason = self.reason
+            response.review_mail_sent_at = None  # a later edit waits, and is told, anew
             if self.action == self.APPROVE:
                 response.state = OfficialResponse.State.PUBLISHED
                 response.published_text = response.text

@@ -6,13 +6,22 @@ is tried again later and, after its last attempt, recorded as a failed task
 
 from datetime import datetime
 
+from django.utils import timezone
 from django_tasks import task
 from wagtail.images import get_image_model
 
-from sharing.mail import absolute_reverse, absolute_url, mail_task, send_templated_mail
+from sharing.mail import (
+    MailNotSent,
+    absolute_reverse,
+    absolute_url,
+    mail_task,
+    send_templated_mail,
+    staff_addresses,
+)
 
 from .comment_mail import comments_on, stop_token
 from .models import OfficialResponse, StoryPage, Submission, SubmissionMessage
+from .models.responses import REVIEW_PERMISSION
 from .photos import CARD_SIZES, GALLERY_SIZES, HERO_SIZES, picture_filters
 from .templatetags.page_meta import SHARE_IMAGE_SPEC
 
@@ -131,7 +140,12 @@ def send_comment_digest(submission_id, since, until):
         "status_url": absolute_url(submission.get_status_url()),
         "stop_url": absolute_reverse("stories:stop_comment_mail", stop_token(submission)),
     }
-    return send_templated_mail("stories/emails/comment_digest", context, [submission.contact_email])
+    return send_templated_mail(
+        "stories/emails/comment_digest",
+        context,
+        [submission.contact_email],
+        language=submission.language,
+    )
 
 
 @mail_task
@@ -153,5 +167,38 @@ def send_response_published(response_id):
         "status_url": absolute_url(submission.get_status_url()),
     }
     return send_templated_mail(
-        "stories/emails/response_published", context, [submission.contact_email]
+        "stories/emails/response_published",
+        context,
+        [submission.contact_email],
+        language=submission.language,
     )
+
+
+@mail_task
+def notify_moderators_of_response(response_id):
+    """Tell the moderators who review official responses that one waits for them: one
+    mail for each wait at most, however many times the responder edits it meanwhile
+    or the task runs (the response is claimed before the mail goes, and let go again
+    only if the mail server did not take it, for the retry)."""
+    claimed = OfficialResponse.objects.filter(
+        pk=response_id, state=OfficialResponse.State.PENDING, review_mail_sent_at__isnull=True
+    ).update(review_mail_sent_at=timezone.now())
+    if not claimed:
+        return False  # told already, decided since, or erased with its story
+    response = OfficialResponse.objects.select_related("story", "responder").get(pk=response_id)
+    # Not its writer, who may not review it.
+    writer = response.responder.email.lower() if response.responder else ""
+    recipients = [a for a in staff_addresses(REVIEW_PERMISSION) if a.lower() != writer]
+    context = {
+        "response": response,
+        "story": response.story,
+        "review_url": absolute_reverse("response_moderation:review", response.pk),
+    }
+    try:
+        sent = send_templated_mail("stories/emails/response_waiting", context, recipients)
+    except MailNotSent:
+        OfficialResponse.objects.filter(pk=response_id).update(review_mail_sent_at=None)
+        raise
+    if not sent:
+        OfficialResponse.objects.filter(pk=response_id).update(review_mail_sent_at=None)
+    return sent

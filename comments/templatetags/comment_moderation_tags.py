@@ -5,6 +5,7 @@ from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.urls import Resolver404, resolve, reverse
+from django.utils import timezone
 from django.utils.html import urlize
 from django.utils.safestring import mark_safe
 from django_comments_xtd import get_form, signed
@@ -16,8 +17,9 @@ from wagtail.models import Site
 from sharing import mail
 from sharing.page_cache import is_cached
 
+from ..services import author_may_change
 from ..threads import ORDERS, nest, paginate_threads
-from ..views import unsubscribe_token
+from ..views import posted_by_this_browser, unsubscribe_token
 
 register = template.Library()
 
@@ -90,16 +92,22 @@ def story_comment_thread(context, page):
             "is_removed",
             "review__by_staff",
             "review__staff_role",
+            "review__state",
+            "review__saved_at",
         )
         .select_related("review")
         .order_by(*ORDERS[order])
     )
+    tree = nest(comments)
     return {
         "page": page,
         "request": request,
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
-        "tree": nest(comments),
+        "tree": tree,
+        # The comments this browser posted that it may still edit or delete: only
+        # for a reader with a session, whose page is never the cached one.
+        "editable": own_changeable(request, comments),
         "count": count,
         "order": order,
         "threads": threads,
@@ -109,6 +117,22 @@ def story_comment_thread(context, page):
         # A post with errors comes back here bound, with what was typed (``views.post_comment``).
         "form": getattr(request, "comment_form", None) or get_form()(page),
         "next": reverse("comments-xtd-sent"),
+    }
+
+
+def own_changeable(request, comments):
+    """The ids of ``comments`` this browser posted and may still edit or delete."""
+    posted = posted_by_this_browser(request)
+    if not posted or is_cached(request):
+        return set()
+    now = timezone.now()
+    return {
+        comment.pk
+        for comment in comments
+        if comment.pk in posted
+        and comment.is_public
+        and not comment.is_removed
+        and author_may_change(getattr(comment, "review", None), now)
     }
 
 

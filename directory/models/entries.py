@@ -147,6 +147,9 @@ class Proposal(models.Model):
     representative_role = models.CharField(max_length=120)
     representative_email = models.EmailField(max_length=254)
     consent_version = models.CharField(max_length=40)
+    # The language of the consent the representative read (its version is that
+    # language's: directory.consent).
+    consent_language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     consent_given_at = models.DateTimeField()
     ip_hash = models.CharField(max_length=64, blank=True)
 

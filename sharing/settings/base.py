@@ -36,6 +36,7 @@ env = environ.Env(
     AKISMET_STORY_CONTENT=(str, "metadata"),
     COMMENT_RATE=(str, "5/10m"),
     COMMENT_REPORT_THRESHOLD=(int, 3),
+    COMMENT_EDIT_MINUTES=(int, 15),
     COMMENTS_PUBLISH_FIRST_NAMES=(bool, True),
     SCREEN_LEARNED=(bool, True),
     MEDIA_ROOT=(str, str(BASE_DIR / "media")),
@@ -214,6 +215,9 @@ WAGTAIL_CONTENT_LANGUAGES = [("en", "English")]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True
 USE_TZ = True
+# Dates on public pages are printed with each language's formats (|date:"DATE_FORMAT"):
+# sharing/formats/ holds the site's English ones; the feed and the sitemap keep ISO.
+FORMAT_MODULE_PATH = ["sharing.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",
@@ -435,6 +439,9 @@ COMMENT_RATE = env("COMMENT_RATE")  # comments posted per client, e.g. "5/10m"
 COMMENT_REPORT_RATE = "20/h"  # reports sent per client
 # Readers' reports that hide a comment until a moderator decides.
 COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
+# Minutes after posting in which a comment's author may edit or delete it, from the
+# browser they posted it from.
+COMMENT_EDIT_MINUTES = env("COMMENT_EDIT_MINUTES")
 # A lone first name ("Thank you, Maria") does not hold a comment for a moderator.
 COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
 # The screen's learned crisis reader runs beside its crisis rules (screening/README.md).

@@ -70,6 +70,11 @@ class OfficialResponse(models.Model):
         blank=True, help_text=_("Why it was sent back, shown to the responder.")
     )
 
+    # When the moderators were mailed that this response waits for them: set by
+    # the mail's task (which sends nothing when it is already set), cleared by a
+    # decision, so that each wait for review mails them once at most.
+    review_mail_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
+
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
