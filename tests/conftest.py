@@ -14,6 +14,17 @@ from tests.factories import CLEAN_STORY, ModeratorFactory, StoryPageFactory, sto
 
 
 @pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's language, whatever language the last one left active
+    (with pytest-xdist, tests follow each other in another order than alone)."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits, and the briefly cached submitter IPs, start empty in every test."""
     cache.clear()
