@@ -282,6 +282,11 @@ def register_story_log_actions(actions):
         label = gettext_lazy("Override")
         template = gettext_lazy("Published despite blocking findings: %(reason)s")
 
+    @actions.register_action("sharing.story.author_approval_override")
+    class AuthorOverrideFormatter(ReasonFormatter):
+        label = gettext_lazy("Published without the author's approval")
+        template = gettext_lazy("Published before the author approved the edits: %(reason)s")
+
     @actions.register_action("sharing.story.decline")
     class DeclineFormatter(ReasonFormatter):
         label = gettext_lazy("Decline")

@@ -41,6 +41,11 @@ def register_submission_log_actions(actions):
         _("A moderator wrote to the author"),
     )
     actions.register_action(
+        "sharing.submission.approve_edits",
+        _("Author approved edits"),
+        _("The author approved the moderator's edits of their story"),
+    )
+    actions.register_action(
         "sharing.submission.export",
         _("Export"),
         _("Everything held about the submitter exported for an access request"),
