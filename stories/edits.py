@@ -124,6 +124,27 @@ def _marked(tag, css, label, text):
     )
 
 
+def _changes(old, new):
+    """difflib's opcodes over words, a change that only white space separates from
+    the next one made one ("Dr Amos" to "The doctor" is one change, not two)."""
+    opcodes = difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes()
+    merged = []
+    for opcode in opcodes:
+        op, i1, i2, j1, j2 = opcode
+        if (
+            op != "equal"
+            and len(merged) >= 2
+            and merged[-1][0] == "equal"
+            and merged[-2][0] != "equal"
+            and all(word.isspace() for word in old[merged[-1][1] : merged[-1][2]])
+        ):
+            merged.pop()
+            start = merged.pop()
+            opcode = ("replace", start[1], i2, start[3], j2)
+        merged.append(opcode)
+    return merged
+
+
 def side_by_side(before, after):
     """``before`` and ``after`` as two pieces of HTML, every character escaped: what
     went is in ``<del>``, what came in ``<ins>``, each with a label for screen readers,
@@ -131,8 +152,7 @@ def side_by_side(before, after):
     marked as a redaction, not as an ordinary change."""
     old, new = _TOKENS.findall(before), _TOKENS.findall(after)
     left, right = [], []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in _changes(old, new):
         gone, came = "".join(old[i1:i2]), "".join(new[j1:j2])
         if op == "equal":
             left.append(format_html("{}", gone))
