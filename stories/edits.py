@@ -169,5 +169,8 @@ def side_by_side(before, after):
                 right.append(_marked("ins", "redaction", _("Redaction:"), came))
             else:
                 right.append(_marked("ins", "added", _("Added:"), came))
-    join = lambda pieces: format_html_join("", "{}", ((p,) for p in pieces))  # noqa: E731
-    return join(left), join(right)
+    return _joined(left), _joined(right)
+
+
+def _joined(pieces):
+    return format_html_join("", "{}", ((piece,) for piece in pieces))
