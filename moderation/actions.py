@@ -9,12 +9,16 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState
 
 from stories.access import submissions_of_submitter, submitter_archive
-from stories.models import Submission
+from stories.edits import awaits_author
+from stories.models import AuthorApprovalSettings, Submission
 from stories.services import withdraw_submission
 from stories.tasks import send_decision_mail
 
 from .permissions import can_review
 from .services import screen_revision
+
+#: The audit log's action for a story published before its author approved the edits.
+AUTHOR_OVERRIDE = "sharing.story.author_approval_override"
 
 
 class ReviewError(Exception):
@@ -24,12 +28,16 @@ class ReviewError(Exception):
 class ReviewStoryAction:
     APPROVE, REQUEST_CHANGES, DECLINE = "approve", "request_changes", "decline"
 
-    def __init__(self, task_state, user, action, *, reason="", override_reason=""):
+    def __init__(
+        self, task_state, user, action, *, reason="", override_reason="", author_override_reason=""
+    ):
         self.task_state = task_state
         self.user = user
         self.action = action
         self.reason = (reason or "").strip()
         self.override_reason = (override_reason or "").strip()
+        self.author_override_reason = (author_override_reason or "").strip()
+        self.publishing_before_the_author = False
 
     @property
     def page(self):
@@ -57,6 +65,24 @@ class ReviewStoryAction:
                     )
                     % {"count": report.blocking}
                 )
+            self.check_authors_approval()
+
+    def check_authors_approval(self):
+        """Publishing waits for the author's approval of a moderator's edits, where the
+        site's setting says so, unless the moderator gives a reason to publish now."""
+        submission = Submission.objects.filter(story_id=self.page.pk).first()
+        if submission is None or not awaits_author(submission):
+            return
+        if not AuthorApprovalSettings.load().wait_for_author:
+            return
+        if not self.author_override_reason:
+            raise ReviewError(
+                _(
+                    "The author has not approved your edits yet. Wait for their approval, "
+                    "or give a reason to publish before they approve."
+                )
+            )
+        self.publishing_before_the_author = True
 
     def execute(self):
         with transaction.atomic():
@@ -82,6 +108,14 @@ class ReviewStoryAction:
                 user=self.user,
                 revision=self.page.get_latest_revision(),
                 data={"reason": self.override_reason},
+            )
+        if self.publishing_before_the_author:
+            log(
+                instance=self.page,
+                action=AUTHOR_OVERRIDE,
+                user=self.user,
+                revision=self.page.get_latest_revision(),
+                data={"reason": self.author_override_reason},
             )
         # Finishing the workflow publishes (moderation.workflows), and tells the author.
         self.task_state.approve(user=self.user, comment=self.override_reason)

@@ -26,6 +26,16 @@ class ApproveForm(forms.Form):
         max_length=2000,
         required=False,
     )
+    author_override_reason = forms.CharField(
+        label=_("Reason to publish before the author approves"),
+        help_text=_(
+            "Needed only when the author has not approved your edits yet and publishing "
+            "waits for their approval. It is recorded."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
 
 
 class PhotoDescriptionsForm(forms.Form):

@@ -170,6 +170,7 @@ class StoryReviewTask(AbstractGroupApprovalTask):
                 action_name,
                 reason=kwargs.get("comment", ""),
                 override_reason=kwargs.get("override_reason", ""),
+                author_override_reason=kwargs.get("author_override_reason", ""),
             ).execute()
         except ReviewError:
             return reverse("story_moderation:review", args=[task_state.workflow_state.object_id])

@@ -6,7 +6,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 from wagtail.models import Revision
 
-from stories.models import StoryPage
+from stories.models import StoryPage, Submission
+from stories.services import ask_author_to_approve
 from stories.signals import (
     message_posted,
     story_resubmitted,
@@ -39,6 +40,22 @@ def screen_new_story_revision(sender, instance, created, raw=False, **kwargs):
         transaction.on_commit(lambda: screen_saved_revision(instance))
     else:
         screen_saved_revision(instance)
+    if instance.user_id:
+        # A moderator's (or an editor's) revision: its author may have edits to approve,
+        # once the page names it as its latest (save_revision's transaction commits).
+        transaction.on_commit(lambda: ask_author_about(instance))
+
+
+def ask_author_about(revision):
+    submission = (
+        Submission.objects.select_related("story").filter(story_id=revision.object_id).first()
+    )
+    if submission is None:
+        return
+    try:
+        ask_author_to_approve(submission)
+    except Exception:
+        logger.exception("Could not ask the author of %s to approve edits", submission.reference)
 
 
 def screen_saved_revision(revision):

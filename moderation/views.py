@@ -10,14 +10,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
-from wagtail.models import TaskState
+from wagtail.models import PageLogEntry, TaskState
 
 from screening import CATEGORIES
 from sharing import spam
-from stories.models import StoryPage, Submission, SubmissionPhoto
+from stories.edits import BEFORE_A_DECISION, moderator_edits
+from stories.models import AuthorApprovalSettings, StoryPage, Submission, SubmissionPhoto
 from stories.services import MessageRefused, post_message
 
-from .actions import ReviewError, ReviewStoryAction
+from .actions import AUTHOR_OVERRIDE, ReviewError, ReviewStoryAction
 from .forms import ApproveForm, AuthorMessageForm, PhotoDescriptionsForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
@@ -57,11 +58,14 @@ def review(request, page_id):
 
 def render_review(request, story, task_state, message_form=None, status=200):
     submission = Submission.objects.filter(story=story).prefetch_related("photos").first()
+    thread_page = message_thread(submission, request.GET.get("messages"))
     context = {
         "story": story,
         "task_state": task_state,
         "submission": submission,
-        "thread": message_thread(submission),
+        "thread": thread_page.thread if thread_page else [],
+        "thread_page": thread_page,
+        **author_approval(story, submission),
         "message_form": message_form or AuthorMessageForm(),
         "approve_form": ApproveForm(),
         "photo_form": photo_descriptions_form(submission),
@@ -76,18 +80,42 @@ def render_review(request, story, task_state, message_form=None, status=200):
     return render(request, "moderation/admin/review.html", context, status=status)
 
 
-def message_thread(submission):
-    """The messages between the author and the moderators, oldest first, with what
-    the screen found in each (its category's label and the words), in one query."""
+def author_approval(story, submission):
+    """Where the author's approval of the moderators' edits stands: the edits (None if
+    the text is the author's), whether publishing waits for it, and the override of
+    that wait, if a moderator published before the author approved (who, when, why)."""
     if submission is None:
-        return []
-    thread = list(submission.messages.select_related("moderator"))
-    for message in thread:
+        return {}
+    edits = moderator_edits(submission)
+    override = (
+        PageLogEntry.objects.filter(page_id=story.pk, action=AUTHOR_OVERRIDE)
+        .select_related("user")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    return {
+        "edits": edits,
+        "awaiting_author": edits is not None
+        and edits.awaiting_author
+        and submission.state in BEFORE_A_DECISION,
+        "publishing_waits": AuthorApprovalSettings.load().wait_for_author,
+        "author_override": override,
+    }
+
+
+def message_thread(submission, number=1):
+    """A page of the messages between the author and the moderators (the newest
+    first; oldest first on each page), with what the screen found in each (its
+    category's label and the words), in two queries however long the thread is."""
+    if submission is None:
+        return None
+    page = submission.thread_page(number, queryset=submission.messages.select_related("moderator"))
+    for message in page.thread:
         message.finding_items = [
             {**finding, "label": CATEGORIES.get(finding["category"], finding["category"])}
             for finding in message.findings
         ]
-    return thread
+    return page
 
 
 @moderators_only
@@ -205,6 +233,7 @@ def decide(request, page_id):
             action,
             reason=form.cleaned_data.get("comment", ""),
             override_reason=form.cleaned_data.get("override_reason", ""),
+            author_override_reason=form.cleaned_data.get("author_override_reason", ""),
         ).execute()
     except ReviewError as error:
         messages.error(request, str(error))

@@ -266,6 +266,12 @@ def register_story_log_actions(actions):
                 gettext_lazy("Override"),
                 WithReason(gettext_lazy("Published despite blocking findings: %(reason)s")),
             ),
+            "sharing.story.author_approval_override": (
+                gettext_lazy("Published without the author's approval"),
+                WithReason(
+                    gettext_lazy("Published before the author approved the edits: %(reason)s")
+                ),
+            ),
             "sharing.story.decline": (
                 gettext_lazy("Decline"),
                 WithReason(gettext_lazy("Declined: %(reason)s")),

@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from wagtail.coreutils import find_available_slug
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
@@ -24,6 +25,7 @@ from screening import ENGINE_VERSION, SAFETY, screen
 
 from .comment_mail import COMMENT_MAIL_INTERVAL
 from .consent import current_consent
+from .edits import BEFORE_A_DECISION, awaits_author, moderator_edits
 from .models import (
     NamingChoice,
     OfficialResponse,
@@ -41,7 +43,12 @@ from .signals import (
     story_withdrawn,
     submission_transaction,
 )
-from .tasks import send_comment_digest, send_message_to_author, send_submission_received
+from .tasks import (
+    send_comment_digest,
+    send_edits_to_approve,
+    send_message_to_author,
+    send_submission_received,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -208,6 +215,8 @@ def send_back_unchanged(submission):
 
 def _back_to_the_moderators(submission):
     submission.set_state(Submission.State.RECEIVED)
+    # The author's own text now: a moderator's later edits are asked about anew.
+    Submission.objects.filter(pk=submission.pk).update(edits_mailed_at=None)
     workflow_state = submission.story.current_workflow_state
     if workflow_state is not None and workflow_state.status == workflow_state.STATUS_NEEDS_CHANGES:
         workflow_state.resume(user=None)
@@ -300,6 +309,9 @@ def erase_submission(submission, *, state=None, user=None):
         submission.urgent = False
         submission.comment_mail = False
         submission.comment_mail_sent_at = None
+        submission.edits_approved_revision = None
+        submission.edits_approved_at = None
+        submission.edits_mailed_at = None
         _erase_messages(submission)
         submission.state = state or submission.state
         if submission.state == Submission.State.WITHDRAWN:
@@ -527,3 +539,73 @@ def send_comment_digests(now=None):
             transaction.on_commit(lambda window=window: send_comment_digest.enqueue(*window))
         queued += 1
     return queued
+
+
+# The author's approval of a moderator's edits (``stories.edits``)
+
+
+class ApprovalRefused(Exception):
+    """What the author was shown is no longer what would be published, or there is
+    nothing to approve: the message says which, in the author's words."""
+
+
+def approve_edits(submission, revision_id):
+    """The author approves the text that would be published, as they saw it: the
+    revision ``revision_id``. Recorded on the submission (which revision, when) and in
+    the audit log, under the submission's row lock. ``ApprovalRefused`` if the story
+    no longer waits for a decision, or a moderator changed it since the author read it."""
+    with transaction.atomic():
+        submission = (
+            Submission.objects.select_for_update().select_related("story").get(pk=submission.pk)
+        )
+        edits = moderator_edits(submission) if submission.state in BEFORE_A_DECISION else None
+        if edits is None:
+            raise ApprovalRefused(_("There are no changes waiting for your approval."))
+        if str(edits.proposed.pk) != str(revision_id):
+            raise ApprovalRefused(
+                _(
+                    "A moderator changed your story again while you were reading it. "
+                    "Read the new version below before you approve it."
+                )
+            )
+        submission.edits_approved_revision_id = edits.proposed.pk
+        submission.edits_approved_at = timezone.now()
+        submission.edits_mailed_at = None
+        submission.save(
+            update_fields=[
+                "edits_approved_revision",
+                "edits_approved_at",
+                "edits_mailed_at",
+                "updated_at",
+            ]
+        )
+        log(
+            instance=submission,
+            action="sharing.submission.approve_edits",
+            data={"revision": edits.proposed.pk},
+        )
+    logger.info("Edits of submission %s approved by its author", submission.reference)
+    return submission
+
+
+def ask_author_to_approve(submission):
+    """Mail the author, in the background, that a moderator's edits await their
+    approval: once until they answer (approve, or send their own text), however many
+    edits the moderator makes meanwhile. Called after a moderator saves a revision;
+    True if a mail was queued."""
+    if not submission.contact_email or not awaits_author(submission):
+        return False
+    claimed = Submission.objects.filter(pk=submission.pk, edits_mailed_at__isnull=True).update(
+        edits_mailed_at=timezone.now()
+    )
+    if not claimed:
+        return False
+
+    def enqueue():
+        try:
+            send_edits_to_approve.enqueue(submission.pk)
+        except Exception:
+            logger.exception("Could not queue the edits mail for %s", submission.reference)
+
+    transaction.on_commit(enqueue)
+    return True

@@ -70,6 +70,27 @@ def send_decision_mail(submission_id):
     )
 
 
+@mail_task
+def send_edits_to_approve(submission_id):
+    """Tell the author that a moderator's edits of their story await their approval,
+    with the link to the status page where they see them; never the words themselves."""
+    from .edits import awaits_author
+
+    submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
+    if submission is None or not submission.contact_email or not awaits_author(submission):
+        return False
+    context = {
+        "submission": submission,
+        "status_url": absolute_url(submission.get_status_url() + "#edits"),
+    }
+    return send_templated_mail(
+        "stories/emails/edits_to_approve",
+        context,
+        [submission.contact_email],
+        language=submission.language,
+    )
+
+
 @task()
 def make_renditions(story_id: int) -> int:
     """Make every rendition a published story's page and cards show (its hero in

@@ -17,10 +17,13 @@ from wagtail.search.query import Fuzzy
 from sharing.client_ip import client_ip
 
 from .comment_mail import submission_for_stop_token
+from .edits import BEFORE_A_DECISION, moderator_edits
 from .forms import MessageForm, StoryEditForm, StorySubmissionForm
-from .models import StoryPage, Submission, story_cards
+from .models import AuthorApprovalSettings, StoryPage, Submission, story_cards
 from .services import (
+    ApprovalRefused,
     MessageRefused,
+    approve_edits,
     can_take_messages,
     post_message,
     resubmit_story,
@@ -191,12 +194,18 @@ def render_status(request, submission, message_form=None, status=200):
     (in one query, however long) and the forms to answer and to hear of comments."""
     story = submission.story
     can_message = can_take_messages(submission)
+    thread = submission.thread_page(request.GET.get("messages"))
+    edits = moderator_edits(submission) if submission.state in BEFORE_A_DECISION else None
     context = {
         "submission": submission,
         "story_url": story.url if story is not None and story.live else None,
-        "thread": list(submission.messages.all()),
+        "thread": thread.thread,
+        "thread_page": thread,
         "can_message": can_message,
         "message_form": (message_form or MessageForm()) if can_message else None,
+        "edits": edits,
+        "edit_rows": edits.fields() if edits else [],
+        "publishing_waits": edits is not None and AuthorApprovalSettings.load().wait_for_author,
     }
     return render(request, "stories/submission_status.html", context, status=status)
 
@@ -261,6 +270,23 @@ def send_message(request, token):
     else:
         messages.success(request, _("Your message was sent to the moderators."))
     return redirect(f"{submission.get_status_url()}#messages")
+
+
+@private_page
+@require_POST
+def approve_story_edits(request, token):
+    """The author approves the moderator's edits they were shown (``revision``)."""
+    submission = get_submission(token)
+    try:
+        approve_edits(submission, request.POST.get("revision", ""))
+    except ApprovalRefused as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(
+            request,
+            _("Thank you: you approved the changes. The moderators can now publish your story."),
+        )
+    return redirect(f"{submission.get_status_url()}#edits")
 
 
 @private_page

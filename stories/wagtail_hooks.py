@@ -42,6 +42,10 @@ def register_submission_log_actions(actions):
                 _("Message to the author"),
                 _("A moderator wrote to the author"),
             ),
+            "sharing.submission.approve_edits": (
+                _("Author approved edits"),
+                _("The author approved the moderator's edits of their story"),
+            ),
             "sharing.submission.export": (
                 _("Export"),
                 _("Everything held about the submitter exported for an access request"),

@@ -563,6 +563,7 @@ STATUSES = {
     "share/comment-mail/stop/<str:token>/": "400 400 400 400 400 400 400",
     "share/received/<str:token>/": "404 200 200 404 404 404 404",
     "share/status/<str:token>/": "404 200 200 404 404 404 404",
+    "share/status/<str:token>/approve/": "405 405 405 405 405 405 405",
     "share/status/<str:token>/comment-mail/": "405 405 405 405 405 405 405",
     "share/status/<str:token>/edit/": "404 302 302 404 404 404 404",
     "share/status/<str:token>/messages/": "405 405 405 405 405 405 405",

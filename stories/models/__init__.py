@@ -2,6 +2,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.files.storage import storages
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -30,6 +31,7 @@ from ..listing import NEWEST_FIRST, cursor_page, parse_cursor
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
 SUMMARY_LENGTH = 155  # what search engines show of a description
+MESSAGES_PER_PAGE = 50  # of a submission's thread, on the status and review pages
 
 
 class AuthorRole(models.TextChoices):
@@ -408,6 +410,26 @@ class Submission(models.Model):
         help_text=_("When the author was last told of comments: comments since are new to them."),
     )
 
+    # The author's approval of a moderator's edits (``stories.edits``): which revision
+    # they approved, and when. It holds only while the text is that revision's.
+    edits_approved_revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The revision of the story whose edits its author approved."),
+    )
+    edits_approved_at = models.DateTimeField(null=True, blank=True)
+    edits_mailed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the author was last mailed that edits await their approval: "
+            "not again until they answer."
+        ),
+    )
+
     class Meta:
         ordering = ["-created_at"]
 
@@ -439,6 +461,17 @@ class Submission(models.Model):
         self.urgent = True
         self.save(update_fields=["urgent", "updated_at"])
         return True
+
+    def thread_page(self, number=1, *, per_page=MESSAGES_PER_PAGE, queryset=None):
+        """One page of the thread with the moderators, in two queries however long
+        it is: page 1 the newest ``per_page`` messages, page 2 those before; each
+        page's messages oldest first. A number that is no page is page 1, or the last."""
+        messages = (queryset if queryset is not None else self.messages.all()).order_by(
+            "-created_at", "-pk"
+        )
+        page = Paginator(messages, per_page).get_page(number)
+        page.thread = list(reversed(page.object_list))
+        return page
 
     @property
     def can_be_edited(self):
@@ -521,4 +554,5 @@ class SubmissionPhoto(models.Model):
         return f"Photo for {self.submission}"
 
 
+from .approvals import AuthorApprovalSettings  # noqa: E402, F401 - a model family of its own
 from .responses import OfficialResponse  # noqa: E402 - a model family of its own

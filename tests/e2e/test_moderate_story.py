@@ -36,6 +36,12 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
     page.get_by_role("button", name="Redact all: Phone number").click()
     assert "Redacted." in page.locator(".messages").inner_text()
     assert "[phone number]" in page.locator(".review-text--body").inner_text()
+    # Publishing waits for the author to approve the redaction, unless the moderator
+    # says why it may not (test_author_approval_journey has the author approve it).
+    assert "Awaiting the author's approval" in page.locator(".story-review__approval").inner_text()
+    page.get_by_label("Reason to publish before the author approves").fill(
+        "Hal asked on the phone for it to be up before his surgery."
+    )
     page.get_by_role("button", name="Approve and publish").click()
     assert "is approved and published" in page.locator(".messages").inner_text()
 

@@ -205,6 +205,11 @@ def test_moderator_redacts_approves_and_the_story_shows_the_redaction_and_the_ph
     # What each photo shows: the author's words for the first, the moderator's for
     # the second, which the author left undescribed (approval waits for it).
     expect(page.get_by_label("Photo 1 shows")).to_have_value("The green door of the surgical ward")
+    # Publishing waits for the author to approve the redaction, unless the moderator
+    # says why it may not.
+    page.get_by_label("Reason to publish before the author approves").fill(
+        "Hal asked on the phone for it to be up before his surgery."
+    )
     page.get_by_role("button", name="Approve and publish").click()
     # The browser holds the form for the empty description (the server refuses it too).
     second = page.get_by_label("Photo 2 shows")

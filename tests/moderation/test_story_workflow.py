@@ -10,6 +10,7 @@ from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
 from tests.factories import CLEAN_STORY, PHONE_STORY
 from tests.moderation.test_story_queue import queue_row
+from tests.stories.test_author_approval import approve_as_author
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +66,7 @@ def test_redact_then_approve_publishes_without_the_redacted_words_and_emails_the
     page = moderator_client.get(review_url(submission)).content.decode()
     assert "612-555-0187" in page and "blocks publication" in page
     moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+    approve_as_author(submission)  # publishing waits for it, by default
     response = decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
 
     story = StoryPage.objects.get(pk=submission.story_id)

@@ -17,6 +17,7 @@ from wagtail.models import ModelLogEntry
 from stories.models import StoryPage, Submission
 from tests.factories import CommentFactory, SubmissionFactory
 from tests.stories.images import photo
+from tests.stories.test_author_approval import approve_as_author
 from tests.stories.test_erasure import BODY, TITLE, TRACES, whole_database
 
 pytestmark = pytest.mark.django_db
@@ -408,6 +409,7 @@ def test_erasure_on_request_leaves_no_trace_in_any_row(
     review = f"/admin/story-queue/{submission.story_id}/"
     with django_capture_on_commit_callbacks(execute=True):
         moderator_client.post(f"{review}redact/", {"category": "phone"})
+    assert approve_as_author(submission).status_code == 302  # the author approved the redaction
     publish(moderator_client, submission, django_capture_on_commit_callbacks)
     story = StoryPage.objects.get(pk=submission.story_id)
     CommentFactory(
@@ -447,6 +449,10 @@ def test_erasure_on_request_leaves_no_trace_in_any_row(
     for record in Submission.objects.filter(pk__in=[older.pk, submission.pk]):
         assert record.erased_at and record.state == Submission.State.WITHDRAWN
         assert record.story is None and record.contact_email == record.name == ""
+        assert record.edits_approved_revision is None and record.edits_approved_at is None
+    # The author's approval of the redaction is kept as a record that it happened only.
+    (approval,) = ModelLogEntry.objects.filter(action="sharing.submission.approve_edits")
+    assert approval.label == submission.reference and approval.user is None
     assert client.get(story.url).status_code == 404
     status = client.get(submission.get_status_url()).content.decode()
     assert "Withdrawn." in status

@@ -70,6 +70,9 @@ def test_after_a_withdrawal_no_row_holds_the_author_or_the_story(
             {
                 "action": "approve",
                 "override_reason": "The email is the author's wish.",
+                # Published before the author approved the redaction: the reason is
+                # recorded, and may name them.
+                "author_override_reason": "Rosalind asked us on the phone to publish today.",
                 f"photo_description_{submitted_photo.pk}": "Rosalind's tomato plants by the window",
             },
         )
@@ -83,6 +86,7 @@ def test_after_a_withdrawal_no_row_holds_the_author_or_the_story(
     )
     before = whole_database()
     assert [t for t in TRACES if t not in before] == []  # the test can see them
+    assert "Rosalind asked us on the phone" in before
 
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"{submission.get_status_url()}withdraw/", follow=True)
@@ -91,6 +95,7 @@ def test_after_a_withdrawal_no_row_holds_the_author_or_the_story(
     after = whole_database()
     left = [trace for trace in TRACES if trace in after]
     assert left == []
+    assert "Rosalind asked us on the phone" not in after
     assert submission.reference in after
     record = Submission.objects.get(pk=submission.pk)
     assert record.state == Submission.State.WITHDRAWN

@@ -445,3 +445,54 @@ def test_the_status_and_review_pages_make_as_many_queries_for_40_messages_as_for
 
     assert status_html.count("Question number") == 20 and review_html.count("Answer number") == 20
     assert (status_many, review_many) == (status_two, review_two)
+
+
+def test_a_long_thread_is_shown_50_messages_a_page_in_as_many_queries_as_a_short_one(
+    submit,
+    moderator,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+):
+    from stories.services import post_message
+
+    submission = submit()
+    author, staff = Client(), Client()
+    staff.force_login(moderator)
+
+    def post(count, start=0):
+        with django_capture_on_commit_callbacks(execute=True):
+            for n in range(start, start + count):
+                post_message(submission, f"Question number {n}.")
+                post_message(submission, f"Answer number {n}.", user=moderator)
+
+    def measure(url, browser):
+        browser.get(url)
+        reset_queries()
+        with django_assert_max_num_queries(60) as queries:
+            response = browser.get(url)
+        return len(queries), response.content.decode()
+
+    post(2)
+    small = [
+        measure(submission.get_status_url(), author)[0],
+        measure(review_url(submission), staff)[0],
+    ]
+    post(88, start=2)  # 180 messages
+    status_count, status_html = measure(submission.get_status_url(), author)
+    review_count, review_html = measure(review_url(submission), staff)
+
+    assert [status_count, review_count] == small
+    for html in (status_html, review_html):
+        # The newest 50, oldest first; the rest a page or more back.
+        assert html.count("Question number") == 25 and html.count("Answer number") == 25
+        assert "Question number 65." in html and "Answer number 89." in html
+        assert "Question number 64." not in html
+        assert html.index("Question number 65.") < html.index("Answer number 89.")
+        assert "Page 1 of 4, newest first" in html and "?messages=2#messages" in html
+    earlier_count, earlier = measure(f"{submission.get_status_url()}?messages=4", author)
+    assert earlier_count == status_count
+    assert "Question number 0." in earlier and "Question number 15." not in earlier
+    assert "?messages=3#messages" in earlier
+    # A page that is no page shows the newest, never an error.
+    assert author.get(f"{submission.get_status_url()}?messages=x").status_code == 200
+    assert staff.get(f"{review_url(submission)}?messages=99").status_code == 200

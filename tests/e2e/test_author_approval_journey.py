@@ -1,0 +1,83 @@
+"""A moderator redacts a story; its author opens their status link on a phone, reads
+what they sent beside what would be published, and approves; the moderator, who
+could not publish before, then publishes."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from moderation.permissions import MODERATORS_GROUP
+from stories.models import StoryPage, Submission
+from stories.services import submit_story
+from tests.factories import PHONE_STORY
+
+pytestmark = pytest.mark.usefixtures("demo_site")
+
+
+def test_the_author_approves_the_redaction_and_the_moderator_publishes(
+    live_server, page, phone_page
+):
+    submission = submit_story(
+        {
+            "title": "Talk to me before your surgery",
+            "body": PHONE_STORY,
+            "role": "patient",
+            "naming": "first",
+            "name": "Hal Porter",
+            "email": "hal@example.org",
+        }
+    )
+    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+    # The moderator redacts the phone number; publishing waits for the author.
+    page.goto(live_server.url + "/admin/login/")
+    page.get_by_label("Username").fill("moira")
+    page.get_by_label("Password").fill("a-good-password-1")
+    page.get_by_role("button", name="Sign in").click()
+    review = f"{live_server.url}/admin/story-queue/{submission.story_id}/"
+    page.goto(review)
+    page.get_by_role("button", name="Redact all: Phone number").click()
+    assert "Redacted." in page.locator(".messages").inner_text()
+    approval = page.locator(".story-review__approval")
+    assert "Awaiting the author's approval of the edits." in approval.inner_text()
+    page.get_by_role("button", name="Approve and publish").click()
+    assert "The author has not approved your edits yet." in page.locator(".messages").inner_text()
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+    # The author, on a phone, reads both texts: stacked, the redaction said in words.
+    author = phone_page
+    author.goto(live_server.url + submission.get_status_url())
+    edits = author.locator("#edits")
+    assert "Changes the moderator made" in edits.inner_text()
+    sent = edits.locator(".diff[data-field=body] .diff__side--sent")
+    proposed = edits.locator(".diff[data-field=body] .diff__side--proposed")
+    # Marked by a label a screen reader reads out, not by colour alone.
+    assert " ".join(sent.locator("del.diff__redacted").inner_text().split()) == (
+        "Redacted: 612-555-0187"
+    )
+    assert " ".join(proposed.locator("ins.diff__redaction").inner_text().split()) == (
+        "Redaction: [phone number]"
+    )
+    assert proposed.locator("ins.diff__redaction .visually-hidden").bounding_box()["width"] <= 1
+    sent_box, proposed_box = sent.bounding_box(), proposed.bounding_box()
+    assert proposed_box["y"] >= sent_box["y"] + sent_box["height"]  # stacked, not squeezed
+    assert proposed_box["width"] <= 390
+    author.get_by_role("button", name="I approve these changes").click()
+    assert "you approved the changes" in author.locator(".message--success").inner_text()
+    assert author.locator("[data-approval=approved]").is_visible()
+    submission = Submission.objects.get(pk=submission.pk)
+    assert submission.edits_approved_at is not None
+
+    # The moderator sees the approval and publishes.
+    page.goto(review)
+    assert (
+        "The author approved the edits on" in page.locator(".story-review__approval").inner_text()
+    )
+    page.get_by_role("button", name="Approve and publish").click()
+    assert "is approved and published" in page.locator(".messages").inner_text()
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live
+    page.goto(live_server.url + story.url)
+    body = page.locator(".story__body").inner_text()
+    assert "[phone number]" in body and "612-555-0187" not in body
