@@ -5,7 +5,6 @@ from __future__ import annotations
 from .base import DisjointSpans, Document, Rule
 from .findings import BLOCK, PRIVACY, Finding
 from .learned import LearnedCrisisRule
-from .learned_names import LearnedNameRule
 from .policy import apply_policy
 from .rules.abuse import AbuseRule
 from .rules.addresses_intl import (
@@ -139,7 +138,6 @@ def screen_document(doc: Document, *, learned: bool | None = None) -> list[Findi
             (privacy if finding.category in PRIVACY else other).append(finding)
     if _LEARNED["on"] if learned is None else learned:
         other.extend(_learned_findings(doc, other))
-        privacy.extend(_learned_names(doc, privacy))
     findings = _resolve_privacy(privacy) + _resolve_same_category(other)
     findings = apply_policy(findings, kind=doc.kind, role=doc.role)
     findings.sort(key=lambda f: (f.start, f.end, f.category))
@@ -154,15 +152,6 @@ def _learned_findings(doc: Document, found: list[Finding]) -> list[Finding]:
         f
         for f in LearnedCrisisRule().find(doc)
         if not any(r.start < f.end and f.start < r.end for r in ruled)
-    ]
-
-
-def _learned_names(doc: Document, found: list[Finding]) -> list[Finding]:
-    """The learned name reader's names over words no privacy rule has flagged."""
-    return [
-        f
-        for f in LearnedNameRule().find(doc)
-        if not any(r.start < f.end and f.start < r.end for r in found)
     ]
 
 

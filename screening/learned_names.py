@@ -41,13 +41,14 @@ from .lexicons import (
     last_names,
     place_names,
 )
+from .rules.cased_names import is_english_word
 
 __all__ = ["NAME_MODEL_PATH", "LearnedNameRule", "candidates", "token_features", "tokens"]
 
 NAME_MODEL_PATH = Path(__file__).parent / "data" / "name_model.json"
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d+|[^\w\s]|\n")
-_SENTENCE_END = frozenset(".!?:;…\n\"“”")
+_SENTENCE_END = frozenset('.!?:;…\n"“”')
 _TITLE_WORDS = frozenset(t.rstrip(".").lower() for t in TITLES)
 
 Tok = tuple[str, int, int]
@@ -68,19 +69,18 @@ def _stem(word: str) -> str:
 
 def candidates(toks: list[Tok]) -> Iterator[int]:
     """The indexes of the words the model reads: capitalised words of two letters
-    or more, and lower-case words that a name list knows and no dictionary does."""
-    firsts = first_names()
-    dictionary = dictionary_words()
+    or more, and lower-case words of three or more that no English word list knows
+    (nor their stem), as names typed in lower case are."""
     for i, (tok, _s, _e) in enumerate(toks):
         if not _is_word(tok) or len(tok) < 2:
             continue
         if tok[0].isupper():
-            if tok.isupper() and len(tok) > 1:
+            if tok.isupper():
                 continue  # acronyms and words in capitals: the upper-case rule's
             yield i
         elif tok.islower():
             word = _stem(tok)
-            if len(word) >= 3 and word.title() in firsts and word not in dictionary:
+            if len(word) >= 3 and "'" not in word and "’" not in word and not is_english_word(word):
                 yield i
 
 

@@ -37,7 +37,9 @@ from sklearn.feature_extraction import DictVectorizer  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from screening import screen  # noqa: E402
+from screening.learned_names import _elsewhere, candidates, token_features, tokens  # noqa: E402
 from screening.lexicons import (  # noqa: E402
+    GIVEN_NAME_CULTURES,  # noqa: E402
     GIVEN_WORD_NAMES,
     KINSHIP_TITLES,
     MONTHS,
@@ -47,8 +49,6 @@ from screening.lexicons import (  # noqa: E402
     place_names,
     word_list,
 )
-from screening.lexicons import GIVEN_NAME_CULTURES  # noqa: E402
-from screening.learned_names import _elsewhere, candidates, token_features, tokens  # noqa: E402
 
 LABELLED = [
     Path("/work/shared/eval/dev.jsonl"),
@@ -58,7 +58,11 @@ LABELLED = [
     Path("/work/data-new/fresh_a.jsonl"),
 ]
 
-# {N}: a given name; {S}: a surname; {W}: an English word that is a given name.
+# Names (labelled): {N} a given name, {S} a surname, {W} an English word that is a
+# given name, {n}/{n2} given names in lower case, {K} a nickname, {Z}/{z} a made-up
+# name, {s} a surname in lower case. Not names: {w}/{l} an English word that is a
+# name, used as a word, {P} a place, {M} a month, {X} a song, brand or greeting,
+# {Q} a kin word, {Y}/{y} a made-up brand or place, slang.
 PERSON_TEMPLATES = [
     "{N} said the scans looked clear.",
     "{N} stayed with me all night.",
@@ -103,6 +107,25 @@ PERSON_TEMPLATES = [
     "tell {n} i said thanks",
     "my son {n} was there too",
     "{n} and {n2} were amazing",
+    "Cheers from {P}, {N}",
+    "Cheers from {P}, {K}",
+    "xx {K}",
+    "Love, {K}",
+    "Take care, {K}.",
+    "Thanks all. {K}",
+    "Hang in there. {K} x",
+    "{Z} came to us last winter very unwell.",
+    "{Z} told me not to give up.",
+    "A young nurse called {W} sat with me.",
+    "A physio called {Z} got me walking.",
+    "My friend {Z} came every day.",
+    "{Z} and I were in the same bay.",
+    "congrats {z}!!! so happy for you",
+    "had dr {s} for my follow up too",
+    "thanks {z} you were amazing",
+    "love this {z}, well done",
+    "omg {z} this made me cry",
+    "{Z} {S} was my key worker.",
 ]
 
 WORD_TEMPLATES = [
@@ -116,7 +139,7 @@ WORD_TEMPLATES = [
     "By {M} I could walk again.",
     "We sang {X} at the service.",
     "The kids ate {X} in the waiting room.",
-    "{K} made me soup.",
+    "{Q} made me soup.",
     "Will it hurt?",
     "Will you come back tomorrow?",
     "April showers and hospital windows.",
@@ -169,7 +192,38 @@ WORD_TEMPLATES = [
     "Cheers, everyone.",
     "Sincerely, a grateful patient",
     "Sorry, I cried reading this.",
+    "Cheers from {P}.",
+    "{Y} on the ward was awful.",
+    "I got a {Y} from the vending machine.",
+    "We drove over the {Y} bridge.",
+    "She was at the {Y} in {P}.",
+    "honestly {y} this made me cry",
+    "{y} that was so hard to read",
+    "ngl i {y} cried",
+    "tbh it was {y} awful",
+    "Thank you {P} for everything.",
 ]
+
+
+# Made-up names and words, for what no list knows: names in person contexts,
+# brands, places and slang in others, so the model learns the context, not the word.
+_ONSETS = "b d f g h j k l m n p r s t v w y z ch sh th kh ng mb nd".split()
+_VOWELS = "a e i o u a e i o ai ee oo ia".split()
+_CODAS = ["", "", "", "n", "r", "l", "s", "m", "z", "h", "k"]
+_SLANG = (
+    "tbh ngl lol omg pls plz ya gonna wanna kinda sorta didnt cant wont im ive idk imo irl smh fr"
+).split()
+
+
+def nonce(rng: random.Random) -> str:
+    return "".join(
+        rng.choice(_ONSETS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 3))
+    ) + rng.choice(_CODAS)
+
+
+def nickname(rng: random.Random, name: str) -> str:
+    cut = name[: rng.randint(2, min(4, len(name)))]
+    return cut + rng.choice(["", "", "z", "y", "o", "ie", "a"])
 
 
 def _given_names(rng: random.Random) -> list[str]:
@@ -199,7 +253,7 @@ def synthetic(rng: random.Random) -> list[tuple[str, list[tuple[int, int]]]]:
             if part.startswith("{") and part.endswith("}"):
                 key = part[1:-1]
                 value = values[key]
-                if key in ("N", "S", "W", "n", "n2"):
+                if key in ("N", "S", "W", "n", "n2", "K", "Z", "z", "s"):
                     spans.append((len(text), len(text) + len(value)))
                 text += value
             else:
@@ -216,6 +270,11 @@ def synthetic(rng: random.Random) -> list[tuple[str, list[tuple[int, int]]]]:
             "W": rng.choice(people_words + word_names),
             "n": rng.choice(names).lower(),
             "n2": rng.choice(names).lower(),
+            "K": nickname(rng, rng.choice(names)),
+            "Z": nonce(rng).title(),
+            "z": rng.choice([nonce(rng), rng.choice(names).lower()]),
+            "s": rng.choice(surnames).lower(),
+            "P": rng.choice(places),
         }
         pieces = [fill(t, values) for t in rng.sample(person, rng.randint(1, 3))]
         out.append(_join(pieces))
@@ -227,7 +286,9 @@ def synthetic(rng: random.Random) -> list[tuple[str, list[tuple[int, int]]]]:
             "P": rng.choice(places),
             "M": rng.choice(months),
             "X": rng.choice(phrases),
-            "K": rng.choice(kin),
+            "Q": rng.choice(kin),
+            "Y": nonce(rng).title(),
+            "y": rng.choice(_SLANG),
         }
         pieces = [fill(t, values) for t in rng.sample(word, rng.randint(1, 3))]
         out.append(_join(pieces))
@@ -245,20 +306,77 @@ def _join(pieces):
 
 
 # What people do (after an English word that is a name, at a sentence start).
-PERSON_VERBS = [(v, r) for v in (
-    "said", "told me", "cried", "laughed", "smiled", "whispered", "hugged me", "called",
-    "texted", "visited", "asked", "answered", "sang", "prayed", "drove", "brought", "cooked",
-    "promised", "insisted", "admitted", "nodded", "shrugged", "sobbed", "joked", "waved",
-    "explained", "apologised", "apologized", "phoned", "wrote", "married", "decided",
-    "sat", "slept", "woke", "kissed", "held", "wanted", "knew", "thinks", "says", "keeps",
-    "was born", "was diagnosed", "is my", "has been", "turned", "died", "passed",
-) for r in ("at the end.", "that we would be fine.", "again the next day.", "and then left.")]
+PERSON_VERBS = [
+    (v, r)
+    for v in (
+        "said",
+        "told me",
+        "cried",
+        "laughed",
+        "smiled",
+        "whispered",
+        "hugged me",
+        "called",
+        "texted",
+        "visited",
+        "asked",
+        "answered",
+        "sang",
+        "prayed",
+        "drove",
+        "brought",
+        "cooked",
+        "promised",
+        "insisted",
+        "admitted",
+        "nodded",
+        "shrugged",
+        "sobbed",
+        "joked",
+        "waved",
+        "explained",
+        "apologised",
+        "apologized",
+        "phoned",
+        "wrote",
+        "married",
+        "decided",
+        "sat",
+        "slept",
+        "woke",
+        "kissed",
+        "held",
+        "wanted",
+        "knew",
+        "thinks",
+        "says",
+        "keeps",
+        "was born",
+        "was diagnosed",
+        "is my",
+        "has been",
+        "turned",
+        "died",
+        "passed",
+    )
+    for r in ("at the end.", "that we would be fine.", "again the next day.", "and then left.")
+]
 # What words do (an English word that is a name, used as a word).
 WORD_PREDICATES = [
-    "filled the room.", "faded by the evening.", "is everything.", "was in the air.",
-    "matters more than you think.", "comes and goes.", "is hard to hold onto.",
-    "was all I had left.", "returned slowly.", "is overrated.", "never lasts.",
-    "helps, a little.", "was the theme of the service.", "seemed far away.",
+    "filled the room.",
+    "faded by the evening.",
+    "is everything.",
+    "was in the air.",
+    "matters more than you think.",
+    "comes and goes.",
+    "is hard to hold onto.",
+    "was all I had left.",
+    "returned slowly.",
+    "is overrated.",
+    "never lasts.",
+    "helps, a little.",
+    "was the theme of the service.",
+    "seemed far away.",
 ]
 
 
@@ -309,6 +427,10 @@ def fit(samples):
     return vec, model
 
 
+def say(*parts) -> None:
+    print(*parts)  # noqa: T201 - a command-line tool's report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--folds", type=int, default=5)
@@ -316,11 +438,11 @@ def main() -> None:
     parser.add_argument("--without", nargs="*", default=[], help="labelled files to leave out")
     parser.add_argument("--out", default=str(ROOT / "screening/data/name_model.json"))
     args = parser.parse_args()
-    rng = random.Random(16)
+    rng = random.Random(16)  # noqa: S311 - reproducible made texts, not secrets
     made = [(f, y, 0.5) for text, spans in synthetic(rng) for f, y, _s, _e in rows(text, spans)]
     items = labelled(args.without)
     rng.shuffle(items)
-    print(f"labelled texts {len(items)}, made rows {len(made)}")
+    say(f"labelled texts {len(items)}, made rows {len(made)}")
 
     # Cross-validation: what the model adds over the rules, by threshold.
     thresholds = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)
@@ -338,8 +460,9 @@ def main() -> None:
             text = item["text"]
             ruled = [
                 (f.start, f.end)
-                for f in screen(text, kind=item.get("kind", "story"), role=item.get("role"),
-                                learned=False)  # fmt: skip
+                for f in screen(
+                    text, kind=item.get("kind", "story"), role=item.get("role"), learned=False
+                )  # fmt: skip
                 if f.category in ("name", "address", "date", "url", "email", "id_number")
             ]
             for feats, label, start, end in rows(text, spans):
@@ -355,11 +478,13 @@ def main() -> None:
                             added[t] += 1
                         else:
                             false[t] += 1
-    print(f"name words the rules miss (cross-validated): {missed}")
+    say(f"name words the rules miss (cross-validated): {missed}")
     for t in thresholds:
-        print(f"  threshold {t}: adds {added[t]}, flags {false[t]} words that are not names")
+        say(f"  threshold {t}: adds {added[t]}, flags {false[t]} words that are not names")
 
-    samples = made + [(f, y, 1.0) for item, spans in items for f, y, _s, _e in rows(item["text"], spans)]
+    samples = made + [
+        (f, y, 1.0) for item, spans in items for f, y, _s, _e in rows(item["text"], spans)
+    ]
     vec, model = fit(samples)
     weights = {
         name: round(float(w), 4)
@@ -368,13 +493,14 @@ def main() -> None:
     }
     data = {
         "version": 1,
-        "trained_on": [p.name for p in LABELLED if p.exists() and p.name not in args.without] + ["templates"],
+        "trained_on": [p.name for p in LABELLED if p.exists() and p.name not in args.without]
+        + ["templates"],
         "bias": round(float(model.intercept_[0]), 4),
         "threshold": args.threshold,
         "weights": dict(sorted(weights.items())),
     }
     Path(args.out).write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
-    print(f"wrote {args.out}: {len(weights)} weights, threshold {args.threshold}")
+    say(f"wrote {args.out}: {len(weights)} weights, threshold {args.threshold}")
 
 
 if __name__ == "__main__":
