@@ -23,7 +23,7 @@ from ..lexicons import (
 )
 from .name_context import clean, phrase_spans
 
-__all__ = ["LowercaseNameRule", "UppercaseNameRule"]
+__all__ = ["LowercaseNameRule", "UppercaseNameRule", "is_english_word"]
 
 
 class UppercaseNameRule(Rule):
@@ -50,7 +50,7 @@ class UppercaseNameRule(Rule):
                 yield match.span()
 
 
-def _is_english_word(word: str) -> bool:
+def is_english_word(word: str) -> bool:
     """Whether a lower-case word, or its stem without an inflection, is English."""
     dictionary = dictionary_words()
     if word in dictionary or word in common_words():
@@ -134,7 +134,7 @@ def _lowercase_candidates() -> frozenset[str]:
             continue
         if name in NOT_NAMES or name in MONTHS or name in EPONYMS or name in TITLES:
             continue
-        if word in LOWERCASE_NOT_NAMES or _is_english_word(word):
+        if word in LOWERCASE_NOT_NAMES or is_english_word(word):
             continue
         out.add(word)
     return frozenset(out)

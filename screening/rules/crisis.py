@@ -405,7 +405,9 @@ CAME_THROUGH = compile_later(
 )
 # Someone else's words or state: "he started saying 'I want to die'", "my sister died by suicide".
 REPORTED_SPEECH = compile_later(
-    r"\b(?:he|she|they|dad|mom|mum|father|mother|patients?)\s+(?:\w+\s+){0,3}?(?:saying|says|said|keeps\s+saying|told)\b"
+    r"\b(?:he|she|they|dad|mom|mum|father|mother|patients?|son|daughter|kids?|child|boy|girl"
+    r"|husband|wife|partner|friend|brother|sister|grand(?:ma|pa|mother|father|son|daughter)"
+    r"|nan|someone|everyone)\s+(?:\w+\s+){0,3}?(?:saying|says|said|keeps\s+saying|told)\b"
     r"[^.!?\n]{0,6}[\"“']"
 )
 # Dying planned with the care team: "I want to die at home, with hospice".
