@@ -556,7 +556,10 @@ def approve_edits(submission, revision_id):
     no longer waits for a decision, or a moderator changed it since the author read it."""
     with transaction.atomic():
         submission = (
-            Submission.objects.select_for_update().select_related("story").get(pk=submission.pk)
+            # Only the submission's row: PostgreSQL locks no nullable side of a join.
+            Submission.objects.select_for_update(of=("self",))
+            .select_related("story")
+            .get(pk=submission.pk)
         )
         edits = moderator_edits(submission) if submission.state in BEFORE_A_DECISION else None
         if edits is None:

@@ -12,7 +12,7 @@ from wagtail.models import PageLogEntry
 from moderation.actions import ReviewError, ReviewStoryAction
 from moderation.models import StoryReviewTaskState
 from moderation.permissions import MODERATORS_GROUP
-from stories.models import StoryPage
+from stories.models import AuthorApprovalSettings, StoryPage
 from stories.services import submit_story
 from tests.factories import CLEAN_STORY
 
@@ -49,6 +49,11 @@ def test_two_moderators_approving_different_revisions_at_once_publish_once(
         }
     )
     story_id = submission.story_id
+    # Each moderator edits before approving: on a site where publishing does not wait
+    # for the author's approval of edits (tests/stories/test_author_approval.py).
+    approvals = AuthorApprovalSettings.load()
+    approvals.wait_for_author = False
+    approvals.save()
     users = moderators(2)
     start = threading.Barrier(len(users))
     outcomes = []
