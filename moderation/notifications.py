@@ -54,3 +54,26 @@ def notify_moderators_of_message(message_id):
     }
     template = "moderators_urgent_message" if message.crisis else "moderators_new_message"
     return send_templated_mail(f"moderation/emails/{template}", context, moderator_addresses())
+
+
+@mail_task
+def notify_moderators_of_approval(submission_id):
+    """The author approved the moderators' edits: publishing no longer waits for them.
+    The reviewers are told, with a link to the review page, unless the story was
+    decided, withdrawn or erased meanwhile."""
+    submission = Submission.objects.select_related("story").filter(pk=submission_id).first()
+    if (
+        submission is None
+        or submission.story is None
+        or submission.edits_approved_at is None
+        or submission.state not in (Submission.State.RECEIVED, Submission.State.IN_REVIEW)
+    ):
+        return False
+    context = {
+        "submission": submission,
+        "review_url": absolute_reverse("story_moderation:review", submission.story_id)
+        + "#decision-heading",
+    }
+    return send_templated_mail(
+        "moderation/emails/moderators_edits_approved", context, moderator_addresses()
+    )

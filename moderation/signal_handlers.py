@@ -9,6 +9,7 @@ from wagtail.models import Revision
 from stories.models import StoryPage, Submission
 from stories.services import ask_author_to_approve
 from stories.signals import (
+    edits_approved,
     message_posted,
     story_resubmitted,
     story_submitted,
@@ -16,7 +17,11 @@ from stories.signals import (
     submission_transaction,
 )
 
-from .notifications import notify_moderators_of_message, notify_moderators_of_submission
+from .notifications import (
+    notify_moderators_of_approval,
+    notify_moderators_of_message,
+    notify_moderators_of_submission,
+)
 from .services import latest_report, request_spam_check, screen_revision, start_story_moderation
 from .tasks import forget_submitter_ip, remember_submitter_ip
 
@@ -90,6 +95,11 @@ def tell_moderators_of_message(sender, submission, message, **kwargs):
             logger.exception("Could not queue the mail of message %s", message.pk)
 
 
+def tell_moderators_of_approval(sender, submission, **kwargs):
+    """The author approved the edits: the reviewers are mailed (after the commit)."""
+    _enqueue(notify_moderators_of_approval, submission)
+
+
 def forget_withdrawn_story(sender, submission, **kwargs):
     forget_submitter_ip(submission)
 
@@ -113,5 +123,8 @@ def register_signal_handlers():
     )
     message_posted.connect(
         tell_moderators_of_message, dispatch_uid="moderation.tell_moderators_of_message"
+    )
+    edits_approved.connect(
+        tell_moderators_of_approval, dispatch_uid="moderation.tell_moderators_of_approval"
     )
     story_withdrawn.connect(forget_withdrawn_story, dispatch_uid="moderation.forget_withdrawn")

@@ -95,6 +95,7 @@ def author_approval(story, submission):
     )
     return {
         "edits": edits,
+        "edit_rows": edits.fields() if edits is not None else [],
         "awaiting_author": edits is not None
         and edits.awaiting_author
         and submission.state in BEFORE_A_DECISION,

@@ -37,6 +37,7 @@ from .models import (
     SubmissionPhoto,
 )
 from .signals import (
+    edits_approved,
     message_posted,
     story_resubmitted,
     story_submitted,
@@ -587,6 +588,7 @@ def approve_edits(submission, revision_id):
             action="sharing.submission.approve_edits",
             data={"revision": edits.proposed.pk},
         )
+        transaction.on_commit(lambda: announce(edits_approved, submission))
     logger.info("Edits of submission %s approved by its author", submission.reference)
     return submission
 

@@ -20,6 +20,10 @@ story_resubmitted = Signal()
 # ``message``, the ``SubmissionMessage``. The author is mailed by stories itself.
 message_posted = Signal()
 
+# The author approved the moderators' edits of their story (``submission.
+# edits_approved_revision`` is the revision they approved).
+edits_approved = Signal()
+
 # The author withdrew the story; what identified them is already erased.
 story_withdrawn = Signal()
 

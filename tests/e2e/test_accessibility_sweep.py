@@ -21,6 +21,7 @@ from home.models import InformationPage
 from moderation.actions import ReviewStoryAction
 from moderation.models import StoryReviewTaskState
 from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
+from moderation.services import redact_story
 from stories.actions import ReviewResponseAction, WriteResponseAction
 from stories.models import StoryIndexPage, StoryPage, StoryPhoto, Topic
 from stories.services import post_message, submit_story
@@ -139,6 +140,8 @@ def site_content(make_story):
     ).execute()
 
     waiting = a_submission("Talk to me before your surgery", body=PHONE_STORY)
+    # A moderator's redaction the author is asked to approve: the diff on both sides.
+    redact_story(StoryPage.objects.get(pk=waiting.story_id), moderator, category="phone")
     sent_back = a_submission("The ward that felt like home", name="Imre Sandor")
     ReviewStoryAction(
         task_state_of(sent_back), moderator, "request_changes", reason="Leave out the ward."
@@ -180,7 +183,7 @@ def public_pages(sweep, page, who, content, *, forms=True):
     sweep.visit(page, who, directory.url + "?country=CA")
     slug = Organisation.objects.order_by("pk").first().slug
     sweep.visit(page, who, directory.url + directory.reverse_subpage("organisation", args=[slug]))
-    sweep.visit(page, who, content["waiting"].get_status_url())
+    sweep.visit(page, who, content["waiting"].get_status_url(), shows="I approve these changes")
     sweep.visit(page, who, content["sent_back"].get_status_url(), shows="is proud to be in it")
     sweep.visit(page, who, content["published"].get_status_url())
     sweep.visit(page, who, f"/share/received/{content['waiting'].status_token}/")
@@ -285,7 +288,12 @@ def admin_pages(sweep, page, who, content):
     # adds for the topics has no label (rule "label"), and it is not ours to change.
     sweep.visit(page, who, f"/admin/pages/{content['story'].pk}/edit/", exclude="ul.tagit")
     sweep.visit(page, who, "/admin/story-queue/")
-    sweep.visit(page, who, f"/admin/story-queue/{content['waiting'].story_id}/")
+    sweep.visit(
+        page,
+        who,
+        f"/admin/story-queue/{content['waiting'].story_id}/",
+        shows="What the author sent",
+    )
     sweep.visit(page, who, "/admin/comments/", shows="555-201-7788")
     sweep.visit(page, who, "/admin/submissions/")
     sweep.visit(page, who, f"/admin/submissions/{content['sent_back'].pk}/")

@@ -138,6 +138,45 @@ def test_a_story_nobody_edited_shows_no_changes_and_has_nothing_to_approve(submi
     assert submission.edits_approved_at is None
 
 
+def test_the_moderator_sees_the_same_diff_on_the_review_page(submit, redact, moderator_client):
+    from bs4 import BeautifulSoup
+
+    submission = submit(body=BODY)
+    redact(submission, "phone")
+
+    page = BeautifulSoup(
+        moderator_client.get(review_url(submission)).content.decode(), "html.parser"
+    )
+    diff = page.select_one("details#edits")
+    assert diff is not None and diff.has_attr("open")  # it waits for the author: shown open
+    assert diff["data-approval"] == "awaiting"
+    assert "what the author is asked to approve" in diff.get_text()
+    sent = diff.select_one(".diff[data-field=body] .diff__side--sent")
+    proposed = diff.select_one(".diff[data-field=body] .diff__side--proposed")
+    assert "What the author sent" in sent.get_text()
+    assert sent.select_one("del.diff__redacted").get_text() == "Redacted: 612-555-0187"
+    assert proposed.select_one("ins.diff__redaction").get_text() == "Redaction: [phone number]"
+
+    approve_as_author(submission)
+    page = BeautifulSoup(
+        moderator_client.get(review_url(submission)).content.decode(), "html.parser"
+    )
+    diff = page.select_one("details#edits")
+    assert diff["data-approval"] == "approved" and not diff.has_attr("open")
+    assert "This is what the author approved." in diff.get_text()
+
+
+def test_a_story_nobody_edited_shows_no_diff_to_the_moderator(submit, moderator_client):
+    from bs4 import BeautifulSoup
+
+    submission = submit(body=BODY)
+    page = BeautifulSoup(
+        moderator_client.get(review_url(submission)).content.decode(), "html.parser"
+    )
+    assert page.select_one("#edits") is None
+    assert page.select_one("#text-heading") is not None
+
+
 # Who sees the changes and who may approve them
 
 
@@ -390,3 +429,40 @@ def test_no_mail_to_an_author_who_gave_no_address(
         draft.save_revision(user=moderator)
     assert mail.outbox == []
     assert edits_section(status_of(submission)) is not None  # they see it on their page
+
+
+def test_the_moderators_are_mailed_when_the_author_approves(
+    submit, redact, moderator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    submission = submit(body=BODY, email="hal@example.org")
+    redact(submission, "phone")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_as_author(submission)
+
+    (message,) = mail.outbox
+    assert message.to == ["moira@hospital.example"]
+    assert message.subject == f"The author of {submission.reference} approved your edits"
+    assert f"/admin/story-queue/{submission.story_id}/#decision-heading" in message.body
+    # The story's words stay behind the admin's sign-in.
+    assert "cardiac nurses" not in message.body and "hal@example.org" not in message.body
+
+
+def test_no_mail_to_the_moderators_for_a_refused_approval(
+    submit, redact, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    submission = submit(body=BODY, email="hal@example.org")
+    stale = redact(submission, "phone")
+    redact(submission, "email")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = approve_as_author(submission, revision=stale.pk)
+
+    assert response.status_code in (200, 302)
+    assert mail.outbox == []
