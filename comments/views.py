@@ -23,8 +23,9 @@ from django_comments_xtd import views as xtd_views
 from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.models import TmpXtdComment, XtdComment
 from django_comments_xtd.signals import confirmation_received
-from django_ratelimit.core import get_usage
 from wagtail.models import Page
+
+from sharing.rate_limits import form_usage
 
 from . import services
 from .forms import EditCommentForm
@@ -51,11 +52,8 @@ def not_found(request):
 
 
 def _usage(request, group, rate, increment):
-    """The client's use of a rate limit; None for signed-in staff, who share the
-    hospital's address with its patients and visitors."""
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    return get_usage(request, group=group, key="ip", rate=rate, method="POST", increment=increment)
+    """The client's use of a comment form's rate limit (``sharing.rate_limits``)."""
+    return form_usage(request, group=group, rate=rate, what="comments", increment=increment)
 
 
 def _target(data):

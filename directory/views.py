@@ -11,9 +11,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import get_usage
 
 from sharing.client_ip import client_ip
+from sharing.rate_limits import form_usage, limit_reached
 
 from .forms import ProposalForm, initial_for
 from .models import DirectoryPage, Organisation, Proposal
@@ -27,30 +27,18 @@ PERSON_FIELDS = ("representative_name", "representative_role", "representative_e
 
 
 def proposal_usage(request, increment=False):
-    """The client's use of the proposal rate limit; None (no limit) for signed-in staff,
-    and when the cache that counts it is down (a proposal is never refused for that)."""
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    try:
-        return get_usage(
-            request,
-            group=PROPOSAL_RATE_GROUP,
-            key="ip",
-            rate=settings.DIRECTORY_PROPOSAL_RATE,
-            method="POST",
-            increment=increment,
-        )
-    except Exception:
-        logger.warning(
-            "Rate limiting of directory proposals is off: the cache cannot be reached",
-            exc_info=True,
-        )
-        return None
+    """The client's use of the proposal rate limit (``sharing.rate_limits``)."""
+    return form_usage(
+        request,
+        group=PROPOSAL_RATE_GROUP,
+        rate=settings.DIRECTORY_PROPOSAL_RATE,
+        what="directory proposals",
+        increment=increment,
+    )
 
 
 def rate_limited(request):
-    usage = proposal_usage(request)
-    return bool(usage and usage["count"] >= usage["limit"])
+    return limit_reached(proposal_usage(request))
 
 
 RATE_LIMITED = (

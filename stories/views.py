@@ -11,10 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
-from django_ratelimit.core import get_usage
 from wagtail.search.query import Fuzzy
 
 from sharing.client_ip import client_ip
+from sharing.rate_limits import form_usage
 
 from .comment_mail import submission_for_stop_token
 from .edits import BEFORE_A_DECISION, moderator_edits
@@ -89,25 +89,14 @@ def search(request):
 
 
 def submission_usage(request, increment=False):
-    """The client's use of the submission rate limit; None (no limit) for signed-in
-    staff (who share the hospital's address with its patients), and when the cache
-    that counts it is down: a story is never refused because the cache is."""
-    if request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin"):
-        return None
-    try:
-        return get_usage(
-            request,
-            group=SUBMISSION_RATE_GROUP,
-            key="ip",
-            rate=settings.SUBMISSION_RATE,
-            method="POST",
-            increment=increment,
-        )
-    except Exception:
-        logger.warning(
-            "Rate limiting of stories is off: the cache cannot be reached", exc_info=True
-        )
-        return None
+    """The client's use of the submission rate limit (``sharing.rate_limits``)."""
+    return form_usage(
+        request,
+        group=SUBMISSION_RATE_GROUP,
+        rate=settings.SUBMISSION_RATE,
+        what="stories",
+        increment=increment,
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,22 +200,17 @@ def render_status(request, submission, message_form=None, status=200):
 
 
 def message_usage(request, submission, increment=False):
-    """The author's use of the message rate limit on one submission (``MESSAGE_RATE``);
-    None when the cache that counts it is down: a message is not refused for that."""
-    try:
-        return get_usage(
-            request,
-            group=MESSAGE_RATE_GROUP,
-            key=lambda group, request: submission.status_token,
-            rate=settings.MESSAGE_RATE,
-            method="POST",
-            increment=increment,
-        )
-    except Exception:
-        logger.warning(
-            "Rate limiting of messages is off: the cache cannot be reached", exc_info=True
-        )
-        return None
+    """The author's use of the message rate limit on one submission (``MESSAGE_RATE``),
+    counted by its status link, staff or not (``sharing.rate_limits``)."""
+    return form_usage(
+        request,
+        group=MESSAGE_RATE_GROUP,
+        key=lambda group, request: submission.status_token,
+        rate=settings.MESSAGE_RATE,
+        what="messages",
+        increment=increment,
+        staff_exempt=False,
+    )
 
 
 @private_page

@@ -279,3 +279,25 @@ def test_the_browsers_confirmation_cookie_does_not_hold_the_email_address(
         story, "My second comment.", email="private.person@example.org", confirm=False
     )
     assert second.is_public
+
+
+def test_a_comment_sent_while_the_cache_is_down_asks_for_confirmation(
+    client, story, post_comment, settings
+):
+    """Redis refusing connections costs the rate limit, never the comment: the
+    commenter gets the page asking them to confirm, not a server error."""
+    settings.CACHES = {
+        "default": {
+            # As production has it (CACHE_URL=redis://...): django-redis, whose
+            # errors are ignored (a miss) but for the counters of the rate limits.
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
+        }
+    }
+
+    comment, response = post_comment(story, "Posted while the cache is down.", confirm=False)
+
+    assert response.status_code == 200
+    assert "Please confirm your comment" in response.content.decode()
+    assert mail.outbox[0].to == ["sam@example.org"]
