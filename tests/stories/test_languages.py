@@ -205,3 +205,21 @@ def test_the_review_page_says_the_screen_does_not_read_a_spanish_story(
     assert '<dd lang="es">Spanish</dd>' in html  # the author's language, in the admin's
     other = moderator_client.get(reverse("story_moderation:review", args=[english.story.pk]))
     assert "English-only" not in other.content.decode()
+
+
+def test_the_share_form_writes_its_limits_as_each_language_writes_numbers(client, story_index):
+    english = client.get("/share/").content.decode()
+    spanish = client.get("/share/", **SPANISH).content.decode()
+
+    assert "in 100 to 20,000 characters" in english
+    assert "con entre 100 y 20.000 caracteres" in spanish
+    assert "20,000" not in spanish
+
+
+def test_the_comment_form_writes_its_limit_as_each_language_writes_numbers(client, make_story):
+    story = make_story(title="Back on the bike")
+
+    assert "up to 3,000 characters" in client.get(story.url).content.decode()
+    spanish = client.get(story.url, **SPANISH).content.decode()
+    assert "hasta 3.000 caracteres" in spanish
+    assert "3,000" not in spanish
