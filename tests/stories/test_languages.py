@@ -7,6 +7,7 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 
 from stories.consent import CONSENT_VERSION, CONSENTS, consent_for
 from stories.models import Submission
@@ -223,3 +224,11 @@ def test_the_comment_form_writes_its_limit_as_each_language_writes_numbers(clien
     spanish = client.get(story.url, **SPANISH).content.decode()
     assert "hasta 3.000 caracteres" in spanish
     assert "3,000" not in spanish
+
+
+def test_the_screening_tasks_note_in_the_history_is_in_the_sites_language(send_story):
+    submission = send_story(SPANISH)
+
+    entry = PageLogEntry.objects.get(page=submission.story, action="wagtail.workflow.approve")
+    assert entry.user is None
+    assert entry.data["comment"] == "Screened automatically."
