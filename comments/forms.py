@@ -5,6 +5,7 @@ from django_comments_xtd.conf import settings as xtd_settings
 from django_comments_xtd.forms import XtdCommentForm
 from django_comments_xtd.models import XtdComment
 
+from sharing.formats import grouped
 from sharing.text import normalise_plain_text
 
 from .threads import fit_reply
@@ -49,7 +50,7 @@ class StoryCommentForm(XtdCommentForm):
             "Plain text, up to %(max)s characters. Please leave out names, phone numbers "
             "and anything else that could identify someone. A moderator reads comments "
             "that may contain them before they are published."
-        ) % {"max": f"{max_length:,}"}
+        ) % {"max": grouped(max_length)}
         comment.widget = forms.Textarea(attrs={"rows": 6, "maxlength": max_length})
         comment.error_messages["required"] = _("Please write your comment.")
         comment.error_messages["max_length"] = _(
@@ -122,7 +123,7 @@ class EditCommentForm(forms.Form):
         field.help_text = _(
             "Plain text, up to %(max)s characters. Your comment is checked again, and a "
             "moderator reads it before it is shown again if it might identify someone."
-        ) % {"max": f"{max_length:,}"}
+        ) % {"max": grouped(max_length)}
         field.widget = forms.Textarea(attrs={"rows": 6, "maxlength": max_length})
         field.error_messages["required"] = _("Please write your comment.")
         field.error_messages["max_length"] = _(

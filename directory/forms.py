@@ -9,6 +9,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from sharing.formats import grouped
 from sharing.text import PlainTextField
 
 from .consent import current_consent
@@ -24,7 +25,7 @@ def too_long(what, limit):
     return format_lazy(
         _("{what} can be at most {limit} characters (it has %(show_value)s)."),
         what=what,
-        limit=f"{limit:,}",
+        limit=grouped(limit),
     )
 
 

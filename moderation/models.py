@@ -1,8 +1,10 @@
 """Screening reports and the two tasks of the story moderation workflow."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 from wagtail.models import AbstractGroupApprovalTask, Task, TaskState
@@ -116,7 +118,11 @@ class ScreeningTask(Task):
 
         task_state = super().start(workflow_state, user=user)
         request_spam_check(screen_revision(task_state.revision))
-        task_state.approve(user=None, update=False, comment=_("Screened automatically."))
+        # The comment is kept in the story's history, which moderators read: in the
+        # site's language, not in that of the author whose request started the task.
+        with translation.override(settings.LANGUAGE_CODE):
+            comment = gettext("Screened automatically.")
+        task_state.approve(user=None, update=False, comment=comment)
         return task_state
 
     def get_actions(self, obj, user):

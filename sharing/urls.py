@@ -43,6 +43,7 @@ urlpatterns = [
     path("feed/", LatestStoriesFeed(), name="story_feed"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", sharing_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", sharing_views.favicon, name="favicon"),
     # Ours first: comments-xtd's post and reply views wrapped (rate limit, clear
     # pages), reports, unsubscribe.
     path("comments/", include("comments.urls")),

@@ -1,10 +1,11 @@
-"""The project's error pages that need more than a template, and robots.txt."""
+"""The project's error pages that need more than a template, robots.txt and favicon.ico."""
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.middleware.csrf import REASON_NO_CSRF_COOKIE, get_token
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -39,6 +40,13 @@ def robots_txt(request):
         {"sitemap_url": root + reverse("sitemap")},
         content_type="text/plain",
     )
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, which browsers ask for by itself on pages that name no icon (the
+    feed, the sitemap, a download) and feed readers always: the site's icon."""
+    return redirect(static("favicon.ico"), permanent=True)
 
 
 @never_cache

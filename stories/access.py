@@ -43,8 +43,16 @@ def _when(value):
     return value.isoformat() if value else None
 
 
-def _by(user_id):
-    return YOU if user_id is None else STAFF
+# What the site does by itself, with no user: the screening task approves each
+# revision as it starts (a moderator's approval always has its user). Every other
+# step without a user is the author's, through the form or their status link.
+AUTOMATIC_ACTIONS = {"wagtail.workflow.approve"}
+
+
+def _by(user_id, action=None):
+    if user_id is not None:
+        return STAFF
+    return NOBODY if action in AUTOMATIC_ACTIONS else YOU
 
 
 def _consent(submission):
@@ -90,7 +98,11 @@ def _story(story, revisions, history):
             for revision in revisions
         ],
         "history": [
-            {"at": _when(entry.timestamp), "by": _by(entry.user_id), "what": str(entry.message)}
+            {
+                "at": _when(entry.timestamp),
+                "by": _by(entry.user_id, entry.action),
+                "what": str(entry.message),
+            }
             for entry in history
         ],
     }
@@ -137,7 +149,8 @@ def submitter_data(submissions):
         "exported_at": _when(timezone.now()),
         "about": (
             "Everything this site holds about the person who sent these stories, found by "
-            "the email address they gave. Moderators are not named; 'you' is the sender."
+            "the email address they gave. Moderators are not named; 'you' is the sender, "
+            "'the site' its automatic screening."
         ),
         "submissions": [
             {

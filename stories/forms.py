@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from sharing.formats import grouped
 from sharing.text import PlainTextField
 
 from .consent import current_consent
@@ -25,7 +26,7 @@ def too_long(what, limit):
     return format_lazy(
         _("{what} can be at most {limit} characters (it has %(show_value)s)."),
         what=what,
-        limit=f"{limit:,}",
+        limit=grouped(limit),
     )
 
 
@@ -98,7 +99,7 @@ class StorySubmissionForm(forms.Form):
                 "before publishing."
             ),
             min=STORY_MIN_CHARS,
-            max=f"{settings.STORY_MAX_CHARS:,}",
+            max=grouped(settings.STORY_MAX_CHARS),
         ),
         error_messages={"max_length": too_long(_("Your story"), settings.STORY_MAX_CHARS)},
     )
@@ -275,7 +276,7 @@ class MessageForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=format_lazy(
             _("Up to {limit} characters. Only the moderators read it; it is never published."),
-            limit=f"{settings.MESSAGE_MAX_CHARS:,}",
+            limit=grouped(settings.MESSAGE_MAX_CHARS),
         ),
         error_messages={
             "required": _("Please write your message."),

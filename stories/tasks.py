@@ -133,7 +133,10 @@ def send_message_to_author(message_id):
         "status_url": absolute_url(submission.get_status_url()),
     }
     return send_templated_mail(
-        "stories/emails/moderator_message", context, [submission.contact_email]
+        "stories/emails/moderator_message",
+        context,
+        [submission.contact_email],
+        language=submission.language,
     )
 
 

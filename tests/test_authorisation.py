@@ -555,6 +555,7 @@ STATUSES = {
     "directory/status/<str:token>/update/": "404 404 404 404 404 404 404",
     "documents/^(\\d+)/(.*)$": "404 404 404 404 404 404 404",
     "documents/authenticate_with_password/<int:restriction_id>/": "404 404 404 404 404 404 404",
+    "favicon.ico": "301 301 301 301 301 301 301",
     "feed/": "200 200 200 200 200 200 200",
     "health/": "200 200 200 200 200 200 200",
     "i18n/setlang/": "302 302 302 302 302 302 302",

@@ -9,6 +9,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from sharing.formats import grouped
+
 from .entries import Organisation
 
 ORGANISATIONS_PER_PAGE = 24
@@ -18,10 +20,10 @@ def directory_counts(organisations, accounts):
     """ "812 organisations, 2,431 accounts"."""
     return (
         ngettext("%(organisations)s organisation", "%(organisations)s organisations", organisations)
-        % {"organisations": f"{organisations:,}"}
+        % {"organisations": grouped(organisations)}
         + ", "
         + ngettext("%(accounts)s account", "%(accounts)s accounts", accounts)
-        % {"accounts": f"{accounts:,}"}
+        % {"accounts": grouped(accounts)}
     )
 
 

@@ -59,3 +59,10 @@ def test_reader_switches_to_spanish_and_shares_a_story_on_a_small_phone(live_ser
     submission = Submission.objects.select_related("story").get()
     assert (submission.language, submission.story.language) == ("es", "es")
     assert submission.consent_version == CONSENTS["es"][-1].version
+
+    # The status page names its limit and counts towards it in the same Spanish numbers.
+    page.goto(live_server.url + submission.get_status_url())
+    assert page.get_by_role("heading", name="Mensajes con los moderadores").is_visible()
+    assert page.get_by_text("Hasta 5.000 caracteres.").is_visible()
+    assert page.locator(".counter").inner_text() == "0 de 5.000 caracteres"
+    assert page.evaluate(OVERFLOW) <= 0

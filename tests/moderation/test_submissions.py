@@ -462,3 +462,19 @@ def test_erasure_on_request_leaves_no_trace_in_any_row(
     assert "Download everything held" not in page
     again = moderator_client.get(f"{LIST}{submission.pk}/erase/", follow=True)
     assert "is already erased" in again.content.decode()
+
+
+def test_the_exports_history_says_who_did_each_step(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(title=TITLE, body=BODY)
+    decide(moderator_client, submission, "request_changes", django_capture_on_commit_callbacks)
+
+    response = moderator_client.post(f"{LIST}{submission.pk}/export/")
+
+    data = json.loads(zipfile.ZipFile(io.BytesIO(response.content)).read("submitter.json"))
+    history = [(entry["by"], entry["what"]) for entry in data["submissions"][0]["story"]["history"]]
+    by_step = {what.split(".")[0]: by for by, what in history}
+    assert by_step["Approved at 'Screening'"] == "the site"  # the screen, not the author
+    assert by_step["Created"] == "you"
+    assert by_step["Rejected at 'Moderators review'"] == "a moderator"

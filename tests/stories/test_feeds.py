@@ -61,3 +61,10 @@ def test_robots_txt_lets_search_engines_find_the_share_form_not_a_submissions_pa
         any(path.startswith(rule) for rule in rules)
         for path in ("/share/status/abc/", "/share/received/abc/", "/directory/status/abc/")
     )
+
+
+def test_favicon_ico_at_the_root_is_the_sites_icon(client, story_index):
+    # Browsers ask for it on the feed and the sitemap, which name no icon.
+    response = client.get("/favicon.ico", follow=True)
+
+    assert response.redirect_chain == [("/static/favicon.ico", 301)]

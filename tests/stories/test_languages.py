@@ -7,10 +7,12 @@ import re
 import pytest
 from django.core import mail
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 
 from stories.consent import CONSENT_VERSION, CONSENTS, consent_for
 from stories.models import Submission
-from tests.factories import CLEAN_STORY, story_form_data
+from stories.services import post_message, send_comment_digests
+from tests.factories import CLEAN_STORY, CommentFactory, story_form_data
 
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9,en;q=0.5"}
 
@@ -205,3 +207,86 @@ def test_the_review_page_says_the_screen_does_not_read_a_spanish_story(
     assert '<dd lang="es">Spanish</dd>' in html  # the author's language, in the admin's
     other = moderator_client.get(reverse("story_moderation:review", args=[english.story.pk]))
     assert "English-only" not in other.content.decode()
+
+
+def test_the_share_form_writes_its_limits_as_each_language_writes_numbers(client, story_index):
+    english = client.get("/share/").content.decode()
+    spanish = client.get("/share/", **SPANISH).content.decode()
+
+    assert "in 100 to 20,000 characters" in english
+    assert "con entre 100 y 20.000 caracteres" in spanish
+    assert "20,000" not in spanish
+
+
+def test_the_comment_form_writes_its_limit_as_each_language_writes_numbers(client, make_story):
+    story = make_story(title="Back on the bike")
+
+    assert "up to 3,000 characters" in client.get(story.url).content.decode()
+    spanish = client.get(story.url, **SPANISH).content.decode()
+    assert "hasta 3.000 caracteres" in spanish
+    assert "3,000" not in spanish
+
+
+def test_the_status_page_speaks_spanish_to_a_spanish_author(send_story, client):
+    submission = send_story(SPANISH, comment_mail="on")
+
+    html = client.get(submission.get_status_url(), **SPANISH).content.decode()
+
+    assert "Mensajes con los moderadores" in html
+    assert "Todavía no hay mensajes." in html
+    assert "Enviar mi mensaje" in html
+    assert "Comentarios sobre su historia" in html
+    assert "Dejar de recibir correos sobre los comentarios" in html
+    assert "Hasta 5.000 caracteres." in html
+    for english in ("Messages with the moderators", "Send my message", "Comments on your story"):
+        assert english not in html
+    error = client.post(submission.get_status_url() + "messages/", {"body": ""}, **SPANISH)
+    assert "Su mensaje sigue aquí." in error.content.decode()
+
+
+def test_a_moderators_message_reaches_a_spanish_author_in_spanish(
+    send_story, moderator, django_capture_on_commit_callbacks
+):
+    submission = send_story(SPANISH)
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_message(submission, "Gracias, la leemos esta semana.", user=moderator)
+
+    [message] = [m for m in mail.outbox if m.to == ["rosalind@example.org"]]
+    assert message.subject == (
+        f"Un moderador le ha escrito sobre su historia ({submission.reference})"
+    )
+    assert "Un moderador le ha escrito sobre su historia «" in message.body
+    assert "Gracias, la leemos esta semana." in message.body
+    assert "Puede leer toda la conversación" in message.body
+    assert "A moderator has written" not in message.body
+
+
+def test_the_comment_digest_reaches_a_spanish_author_in_spanish(
+    send_story, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = send_story(SPANISH, comment_mail="on")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            f"/admin/story-queue/{submission.story_id}/decide/", {"action": "approve"}
+        )
+    CommentFactory(target=submission.story.specific, comment="Gracias por contarlo.")
+    mail.outbox.clear()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_comment_digests() == 1
+
+    [digest] = mail.outbox
+    assert digest.subject == f"Un comentario nuevo sobre su historia «{submission.story.title}»"
+    assert "Los lectores han escrito un comentario nuevo" in digest.body
+    assert "abra este enlace y confírmelo" in digest.body
+    assert "Readers have written" not in digest.body
+
+
+def test_the_screening_tasks_note_in_the_history_is_in_the_sites_language(send_story):
+    submission = send_story(SPANISH)
+
+    entry = PageLogEntry.objects.get(page=submission.story, action="wagtail.workflow.approve")
+    assert entry.user is None
+    assert entry.data["comment"] == "Screened automatically."

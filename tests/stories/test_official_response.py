@@ -13,7 +13,7 @@ from wagtail.models import GroupCollectionPermission, GroupPagePermission, Model
 
 from moderation.permissions import RESPONDERS_GROUP
 from sharing import page_cache
-from stories.models import OfficialResponse
+from stories.models import OfficialResponse, Submission
 from stories.services import erase_submission
 from tests.factories import CommentFactory, SubmissionFactory, UserFactory
 
@@ -420,3 +420,22 @@ def test_an_approved_response_appears_at_once_on_a_cached_story_page(
     decide(client, pending, "approve")
 
     assert "Response from Sharing" in reader.get(story.url).content.decode()
+
+
+def test_an_author_who_wrote_in_spanish_is_told_of_the_response_in_spanish(
+    client, story, pending, moderator, database_worker, django_capture_on_commit_callbacks
+):
+    Submission.objects.filter(story=story).update(language="es")
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        decide(client, pending, "approve")
+
+    database_worker()
+
+    [message] = mail.outbox
+    assert message.subject == "Sharing ha respondido a su historia"
+    assert f"Sharing ha publicado su respuesta oficial a su historia «{story.title}»." in (
+        message.body
+    )
+    assert "Léala debajo de su historia:" in message.body
+    assert "has published its official response" not in message.body

@@ -97,3 +97,18 @@ def test_withdrawing_twice_is_harmless(client, submission):
     response = client.post(f"{submission.get_status_url()}withdraw/")
     assert response.status_code == 302
     assert Submission.objects.get().state == Submission.State.WITHDRAWN
+
+
+def test_after_a_withdrawal_the_page_shows_no_empty_thread_with_the_moderators(
+    client, submission, django_capture_on_commit_callbacks
+):
+    client.post(f"{submission.get_status_url()}messages/", {"body": "When will you read it?"})
+    assert "When will you read it?" in client.get(submission.get_status_url()).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"{submission.get_status_url()}withdraw/", follow=True)
+
+    html = response.content.decode()
+    assert "Withdrawn." in html
+    assert "When will you read it?" not in html  # the thread was erased with the story
+    assert "Messages with the moderators" not in html  # and no heading over nothing

@@ -26,11 +26,14 @@
             if (length >= max * 0.9) return "near";
             return "under";
         }
+        // Grouped as the page writes its limits ("Hasta 5.000 caracteres"): Spanish
+        // would otherwise leave four digits ungrouped ("5000").
+        var grouping = {useGrouping: "always"};
         function text() {
             var left = max - field.value.length;
             var words = (counter.dataset.text || "{count} of {max} characters")
-                .replace("{count}", field.value.length.toLocaleString(locale))
-                .replace("{max}", max.toLocaleString(locale));
+                .replace("{count}", field.value.length.toLocaleString(locale, grouping))
+                .replace("{max}", max.toLocaleString(locale, grouping));
             return words + (left < 0 ? " " + (counter.dataset.tooLong || "(too long)") : "");
         }
         function announce() {
