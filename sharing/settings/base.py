@@ -350,13 +350,13 @@ CONTENT_SECURITY_POLICY = {
 ADMIN_CSP_PATHS = ["/admin/", "/django-admin/"]
 ADMIN_CSP_REPLACE = {"script-src": [SELF, UNSAFE_INLINE]}
 # Permissions-Policy (django-permissions-policy): no page here needs any of these.
+# Only features Chromium knows: it warns in the console of every page of one it does not
+# ("ambient-light-sensor", "bluetooth").
 PERMISSIONS_POLICY = {
     feature: []
     for feature in [
         "accelerometer",
-        "ambient-light-sensor",
         "autoplay",
-        "bluetooth",
         "camera",
         "display-capture",
         "encrypted-media",

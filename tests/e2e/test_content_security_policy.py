@@ -47,6 +47,9 @@ class PolicyWatch:
         # A failed load is reported by _response, with its address.
         if message.type == "error" and not message.text.startswith("Failed to load resource"):
             self.problems.append(f"{self.page.url}: console: {message.text}")
+        # A header the browser cannot read (a feature it does not know) is a warning.
+        elif "Unrecognized feature" in message.text or "Permissions-Policy" in message.text:
+            self.problems.append(f"{self.page.url}: console: {message.text}")
 
     def _response(self, response):
         # Browsers ask for /favicon.ico by themselves; the site has none.
