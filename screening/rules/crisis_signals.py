@@ -20,6 +20,7 @@ from ..findings import BLOCK, REVIEW, Finding
 from ..gates import rarity_cost
 from ..lazy import compile_later, needs_later
 from .crisis import (
+    ASKED,
     BACK_THEN,
     CAME_THROUGH,
     CARE_PLAN,
@@ -28,6 +29,7 @@ from .crisis import (
     REPORTED_SPEECH,
     WISH_IN,
     Wish,
+    quoted_by_someone_else,
 )
 
 __all__ = ["CrisisSignalsRule"]
@@ -248,6 +250,8 @@ class CrisisSignalsRule(Rule):
             sentence = text[start:end]
             if _TO_READERS.search(sentence) or REPORTED_SPEECH.search(sentence):
                 continue
+            if ASKED.search(sentence):
+                continue
             if (recovered or _ATTEMPTED.search(sentence)) and BACK_THEN.search(sentence):
                 continue
             if doc.found_anywhere(CARE_PLAN) and DIE_AT_HOME.search(sentence):
@@ -290,7 +294,7 @@ class CrisisSignalsRule(Rule):
                     # "I'm not thinking about ending it": denied just before.
                     if not NEGATED_BEFORE.search(
                         text, max(start, match.start() - 12), match.start()
-                    ):
+                    ) and not quoted_by_someone_else(text, start, *match.span(), end):
                         wished = wish or WISH_IN.search(match.group())
                         kinds[index_of[start, end]].add("wish" if wished else "outright")
                         break
@@ -325,6 +329,8 @@ class CrisisSignalsRule(Rule):
 def _own(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether a signal is the author's: its clause ("he'd told a counselor that
     he wanted to die") does not name someone else before it."""
+    if quoted_by_someone_else(text, start, match.start(), match.end(), len(text)):
+        return False
     clause = text[max(start, match.start() - 60) : match.start()]
     for mark in ",;:(":
         clause = clause.rsplit(mark, 1)[-1]
