@@ -419,6 +419,39 @@ def test_plans_and_praise_are_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="reader")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Belittling without a stock insult word.
+        "The ward manager is a smug little man who thinks a clipboard makes him God.",
+        "that petty little jobsworth at the front desk sent my nan home in the rain",
+        "Honestly the night registrar is a total waste of a white coat.",
+        # Insults of English outside the US.
+        "The consultant was a complete wanker to my mum from start to finish.",
+        "you're an absolute muppet, you gave my dad the wrong tablets twice",
+        # Censored profanity aimed at people.
+        "the f***ing nurses on that ward couldn't care less",
+        "Dr Reyes didn't even examine me. What a f*cking joke.",
+    ],
+)
+def test_scorn_without_a_stock_insult_word_is_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt like such an idiot asking the same question three times.",
+        "Sobbed through the whole film like a muppet, the nurses were so kind.",
+        "What a sweet little girl in the bed next to me, she sang all morning.",
+        "My brain is a liar some days, but the meds help.",
+        "The f***ing scanner broke down again, we waited four hours.",
+    ],
+)
+def test_scorn_of_oneself_or_of_things_is_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="reader")
+
+
 def test_promotion_in_a_comment_is_blocked():
     text = "Great story! DM me for 20% off my detox tea, link in bio."
     (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
