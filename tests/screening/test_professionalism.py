@@ -452,6 +452,23 @@ def test_scorn_of_oneself_or_of_things_is_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="reader")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old gentleman in the bed opposite mine had a stroke on the Tuesday and was tube fed after.",
+        "the lass in the next bay was anorexic and on a nasogastric tube, only fourteen",
+        "The poor lad in the bed next to me had pneumonia and they put him on a ventilator that night.",
+    ],
+)
+def test_a_patient_describing_a_fellow_patient_in_the_next_bed_is_a_disclosure(text):
+    assert "patient_disclosure" in labels(text, kind="comment", role="patient")
+
+
+def test_a_fellow_patient_without_clinical_details_is_not_a_disclosure():
+    text = "The lady in the bed opposite me lent me her crossword book every afternoon."
+    assert "patient_disclosure" not in labels(text, kind="comment", role="patient")
+
+
 def test_promotion_in_a_comment_is_blocked():
     text = "Great story! DM me for 20% off my detox tea, link in bio."
     (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
