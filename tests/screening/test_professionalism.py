@@ -469,6 +469,25 @@ def test_a_fellow_patient_without_clinical_details_is_not_a_disclosure():
     assert "patient_disclosure" not in labels(text, kind="comment", role="patient")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im an lpn in ohio and honestly the night ratios are the real problem",
+        "Speaking as an FY2 on nights, please don't shout at the receptionist.",
+        "I'm a ward sister on a busy surgical floor in Leeds and I read every one of these.",
+        "I was a registrar in Dublin before I moved into general practice.",
+        "Thirty years qualified and I still cry at some discharges.",
+    ],
+)
+def test_titles_outside_the_us_and_untidy_typing_are_credential_claims(text):
+    assert "credential_claim" in labels(text, kind="comment", role="reader")
+
+
+def test_a_healthcare_assistant_or_a_sibling_is_not_a_credential_claim():
+    text = "I'm a sister to three brothers and I've been a healthcare assistant for a year."
+    assert "credential_claim" not in labels(text, kind="comment", role="reader")
+
+
 def test_promotion_in_a_comment_is_blocked():
     text = "Great story! DM me for 20% off my detox tea, link in bio."
     (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
