@@ -430,7 +430,7 @@ DIE_AT_HOME = compile_later(r"\bdie\s+(?:at\s+home|in\s+my\s+own|peacefully|surr
 # "She asked me whether I'd had any thoughts of ending my life": a question put
 # to the author (a clinician's screening question), not the author's words.
 ASKED = compile_later(
-    r"\b(?:ask(?:ed|s|ing)?|question(?:ed)?|screen(?:ed|ing)?)\b[^.!?\n]{0,60}?"
+    r"\b(?:ask(?:ed|s|ing)?|questions?|questioned|questionnaire|screen(?:ed|ing)?)\b[^.!?\n]{0,60}?"
     r"\b(?:whether|if|how)\b[^.!?\n]*$"
 )
 # "I literally want to die lol": a joke, marked as one in the same sentence.
@@ -445,6 +445,10 @@ _AUTHOR_SPEAKS = compile_later(
     r"|keep\s+saying|kept\s+saying)\b[^\"“‘']*$"
 )
 _AUTHOR_SPOKE_AFTER = compile_later(r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b")
+_OTHER_SPOKE_AFTER = compile_later(
+    r"[\"”’']\s*[,!?]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
+    r"|shouted|yelled|sobbed|muttered|kept\s+saying|would\s+say|used\s+to\s+say)\b"
+)
 _OPENING = compile_later(r"(?:^|(?<=[\s(:,]))[\"“‘'](?=\w)")
 _CLOSING = compile_later(r"(?<=[\w.!?,])[\"”’'](?!\w)")
 
@@ -463,7 +467,9 @@ def quoted_by_someone_else(text: str, s_start: int, start: int, end: int, s_end:
     closing = _CLOSING.search(text, end, s_end + 2)
     if closing is None:
         return False
-    lead = text[s_start : opening.start()]
-    if not _SPEECH.search(lead) or _AUTHOR_SPEAKS.search(lead):
+    if _AUTHOR_SPOKE_AFTER.match(text, closing.start()):
         return False
-    return not _AUTHOR_SPOKE_AFTER.match(text, closing.start())
+    if _OTHER_SPOKE_AFTER.match(text, closing.start()):
+        return True  # '"I want to die in my own bed," she said.'
+    lead = text[s_start : opening.start()]
+    return bool(_SPEECH.search(lead)) and not _AUTHOR_SPEAKS.search(lead)

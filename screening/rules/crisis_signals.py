@@ -118,6 +118,8 @@ _SIGNALS = {
     # Getting ready: goodbyes, notes, affairs settled, things and pets given away, a date.
     "preparing": (
         r"\b(?:gave|giving|given|give)\s+(?:away\s+)?(?:my|most\s+of\s+my|all\s+my|things|stuff|everything)\b",
+        r"\b(?:gave|given)\s+(?:him|her|them)\s+(?:all\s+)?my\b"
+        r"|\b(?:boxes|bags|envelopes)\s+with\s+(?:people['’]s|their|everyone['’]s)\s+names\b",
         r"\b(?:giving|gave)\s+things\s+away\b|\btake\s+whatever\s+(?:she|he|they|you)\s+(?:like|want)s?\b",
         r"\b(?:affairs|things|everything)\s+(?:are\s+|is\s+)?(?:in\s+order|settled|sorted)\b",
         r"\b(?:found|find)\s+(?:a\s+)?(?:good\s+)?home\s+for\s+(?:the|my)\s+(?:dog|cat|pets?|bird)\b",
@@ -155,7 +157,7 @@ _SIGNALS = {
         r"\b(?:stopped|quit|skipping|skipped|haven['’]?t\s+taken)\s+(?:taking\s+|going\s+to\s+)?(?:my\s+)?"
         r"(?:insulin|dialysis|meds|medication|pills|tacrolimus|anti-rejection|water\s+pills|treatment)\b",
         r"\b(?:stopped|quietly\s+stopped)\s+(?:going\s+to\s+)?(?:dialysis|treatment|chemo|taking)\b",
-        r"\b(?:gun|revolver|pistol|shotgun|rope|razor|blade)s?\b",
+        r"\b(?:gun|handgun|revolver|pistol|shotgun|rope|razor|blade)s?\b",
         r"\b(?:bridge|overpass|ledge|cliff|rooftop|top\s+level|parking\s+(?:deck|garage)|train\s+tracks)\b",
         r"\b(?:close\s+to|at|over|off)\s+the\s+edge\b|\blook(?:ed)?\s+down\s+at\s+the\b|\bwalked\s+out\s+to\s+the\s+middle\b",
         r"\b(?:engine\s+running|closed\s+garage|crash|the\s+wheel|oncoming|paralytics|cannula|switch\s+off\s+the\s+machine)\b",
@@ -273,6 +275,12 @@ class CrisisSignalsRule(Rule):
                 for other in (index - 2, index - 1, index + 1, index + 2):
                     if 0 <= other < len(kinds):
                         near |= kinds[other]
+                # The means kept at hand and preparations made, told far apart in
+                # a long story ("gave my brother my rifles" ... "kept one pistol back").
+                if "means" in here and any("preparing" in k for k in kinds):
+                    near.add("preparing")
+                if "preparing" in here and any("means" in k for k in kinds):
+                    near.add("means")
             near -= {"outright", "wish"}
             if len(near) >= 2 and here & {"ending", "preparing", "means"}:
                 urgent = "means" in near or (

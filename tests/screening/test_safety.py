@@ -225,3 +225,25 @@ def test_questions_quotes_and_jokes_are_not_crisis(text):
 )
 def test_the_authors_own_quoted_words_and_self_injury_are_crisis(text):
     assert crisis(text)
+
+
+def test_words_in_quotation_marks_with_someone_else_as_the_speaker_after_are_not_crisis():
+    text = '"I just want to die in my own bed," Grandad said, and the palliative nurse nodded.'
+    assert crisis(text) == []
+
+
+def test_means_kept_and_preparations_made_far_apart_in_a_long_story_are_urgent():
+    text = (
+        "I have been out of the army for six years now. "
+        "Last month I gave my brother all my hunting gear and told him I was done with it. "
+        "Most days are the same. I get up, I walk the dog, I sit in the yard. "
+        "The doctors at the clinic are kind and the group on Tuesdays is fine. "
+        "My sister calls on Sundays and I tell her I'm okay. "
+        "The weather has been rotten and the roof leaks over the porch. "
+        "The VA sent another letter about my hearing appointment and I put it on the fridge. "
+        "My neighbour's kids ride their bikes up and down the street until it gets dark. "
+        "I watch a lot of baseball and I fall asleep in the chair before the ninth inning. "
+        "But I kept one handgun back, in the glovebox, and I sit with it in the car most nights."
+    )
+    found = crisis(text, kind="story")
+    assert found and any(f.severity == BLOCK for f in found)
