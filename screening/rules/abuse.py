@@ -68,7 +68,7 @@ _ABUSE = compile_later(
     r"|bastards?|assholes?|scumbags?|dickheads?|douchebags?|lowlifes?|degenerates?)\b(?=\s*[,.;:!?]|$)"
     r"|\bpiece\s+of\s+(?:shit|trash|garbage)\b"
     # Threats and harassment.
-    r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+li?ves?\b"
+    r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+(?:li?ves?|works?)\b"
     r"|\bwatch\s+your\s+back\b|\bdeserves?\s+to\s+(?:feel\s+hunted|suffer|die|rot|be\s+(?:fired|hurt))"
     r"|\b(?:flood|spam|bombard|blow\s+up)\s+(?:his|her|their|your)\s+(?:inbox|phone|email|voicemail)"
     r"|\bi\s+hope\s+(?:you|he|she|they)\s+(?:die|rot|suffer|lose|get\s+fired|burn)"
@@ -145,6 +145,7 @@ _SCORN_ADJ = (
     r"pompous|smug|petty|jumped[- ]up|self[- ]important|stuck[- ]up|snotty|condescending"
     r"|patroni[sz]ing|sneering|power[- ](?:hungry|tripping|mad)|arrogant|useless|nasty|spiteful"
     r"|bitter|sad|pathetic|horrible|rude|ignorant|lazy|stupid|evil|vile|miserable|bossy|officious"
+    r"|spineless|gutless|cowardly|greedy|slimy|smarmy|snivelling|sniveling|weaselly"
 )
 _BELITTLED = (
     r"man|woman|men|women|boy|girl|person|gatekeeper|tyrant|dictator|hitler|napoleon|jobsworth"
@@ -156,13 +157,19 @@ _WORLD_INSULTS = (
 )
 _PROFANE = r"(?:fucking|fuckin|f[\*#@!]+(?:ing|in|kin[g']?|n)?|f\*ck(?:ing|in)?|effing|bloody)"
 _SCORN = compile_later(
-    rf"\b(?:an?|that|this|you|some|such\s+an?|what\s+an?)\s+(?:[\w-]+,?\s+){{0,2}}?(?:{_SCORN_ADJ}),?\s+"
+    rf"\b(?:(?:an?|that|this|you|some|such\s+an?|what\s+an?)\s+)?(?:[\w-]+,?\s+){{0,2}}?(?:{_SCORN_ADJ}),?\s+"
     rf"little\s+(?:{_BELITTLED})\b"
     rf"|\b(?:an?|that|this|you|some|such\s+an?|what\s+an?|complete|absolute|total|bunch\s+of|pack\s+of"
     rf"|you['’]re\s+(?:an?\s+)?|you\s+are\s+(?:an?\s+)?)\s*(?:[\w-]+\s+){{0,2}}?(?:{_WORLD_INSULTS})\b"
     r"|\bwaste\s+of\s+(?:an?\s+)?(?:uniform|badge|lanyard|white\s+coat|stethoscope|(?:medical\s+)?degree"
     r"|licen[cs]e|scrubs|space|oxygen|skin|air|a\s+salary)\b"
     rf"|\bwhat\s+an?\s+{_PROFANE}\s+(?:joke|disgrace|embarrassment|clown|shambles)\b"
+    # Censored insults and curses: "f*** you", "that sh*tbag of a porter".
+    r"|\bf(?:[\*#@!]+|\*ck)k?\s+(?:you|him|her|them|off)\b"
+    r"|\b(?:that|this|you|an?|what\s+an?|you['’]re\s+an?|such\s+an?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sh|b|c|a|d|tw|pr|tw)[\*#@!]+[a-z]*"
+    # A threat left open: "show your face again and see what happens to you".
+    r"|\b(?:and|or)\s+see\s+what\s+happens\b(?!\s+(?:next\s+(?:week|time)|with|at))"
     # Censored profanity at people ("f***ing nurses"): its letters are not words the gate reads.
     rf"|\bf(?:[\*#@!]+|\*ck)(?:ing|in|kin[g']?|n)?\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b"
 )
@@ -172,8 +179,12 @@ _AT_MYSELF = compile_later(
     r"(?:\blike\s*$|^\s*feel\b|\b(?:i|i['’]m|i\s+am|i\s+was|i\s+feel|i\s+felt|me|myself)\b(?![^.!?]*\b(?:you|he|she|they"
     r"|him|her|them)\b)[^.!?]*$)"
 )
+_DENIED = compile_later(
+    r"(?:you|they|he|she|we)(?:['’](?:re|s)|\s+(?:are|is|were|was))\s+(?:not|never|no)\b"
+    r"|(?:you|they|he|she)\s+(?:aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\b"
+)
 _SCORN_TRIGGER = compile_later(
-    rf"\blittle\b|\bwaste\s+of\b|\bf[\*#@!]|\b(?:{_WORLD_INSULTS})\b|\bwhat\s+an?\s+{_PROFANE}"
+    rf"\blittle\b|\bwaste\s+of\b|\b[a-z]{{1,2}}[\*#@!]|\bsee\s+what\s+happens\b|\b(?:{_WORLD_INSULTS})\b|\bwhat\s+an?\s+{_PROFANE}"
 )
 
 
@@ -191,6 +202,8 @@ class AbuseRule(Rule):
                 continue
             if _AT_MYSELF.search(lower, doc.sentence_at(match.start())[0], match.start()):
                 continue
+            if _DENIED.match(snippet):
+                continue  # "You are not lazy. You are not imagining it."
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet
@@ -202,4 +215,6 @@ class AbuseRule(Rule):
                 before = lower[start : match.start()]
                 if _aimed_at_a_thing(lower, match) or _AT_MYSELF.search(before):
                     continue
+                if _NOT_A_PERSON.search(lower, max(0, match.start() - 40), match.start()):
+                    continue  # "Cancer is a b*tch"
                 yield match.span()

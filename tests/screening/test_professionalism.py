@@ -504,3 +504,29 @@ def test_advice_from_an_author_claiming_a_credential_is_blocked():
     text = "I'm an ER nurse. Stop your blood pressure pills if you feel dizzy."
     (finding,) = [f for f in screen(text) if f.category == "medical_advice"]
     assert finding.severity == BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gutless little worm of a manager, hiding in his office while we wait",
+        "f*** you and your 'policy', you know exactly what you did",
+        "that sh*tbag of a porter left my gran in the corridor",
+        "Come near my sister's bed again and see what happens.",
+        "i know where you work and your boss will hear about this",
+    ],
+)
+def test_censored_insults_and_open_threats_are_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not lazy and you are not making it up. Keep going.",
+        "MS is a b*tch, but I'm still here.",
+        "Book the follow-up and see what happens next week with the new dose.",
+    ],
+)
+def test_reassurance_and_curses_at_an_illness_are_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="reader")
