@@ -149,7 +149,8 @@ _SCORN_ADJ = (
 )
 _BELITTLED = (
     r"man|woman|men|women|boy|girl|person|gatekeeper|tyrant|dictator|hitler|napoleon|jobsworth"
-    r"|nobody|upstart|madam|princess|shit|weasel|rat|worm|troll|prick|clerk|bureaucrat|know[- ]it[- ]all"
+    r"|nobody|upstart|madam|princess|shit|weasel|rat|worm|troll|prick|clerk|bureaucrat"
+    r"|know[- ]it[- ]all"
 )
 _WORLD_INSULTS = (
     r"jobsworths?|wankers?|tossers?|bellends?|knobheads?|gobshites?|numpties|numpty|muppets?"

@@ -444,7 +444,9 @@ _AUTHOR_SPEAKS = compile_later(
     r"\bi\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|typed|posted|screamed|shouted"
     r"|keep\s+saying|kept\s+saying)\b[^\"“‘']*$"
 )
-_AUTHOR_SPOKE_AFTER = compile_later(r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b")
+_AUTHOR_SPOKE_AFTER = compile_later(
+    r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b"
+)
 _OTHER_SPOKE_AFTER = compile_later(
     r"[\"”’']\s*[,!?]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
     r"|shouted|yelled|sobbed|muttered|kept\s+saying|would\s+say|used\s+to\s+say)\b"
@@ -462,7 +464,7 @@ def quoted_by_someone_else(text: str, s_start: int, start: int, end: int, s_end:
     if not openings:
         return False
     opening = openings[-1]
-    if _CLOSING.search(text[: start], opening.end()):
+    if _CLOSING.search(text[:start], opening.end()):
         return False  # the quotation closed before the words
     closing = _CLOSING.search(text, end, s_end + 2)
     if closing is None:

@@ -111,7 +111,13 @@ class SpokenToNameRule(Rule):
         for pattern in patterns:
             for match in pattern.finditer(doc.text):
                 word = match.group(1)
-                if _not_a_name(word) or word.lower() in ("you", "everyone", "all", "guys", "anyone"):
+                if _not_a_name(word) or word.lower() in (
+                    "you",
+                    "everyone",
+                    "all",
+                    "guys",
+                    "anyone",
+                ):
                     continue
                 if pattern is self._cheer:
                     low = word.lower()

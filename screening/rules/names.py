@@ -80,6 +80,7 @@ __all__ = ["NameRule"]
 # "- Ask your prescriber": a dash that starts a line is a list's bullet, not a sign-off.
 _BULLET = compile_later(r"(?:^|\n)[^\S\n]*[-–—~*•]+[^\S\n]*$")
 
+
 class NameRule(Rule):
     id = "name.lexicon"
     category = "name"

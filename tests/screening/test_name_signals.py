@@ -40,7 +40,10 @@ def test_an_ordinary_last_word_or_a_relation_is_not_a_sign_off(text):
     ("text", "name"),
     [
         ("colin if youre reading this, the biscuits were from me", "colin"),
-        ("Marguerite, if you're reading this, thank you for the night you sat with me.", "Marguerite"),
+        (
+            "Marguerite, if you're reading this, thank you for the night you sat with me.",
+            "Marguerite",
+        ),
         ("congrats tolu!!! the whole ward is cheering", "tolu"),
     ],
 )

@@ -455,9 +455,9 @@ def test_scorn_of_oneself_or_of_things_is_not_abuse(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "The old gentleman in the bed opposite mine had a stroke on the Tuesday and was tube fed after.",
+        "The old gentleman in the bed opposite mine had a stroke and was tube fed after.",
         "the lass in the next bay was anorexic and on a nasogastric tube, only fourteen",
-        "The poor lad in the bed next to me had pneumonia and they put him on a ventilator that night.",
+        "The poor lad in the bed next to me had pneumonia and they put him on a ventilator.",
     ],
 )
 def test_a_patient_describing_a_fellow_patient_in_the_next_bed_is_a_disclosure(text):

@@ -200,7 +200,7 @@ def test_a_blocked_crisis_finding_wins_over_a_review_one_on_the_same_words():
     "text",
     [
         # A clinician's screening question is put to the author, not said by them.
-        "At the check-up my GP asked whether I'd had any thoughts of killing myself, and I said no.",
+        "At the check-up my GP asked whether I'd had thoughts of killing myself, and I said no.",
         "The nurse asked me, very gently, if I had thought about ending my life. I told her no.",
         # Words in quotation marks that someone else says, or that name a title or a joke.
         "My flatmate says 'I want to die' every time the wifi drops.",
