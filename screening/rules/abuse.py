@@ -184,6 +184,12 @@ _DENIED = compile_later(
     r"(?:you|they|he|she|we)(?:['’](?:re|s)|\s+(?:are|is|were|was))\s+(?:not|never|no)\b"
     r"|(?:you|they|he|she)\s+(?:aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\b"
 )
+_SCORN_WORDS = frozenset(
+    "little waste see jobsworth jobsworths wanker wankers tosser tossers bellend bellends "
+    "knobhead knobheads gobshite gobshites numpty numpties muppet muppets pillock pillocks "
+    "plonker plonkers prat prats eejit eejits galah galahs drongo drongos dickhead dickheads "
+    "arsehole arseholes waster wasters fucking fuckin effing bloody".split()
+)
 _SCORN_TRIGGER = compile_later(
     rf"\blittle\b|\bwaste\s+of\b|\b[a-z]{{1,2}}[\*#@!]|\bsee\s+what\s+happens\b|\b(?:{_WORLD_INSULTS})\b|\bwhat\s+an?\s+{_PROFANE}"
 )
@@ -211,6 +217,9 @@ class AbuseRule(Rule):
             ):
                 continue
             yield match.span()
+        censored = "*" in doc.text or "#" in doc.text or "@" in doc.text
+        if not censored and _SCORN_WORDS.isdisjoint(doc.word_set):
+            return
         for start, end in doc.sentences_with(_SCORN_TRIGGER):
             for match in _SCORN.finditer(lower, start, end):
                 before = lower[start : match.start()]

@@ -148,12 +148,20 @@ class PraisedNameRule(Rule):
         r"|checks|checked|runs|ran)\b)"
     )
     _gate = compile_later(rf"\b(?:{_praise})\b|,\s+who\b")
+    _words = frozenset(
+        "hero angel legend saint star superstar gem lifesaver life saver godsend diamond "
+        "treasure sweetheart darling rock who".split()
+    )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        if not self._gate.search(doc.lower):
+        if self._words.isdisjoint(doc.word_set) or not self._gate.search(doc.lower):
             return
         firsts = first_names()
-        for match in self.pattern.finditer(doc.text):
+        # Read only the sentences that hold a word of praise or ", who".
+        gates = self._gate.finditer(doc.lower)
+        sentences = dict.fromkeys(doc.sentence_at(g.start()) for g in gates)
+        matches = (m for span in sentences for m in self.pattern.finditer(doc.text, *span))
+        for match in matches:
             word = match.group(1)
             title = word[:1].upper() + word[1:].lower()
             # "Hope, who did my discharge": a place does not do things; "Paris is a gem" is a place.
