@@ -35,6 +35,7 @@ from .rules.identifiers import (
     ZipRule,
 )
 from .rules.medical_advice import MedicalAdviceRule
+from .rules.name_signals import PraisedNameRule, SignOffNameRule, SpokenToNameRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
 from .rules.promotion import PromotionRule
@@ -74,6 +75,9 @@ RULES: tuple[Rule, ...] = (
     UppercaseNameRule(),
     LowercaseNameRule(),
     NameRule(),
+    SignOffNameRule(),
+    SpokenToNameRule(),
+    PraisedNameRule(),
     CrisisRule(),
     CrisisSignalsRule(),
     MedicalAdviceRule(),

@@ -61,7 +61,7 @@ GIVEN_WORD_NAMES = frozenset(word_list("given_word_names"))
 #: names the Census and Faker lists miss.
 GIVEN_NAME_CULTURES = (
     "irish", "welsh", "scottish", "punjabi", "filipino", "maori_pasifika",
-    "west_african", "south_indian", "somali", "afrikaans",
+    "west_african", "south_indian", "somali", "afrikaans", "southern_african",
 )  # fmt: skip
 
 MONTHS = frozenset(

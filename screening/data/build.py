@@ -364,6 +364,11 @@ CURATED = (
     ("given_names_south_indian.txt", "Tamil, Telugu and Malayalam given names", _IN_USE),
     ("given_names_somali.txt", "Somali given names", _IN_USE),
     ("given_names_afrikaans.txt", "Afrikaans given names", _IN_USE),
+    (
+        "given_names_southern_african.txt",
+        "Zulu, Xhosa, Sotho, Tswana, Shona and Ndebele given names",
+        _IN_USE,
+    ),
     ("given_word_names.txt", 'English words that are given names and that no list has ("Sky",'
      ' "Dot", "Honey"); names only before a verb only a person does', "written by the project"),
     ("places.txt", "regions, provinces, counties and towns outside the US that the GeoNames"

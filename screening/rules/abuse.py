@@ -68,7 +68,7 @@ _ABUSE = compile_later(
     r"|bastards?|assholes?|scumbags?|dickheads?|douchebags?|lowlifes?|degenerates?)\b(?=\s*[,.;:!?]|$)"
     r"|\bpiece\s+of\s+(?:shit|trash|garbage)\b"
     # Threats and harassment.
-    r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+li?ves?\b"
+    r"|\byou\s+won['’]?t\s+see\s+me\s+coming\b|\bi\s+know\s+where\s+(?:you|he|she|they)\s+(?:li?ves?|works?)\b"
     r"|\bwatch\s+your\s+back\b|\bdeserves?\s+to\s+(?:feel\s+hunted|suffer|die|rot|be\s+(?:fired|hurt))"
     r"|\b(?:flood|spam|bombard|blow\s+up)\s+(?:his|her|their|your)\s+(?:inbox|phone|email|voicemail)"
     r"|\bi\s+hope\s+(?:you|he|she|they)\s+(?:die|rot|suffer|lose|get\s+fired|burn)"
@@ -81,7 +81,7 @@ _ABUSE = compile_later(
     # Insults pointed at someone without "you are": "that arrogant bastard", "a pack of vultures".
     rf"|\b(?:that|this|those|these|such\s+an?|(?:a\s+)?(?:bunch|pack|gang|band|nest|den)\s+of)\s+"
     rf"(?:[\w-]+,?\s+){{0,2}}?(?:{_STRONG_INSULTS})\b"
-    rf"|\b(?:fucking|f\*+ing|effing|goddamn(?:ed)?|bloody|damn)\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b"
+    rf"|\b(?:fucking|fuckin|f[\*#@!]+(?:ing|in|kin[g']?|n)|f\*ck(?:ing|in)?|effing|goddamn(?:ed)?|bloody|damn)\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b"
     rf"|\b(?:are|were|is|was)\s+(?:all\s+)?(?:a\s+bunch\s+of\s+|nothing\s+but\s+)?(?:[\w-]+\s+){{0,2}}?(?:{_STRONG_INSULTS})\b"
     # Threats: a lesson to teach, a reckoning, a watcher who knows your routine.
     r"|\bteach\s+(?:him|her|them|you|that\s+[\w\s-]{1,40}?|this\s+[\w\s-]{1,40}?)\s+a\s+lesson\b"
@@ -105,7 +105,7 @@ _NOT_A_PERSON = compile_later(
     r"|lupus|dementia|alzheimer['’]?s|parkinson['’]?s|crohn['’]?s|arthritis|migraines?|depression|anxiety"
     r"|infection|fibro\w*|it|this|that|everything|insurance|recovery|treatment|dialysis|surgery|tumou?r"
     r"|diagnosis|prep|the\s+(?:waiting|wait|drive|commute|weather)|mornings?|nights?|today|this\s+week"
-    r"|this\s+year|ms|als|copd|sepsis|leukemia|lymphoma|endometriosis|seizures?|withdrawal|nausea)"
+    r"|this\s+year|ms|als|copd|sepsis|leukemia|lymphoma|endometriosis|seizures?|withdrawal|nausea|fatigue|brain|mind|body|addiction|ptsd|ocd)"
     r"\s+(?:is|was|has\s+been|can\s+be|are|were|['’]s)\s+(?:[\w-]+\s+){0,3}$"
 )
 _NOT_A_PERSON_AFTER = compile_later(
@@ -138,6 +138,63 @@ def _aimed_at_a_thing(lower: str, match: re.Match[str]) -> bool:
     return bool(_NOT_A_PERSON.search(head) or _NOT_A_PERSON_AFTER.match(lower, match.end()))
 
 
+# Belittling without a stock insult word: "a pompous little man", "that jumped-up
+# little gatekeeper", "absolute waste of a uniform"; and the insults of English
+# outside the US ("a complete wanker", "you're a muppet").
+_SCORN_ADJ = (
+    r"pompous|smug|petty|jumped[- ]up|self[- ]important|stuck[- ]up|snotty|condescending"
+    r"|patroni[sz]ing|sneering|power[- ](?:hungry|tripping|mad)|arrogant|useless|nasty|spiteful"
+    r"|bitter|sad|pathetic|horrible|rude|ignorant|lazy|stupid|evil|vile|miserable|bossy|officious"
+    r"|spineless|gutless|cowardly|greedy|slimy|smarmy|snivelling|sniveling|weaselly"
+)
+_BELITTLED = (
+    r"man|woman|men|women|boy|girl|person|gatekeeper|tyrant|dictator|hitler|napoleon|jobsworth"
+    r"|nobody|upstart|madam|princess|shit|weasel|rat|worm|troll|prick|clerk|bureaucrat"
+    r"|know[- ]it[- ]all"
+)
+_WORLD_INSULTS = (
+    r"jobsworths?|wankers?|tossers?|bellends?|knobheads?|gobshites?|numpties|numpty|muppets?"
+    r"|pillocks?|plonkers?|prats?|eejits?|galahs?|drongos?|dickheads?|arseholes?|wasters?"
+)
+_PROFANE = r"(?:fucking|fuckin|f[\*#@!]+(?:ing|in|kin[g']?|n)?|f\*ck(?:ing|in)?|effing|bloody)"
+_SCORN = compile_later(
+    rf"\b(?:(?:an?|that|this|you|some|such\s+an?|what\s+an?)\s+)?(?:[\w-]+,?\s+){{0,2}}?(?:{_SCORN_ADJ}),?\s+"
+    rf"little\s+(?:{_BELITTLED})\b"
+    rf"|\b(?:an?|that|this|you|some|such\s+an?|what\s+an?|complete|absolute|total|bunch\s+of|pack\s+of"
+    rf"|you['’]re\s+(?:an?\s+)?|you\s+are\s+(?:an?\s+)?)\s*(?:[\w-]+\s+){{0,2}}?(?:{_WORLD_INSULTS})\b"
+    r"|\bwaste\s+of\s+(?:an?\s+)?(?:uniform|badge|lanyard|white\s+coat|stethoscope|(?:medical\s+)?degree"
+    r"|licen[cs]e|scrubs|space|oxygen|skin|air|a\s+salary)\b"
+    rf"|\bwhat\s+an?\s+{_PROFANE}\s+(?:joke|disgrace|embarrassment|clown|shambles)\b"
+    # Censored insults and curses: "f*** you", "that sh*tbag of a porter".
+    r"|\bf(?:[\*#@!]+|\*ck)k?\s+(?:you|him|her|them|off)\b"
+    r"|\b(?:that|this|you|an?|what\s+an?|you['’]re\s+an?|such\s+an?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:sh|b|c|a|d|tw|pr|tw)[\*#@!]+[a-z]*"
+    # A threat left open: "show your face again and see what happens to you".
+    r"|\b(?:and|or)\s+see\s+what\s+happens\b(?!\s+(?:next\s+(?:week|time)|with|at))"
+    # Censored profanity at people ("f***ing nurses"): its letters are not words the gate reads.
+    rf"|\bf(?:[\*#@!]+|\*ck)(?:ing|in|kin[g']?|n)?\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b"
+)
+# "crying on the bus like a muppet", "I feel like such a waste of space": the
+# author's scorn of themselves (a crisis rule's business), not abuse.
+_AT_MYSELF = compile_later(
+    r"(?:\blike\s*$|^\s*feel\b|\b(?:i|i['’]m|i\s+am|i\s+was|i\s+feel|i\s+felt|me|myself)\b(?![^.!?]*\b(?:you|he|she|they"
+    r"|him|her|them)\b)[^.!?]*$)"
+)
+_DENIED = compile_later(
+    r"(?:you|they|he|she|we)(?:['’](?:re|s)|\s+(?:are|is|were|was))\s+(?:not|never|no)\b"
+    r"|(?:you|they|he|she)\s+(?:aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\b"
+)
+_SCORN_WORDS = frozenset(
+    "little waste see jobsworth jobsworths wanker wankers tosser tossers bellend bellends "
+    "knobhead knobheads gobshite gobshites numpty numpties muppet muppets pillock pillocks "
+    "plonker plonkers prat prats eejit eejits galah galahs drongo drongos dickhead dickheads "
+    "arsehole arseholes waster wasters fucking fuckin effing bloody".split()
+)
+_SCORN_TRIGGER = compile_later(
+    rf"\blittle\b|\bwaste\s+of\b|\b[a-z]{{1,2}}[\*#@!]|\bsee\s+what\s+happens\b|\b(?:{_WORLD_INSULTS})\b|\bwhat\s+an?\s+{_PROFANE}"
+)
+
+
 class AbuseRule(Rule):
     id = "abuse.insult_or_threat"
     category = "abuse"
@@ -150,9 +207,24 @@ class AbuseRule(Rule):
             snippet = match.group()
             if _aimed_at_a_thing(lower, match):
                 continue
+            if _AT_MYSELF.search(lower, doc.sentence_at(match.start())[0], match.start()):
+                continue
+            if _DENIED.match(snippet):
+                continue  # "You are not lazy. You are not imagining it."
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet
             ):
                 continue
             yield match.span()
+        censored = "*" in doc.text or "#" in doc.text or "@" in doc.text
+        if not censored and _SCORN_WORDS.isdisjoint(doc.word_set):
+            return
+        for start, end in doc.sentences_with(_SCORN_TRIGGER):
+            for match in _SCORN.finditer(lower, start, end):
+                before = lower[start : match.start()]
+                if _aimed_at_a_thing(lower, match) or _AT_MYSELF.search(before):
+                    continue
+                if _NOT_A_PERSON.search(lower, max(0, match.start() - 40), match.start()):
+                    continue  # "Cancer is a b*tch"
+                yield match.span()

@@ -84,6 +84,8 @@ class LowercaseNameRule(Rule):
         rf"|,?[^\S\n]+(?:my|our)[^\S\n]+(?:{RELATIONS})\b)"
     )
     _family = compile_later(r"[^\S\n]+family\b")
+    # Titles typed in lower case before a surname: "dr okafor", "nurse mensah".
+    _titles = frozenset("dr doc doctor nurse sister mr mrs ms prof professor matron".split())
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         text = doc.text
@@ -114,9 +116,13 @@ class LowercaseNameRule(Rule):
             ):
                 yield start, end
                 continue
+            before = text[max(0, start - 30) : start].split()
+            titled = bool(before) and clean(before[-1]).rstrip(".") in self._titles
+            if name in lasts and titled and not place:
+                yield start, end  # "had dr okafor for my follow up": a title and a surname
+                continue
             if name not in firsts:
                 continue
-            before = text[max(0, start - 30) : start].split()
             spoken_to = bool(before) and clean(before[-1]) in self._before
             if spoken_to and clean(before[-1]) in ("and", "with"):
                 spoken_to = not place

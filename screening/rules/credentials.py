@@ -23,6 +23,9 @@ _CLINICAL_TITLE = (
     r"|(?:surgical|er|ed|ekg|x-ray|radiology|lab|pharmacy|patient\s+care|ultrasound|mri|ct|dialysis"
     r"|ob|or|icu|scrub|cath\s+lab|respiratory|phlebotomy|sterile\s+processing|monitor|psych|mental\s+health"
     r"|anesthesia|emergency\s+(?:room|department)|surgery|pharmacy)\s+tech(?:nician)?"
+    # Titles of the UK, Ireland, Australia and New Zealand.
+    r"|sho|fy[12]|house\s+officer|junior\s+doctor|registrar|(?:senior|ward|junior|theatre)\s+sister"
+    r"|matron|physio|physiotherapist|odp"
 )
 _CLAIM_WORDS = frozenset(
     "nurse nurses rn lpn lvn np practitioner physician doctor md surgeon resident intern "
@@ -31,12 +34,12 @@ _CLAIM_WORDS = frozenset(
     "anesthetist anaesthetist radiographer sonographer phlebotomist cna assistant c "
     "chiropractor optometrist podiatrist clinician medic gp obstetrician pediatrician "
     "paediatrician internist fellow crna doula worker lcsw board dr doc tech technician years "
-    "corpsman "
+    "corpsman sho fy fy1 fy2 officer registrar sister matron physio physiotherapist odp "
     "former retired someone license licence certification credentials boards nclex".split()
 )
 _CLAIM_SUFFIXES = ("ologist", "iatrist", "ologists", "iatrists")
 _CLAIM = compile_later(
-    rf"\b(?:i['’]m|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
+    rf"\b(?:i['’]m|im|i\s+am|i['’]ve\s+been|i\s+have\s+been|i\s+was|i\s+work(?:ed)?\s+as|as|i\s+became"
     rf"|i\s+trained\s+as|i\s+retired\s+as|speaking\s+as)\s+(?:a|an|the)\s+(?:[\w&/-]+[,]?\s+){{0,4}}?"
     rf"(?:{_CLINICAL_TITLE})s?\b"
     rf"|(?:^|[.!?]\s+|\n)\s*(?:[\w-]+\s+){{0,3}}?(?:{_CLINICAL_TITLE})"
@@ -60,11 +63,12 @@ _CLAIM_CAREER = compile_later(
     r"|\bmy\s+(?:[\w-]+\s+)?(?:license|licence|certification|credentials?)\s+as\s+(?:a|an)\s+"
     r"|\bi['’]?(?:ve|\s+have)?\s+(?:held|had|kept|got|earned)\s+my\s+(?:emt|rn|nursing|medical|pharmacy|paramedic"
     r"|cna|lpn|np|pa|respiratory|phlebotomy)\s+(?:license|licence|certification|credentials?)\b"
-    r"|\bi\s+passed\s+my\s+(?:nursing\s+|medical\s+)?(?:boards|nclex|board\s+exams?)\b",
+    r"|\bi\s+passed\s+my\s+(?:nursing\s+|medical\s+)?(?:boards|nclex|board\s+exams?)\b"
+    r"|\b(?:[\w-]+\s+)?years\s+qualified\b",
 )
 _CAREER_WORDS = frozenset(
     "years former retired ex someone license licence certification credentials credential "
-    "passed".split()
+    "passed qualified".split()
 )
 _CREDENTIAL_LETTERS = compile_later(
     r"(?:^|[(,]\s*|\n)(?:RN|BSN|MSN|DNP|FNP|APRN|LPN|LVN|CNA|CRNA|CNM|MD|DPT|RRT|PharmD|RPh|PA-C"

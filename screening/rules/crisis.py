@@ -23,10 +23,13 @@ __all__ = [
     "CAME_THROUGH",
     "CARE_PLAN",
     "DIE_AT_HOME",
+    "ASKED",
     "NEGATED_BEFORE",
     "REPORTED_SPEECH",
+    "JOKING",
     "CrisisRule",
     "Wish",
+    "quoted_by_someone_else",
 ]
 
 _I = r"\bi(?:['’](?:m|ve|d|ll))?"
@@ -132,6 +135,9 @@ _PATTERNS = (
     r"\b(?:started|start|began|back\s+to|went\s+back\s+to)\s+(?:cutting|burning|hurting)\b(?!\s+(?:back|down|out|it|the|my\s+hair))",
     r"\b(?:cut|cutting|slit|slitting|slash\w*|burn\w*|carv\w*)\s+(?:my|into\s+my)\s+(?:own\s+)?"
     r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach)\b",
+    # "held the lighter against my wrist until it blistered": the act without its name.
+    r"\b(?:held|hold|holding|pressed|press|pressing)\s+[^.!?\n]{1,40}?\b(?:against|to|into)\s+my\s+(?:own\s+)?"
+    r"(?:wrists?|arms?|forearms?|thighs?|legs?|skin|stomach)\b[^.!?\n]{0,20}\buntil\b",
     r"\b(?:relaps\w*|picked\s+up|reached\s+for|went\s+back\s+to|hid|hiding|hidden)\s+(?:on\s+)?(?:to\s+)?(?:the\s+|my\s+)?"
     r"(?:razors?|razor\s+blades?|blades?|lighter)\b",
     r"\bunalive\s+myself\b",
@@ -199,6 +205,7 @@ _TRIGGER = frozenset(
     "bottle overdose overdosing wheel today letters letter note things stuff belongings "
     "possessions affairs tomorrow doing wake jump jumping front bridge overpass rooftop ledge "
     "tracks harm cutting end ending die dead alive started start began burning cut slit wrists "
+    "held hold holding pressed press pressing "
     "wrist arms arm forearms thighs legs skin stomach razor razors blade blades lighter unalive "
     "easier happier without notice care miss saved saving hoarded hoarding stashed stashing "
     "collected collecting squirreled hiding hidden painkillers oxy opioids kept keeping enough "
@@ -343,6 +350,10 @@ class CrisisRule(Rule):
                 continue  # "survivors-of-suicide-loss", "suicide-prevention": a compound
             if _told_of(doc, text, s_start, s_end, before):
                 continue
+            if ASKED.search(before) or JOKING.search(sentence):
+                continue
+            if quoted_by_someone_else(text, s_start, match.start(), match.end(), s_end):
+                continue
             yield match
 
 
@@ -415,3 +426,52 @@ CARE_PLAN = compile_later(
     r"\b(?:hospice|palliative|comfort\s+care|my\s+(?:care\s+)?team|dnr|end[- ]of[- ]life)\b"
 )
 DIE_AT_HOME = compile_later(r"\bdie\s+(?:at\s+home|in\s+my\s+own|peacefully|surrounded)\b")
+
+# "She asked me whether I'd had any thoughts of ending my life": a question put
+# to the author (a clinician's screening question), not the author's words.
+ASKED = compile_later(
+    r"\b(?:ask(?:ed|s|ing)?|questions?|questioned|questionnaire|screen(?:ed|ing)?)\b[^.!?\n]{0,60}?"
+    r"\b(?:whether|if|how)\b[^.!?\n]*$"
+)
+# "I literally want to die lol": a joke, marked as one in the same sentence.
+JOKING = compile_later(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk)\b|[\U0001F602\U0001F923]")
+# What names the words in quotation marks as someone's words, a title or a joke.
+_SPEECH = compile_later(
+    r"\b(?:said|says|saying|say|told|tells|telling|wrote|writes|texted|posted|shouted|yelled"
+    r"|screamed|screams|asks|asked|called|title|titled|song|lyrics?|joke|jokes|line|quote)\b"
+)
+_AUTHOR_SPEAKS = compile_later(
+    r"\bi\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|typed|posted|screamed|shouted"
+    r"|keep\s+saying|kept\s+saying)\b[^\"“‘']*$"
+)
+_AUTHOR_SPOKE_AFTER = compile_later(
+    r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b"
+)
+_OTHER_SPOKE_AFTER = compile_later(
+    r"[\"”’']\s*[,!?]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
+    r"|shouted|yelled|sobbed|muttered|kept\s+saying|would\s+say|used\s+to\s+say)\b"
+)
+_OPENING = compile_later(r"(?:^|(?<=[\s(:,]))[\"“‘'](?=\w)")
+_CLOSING = compile_later(r"(?<=[\w.!?,])[\"”’'](?!\w)")
+
+
+def quoted_by_someone_else(text: str, s_start: int, start: int, end: int, s_end: int) -> bool:
+    """Whether ``text[start:end]`` is inside quotation marks that someone other
+    than the author speaks, or that quote a title or a joke ("my roommate says
+    'I'm going to kms'", "that song 'I hate myself and want to die'",
+    "stop saying 'I'll kill myself' as a joke"); not "I told her 'I want to die'"."""
+    openings = [m for m in _OPENING.finditer(text, s_start, end) if m.start() < start]
+    if not openings:
+        return False
+    opening = openings[-1]
+    if _CLOSING.search(text[:start], opening.end()):
+        return False  # the quotation closed before the words
+    closing = _CLOSING.search(text, end, s_end + 2)
+    if closing is None:
+        return False
+    if _AUTHOR_SPOKE_AFTER.match(text, closing.start()):
+        return False
+    if _OTHER_SPOKE_AFTER.match(text, closing.start()):
+        return True  # '"I want to die in my own bed," she said.'
+    lead = text[s_start : opening.start()]
+    return bool(_SPEECH.search(lead)) and not _AUTHOR_SPEAKS.search(lead)

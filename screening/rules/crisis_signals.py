@@ -20,6 +20,7 @@ from ..findings import BLOCK, REVIEW, Finding
 from ..gates import rarity_cost
 from ..lazy import compile_later, needs_later
 from .crisis import (
+    ASKED,
     BACK_THEN,
     CAME_THROUGH,
     CARE_PLAN,
@@ -28,6 +29,7 @@ from .crisis import (
     REPORTED_SPEECH,
     WISH_IN,
     Wish,
+    quoted_by_someone_else,
 )
 
 __all__ = ["CrisisSignalsRule"]
@@ -116,6 +118,8 @@ _SIGNALS = {
     # Getting ready: goodbyes, notes, affairs settled, things and pets given away, a date.
     "preparing": (
         r"\b(?:gave|giving|given|give)\s+(?:away\s+)?(?:my|most\s+of\s+my|all\s+my|things|stuff|everything)\b",
+        r"\b(?:gave|given)\s+(?:him|her|them)\s+(?:all\s+)?my\b"
+        r"|\b(?:boxes|bags|envelopes)\s+with\s+(?:people['’]s|their|everyone['’]s)\s+names\b",
         r"\b(?:giving|gave)\s+things\s+away\b|\btake\s+whatever\s+(?:she|he|they|you)\s+(?:like|want)s?\b",
         r"\b(?:affairs|things|everything)\s+(?:are\s+|is\s+)?(?:in\s+order|settled|sorted)\b",
         r"\b(?:found|find)\s+(?:a\s+)?(?:good\s+)?home\s+for\s+(?:the|my)\s+(?:dog|cat|pets?|bird)\b",
@@ -153,7 +157,7 @@ _SIGNALS = {
         r"\b(?:stopped|quit|skipping|skipped|haven['’]?t\s+taken)\s+(?:taking\s+|going\s+to\s+)?(?:my\s+)?"
         r"(?:insulin|dialysis|meds|medication|pills|tacrolimus|anti-rejection|water\s+pills|treatment)\b",
         r"\b(?:stopped|quietly\s+stopped)\s+(?:going\s+to\s+)?(?:dialysis|treatment|chemo|taking)\b",
-        r"\b(?:gun|revolver|pistol|shotgun|rope|razor|blade)s?\b",
+        r"\b(?:gun|handgun|revolver|pistol|shotgun|rope|razor|blade)s?\b",
         r"\b(?:bridge|overpass|ledge|cliff|rooftop|top\s+level|parking\s+(?:deck|garage)|train\s+tracks)\b",
         r"\b(?:close\s+to|at|over|off)\s+the\s+edge\b|\blook(?:ed)?\s+down\s+at\s+the\b|\bwalked\s+out\s+to\s+the\s+middle\b",
         r"\b(?:engine\s+running|closed\s+garage|crash|the\s+wheel|oncoming|paralytics|cannula|switch\s+off\s+the\s+machine)\b",
@@ -248,6 +252,8 @@ class CrisisSignalsRule(Rule):
             sentence = text[start:end]
             if _TO_READERS.search(sentence) or REPORTED_SPEECH.search(sentence):
                 continue
+            if ASKED.search(sentence):
+                continue
             if (recovered or _ATTEMPTED.search(sentence)) and BACK_THEN.search(sentence):
                 continue
             if doc.found_anywhere(CARE_PLAN) and DIE_AT_HOME.search(sentence):
@@ -269,6 +275,12 @@ class CrisisSignalsRule(Rule):
                 for other in (index - 2, index - 1, index + 1, index + 2):
                     if 0 <= other < len(kinds):
                         near |= kinds[other]
+                # The means kept at hand and preparations made, told far apart in
+                # a long story ("gave my brother my rifles" ... "kept one pistol back").
+                if "means" in here and any("preparing" in k for k in kinds):
+                    near.add("preparing")
+                if "preparing" in here and any("means" in k for k in kinds):
+                    near.add("means")
             near -= {"outright", "wish"}
             if len(near) >= 2 and here & {"ending", "preparing", "means"}:
                 urgent = "means" in near or (
@@ -290,7 +302,7 @@ class CrisisSignalsRule(Rule):
                     # "I'm not thinking about ending it": denied just before.
                     if not NEGATED_BEFORE.search(
                         text, max(start, match.start() - 12), match.start()
-                    ):
+                    ) and not quoted_by_someone_else(text, start, *match.span(), end):
                         wished = wish or WISH_IN.search(match.group())
                         kinds[index_of[start, end]].add("wish" if wished else "outright")
                         break
@@ -325,6 +337,8 @@ class CrisisSignalsRule(Rule):
 def _own(text: str, start: int, match: re.Match[str]) -> bool:
     """Whether a signal is the author's: its clause ("he'd told a counselor that
     he wanted to die") does not name someone else before it."""
+    if quoted_by_someone_else(text, start, match.start(), match.end(), len(text)):
+        return False
     clause = text[max(start, match.start() - 60) : match.start()]
     for mark in ",;:(":
         clause = clause.rsplit(mark, 1)[-1]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from ..base import Document, Rule, covers
 from ..findings import REVIEW, Finding
+from ..lazy import compile_later
 from ..lexicons import (
     EPONYMS,
     GIVEN_WORD_NAMES,
@@ -74,6 +75,10 @@ from .name_context import (
 )
 
 __all__ = ["NameRule"]
+
+
+# "- Ask your prescriber": a dash that starts a line is a list's bullet, not a sign-off.
+_BULLET = compile_later(r"(?:^|\n)[^\S\n]*[-–—~*•]+[^\S\n]*$")
 
 
 class NameRule(Rule):
@@ -193,7 +198,7 @@ class NameRule(Rule):
             return count, "name.title", "A title such as Dr. followed by a name."
         if org:
             return None
-        if relation_before(words) or intro_before(words):
+        if relation_before(words) or (intro_before(words) and not _BULLET.search(before)):
             if word in MONTHS and (word not in firsts or re.match(r"[^\S\n]*(?:\d|of\b)", after)):
                 return None
             if not self._plausible_unknown(word) and word not in MONTHS:
@@ -318,6 +323,8 @@ class NameRule(Rule):
             return len(run), "name.script", "Capitalised words that read as a non-English name."
         # "Atul Gawande": two words no dictionary knows, one after the other.
         pair = run[:2]
+        if any(CONTRACTION.search(part) for part in pair):
+            return None  # "Things I've learned": a contraction is no name
         if all(part.lower() not in dictionary and part not in wordlike for part in pair) and (
             len(pair[0]) > 2 and len(pair[1]) > 2
         ):

@@ -34,7 +34,10 @@ _CLINICAL = compile_later(
     r"|ct|eeg|ekg|ecg|ultrasound|heartbeat|fetal|hysterectomy|morphine|oxygen|copd|a1c|rsv|bagged?"
     r"|brain\s+bleed|drooping|hip\s+fracture|pulmonary|chemo|leukemia|tumou?rs?|seizure|swollen|overdosed?"
     r"|vomiting|puking|hemophilia|factor|dka|cancer|diabetes|kidneys?|stroke|fractured?|spleen|infusions?"
-    r"|blood\s+(?:sugar|thinners|count)|heart\s+attack|transplant|leg|legs|amputated|bleed|biopsy|weeks\s+pregnant)\b",
+    r"|blood\s+(?:sugar|thinners|count)|heart\s+attack|transplant|leg|legs|amputated|bleed|biopsy|weeks\s+pregnant"
+    r"|eating\s+disorders?|anorexi\w+|bulimi\w+|tube[- ]fed|(?:nasogastric|ng|peg)\s+tube"
+    r"|lost\s+(?:her|his|their)\s+baby"
+    r"|triple\s+bypass|wound\s+infection|autis\w+|head\s+(?:lac|injury)|resus)\b",
 )
 _FAMILY_BEFORE = compile_later(
     r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}?(?:husband|wife|son|daughter|mother|mom|mum|father|dad"
@@ -66,11 +69,20 @@ _SUBJECT_PATTERNS = (
         ),
     ),
     (
-        compile_later(r"in\s+(?:the\s+(?:other|next)\s+|(?:bed|room|bay)\s+\d)"),
         compile_later(
-            r"(?=[Tt])\b(?i:the)\s+(?:boy|girl|man|woman|patient|lady|gentleman|kid|child|baby"
-            r"|teen|guy)\s+in\s+(?:the\s+(?:other|next)\s+(?:bed|room|bay|crib|bassinet|cot)"
-            r"|(?:bed|room|bay)\s+\d+)"
+            r"(?i:in\s+(?:the\s+)?(?:(?:other|next|opposite|neighbou?ring|next-door)\s+"
+            r"|(?:bed|room|bay|cubicle|cot)\s+(?:\d|next|opposite|across|beside)))"
+        ),
+        # "the boy in the other bed", "the poor woman in the bed next to me",
+        # "the lad in the next bed", "the man in the bed opposite", "the girl in bed 6".
+        compile_later(
+            r"(?=[Tt])\b(?i:the\s+(?:[\w-]+\s+){0,2}?(?:boy|girl|man|woman|patient|lady|gentleman|kid"
+            r"|child|baby|teen|teenager|guy|lad|lass|bloke|fella|fellow|chap|mum|mom|dad|auntie|aunty"
+            r"|grandmother|grandfather|grandma|grandpa|nan|granny|student|mother|father)\s+in\s+(?:the\s+)?"
+            r"(?:(?:other|next|opposite|neighbou?ring|next-door)\s+(?:bed|room|bay|crib|bassinet|cot"
+            r"|cubicle|curtain)|(?:bed|room|bay|cubicle|cot)\s+(?:\d+|next\s+to\s+(?:me|mine|us|ours"
+            r"|my\s+\w+)|opposite(?:\s+(?:me|mine|us))?|across(?:\s+from\s+(?:me|mine|us|my\s+\w+))?"
+            r"|beside\s+(?:me|mine|us|my\s+\w+))))"
         ),
     ),
     (("y patient",), compile_later(r"(?=[Mm])\b[Mm]y\s+(?:\w+\s+)?patient\b(?!s)")),

@@ -13,8 +13,10 @@ training sets (never on a sealed or hold-out set):
   a "none" text is a negative.
 - ``benchmarks/data/crisis_tune.jsonl``: crisis true/false, no spans: a
   positive text is one positive unit (no tier); a negative text gives negatives.
-- the dev set, ``screen_tune.jsonl`` and ``professionalism_tune.jsonl``:
-  the sentences of texts not labelled crisis, as negatives.
+- the dev set, ``screen_tune.jsonl``, ``screen_tune_intl.jsonl``,
+  ``screen_tune_fresh.jsonl``, ``screen_tune_g.jsonl`` and
+  ``professionalism_tune.jsonl``: the sentences of texts not labelled crisis,
+  as negatives (long stories of illness, grief and care that are not crisis).
 
 Thresholds are chosen by cross-validation (folds by text) on the corpus and
 crisis_tune texts, counting a text as flagged when the rules or the model flag
@@ -72,7 +74,13 @@ def labelled_texts() -> list[dict]:
 
 def extra_negatives() -> list[dict]:
     texts = []
-    for path in (DEV, DATA / "screen_tune.jsonl"):
+    for path in (
+        DEV,
+        DATA / "screen_tune.jsonl",
+        DATA / "screen_tune_intl.jsonl",
+        DATA / "screen_tune_fresh.jsonl",
+        DATA / "screen_tune_g.jsonl",
+    ):
         if path.exists():
             texts += [i for i in read(path) if "crisis" not in i.get("labels", [])]
     texts += [i for i in read(DATA / "professionalism_tune.jsonl") if "crisis" not in i["labels"]]
@@ -258,6 +266,11 @@ def main() -> None:
     ap.add_argument("--weak", type=float, default=SETTINGS["weak"])
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
     ap.add_argument("--cv-out", type=Path, help="write the cross-validated scores here")
+    ap.add_argument(
+        "--crisis-thresholds",
+        help="COMMENT,STORY: ship these instead of the cross-validated ones (see README)",
+    )
+    ap.add_argument("--urgent-threshold", type=float, help="ship this instead")
     args = ap.parse_args()
     SETTINGS.update(c=args.c, weak=args.weak)
     texts, negatives = labelled_texts(), extra_negatives()
@@ -286,6 +299,13 @@ def main() -> None:
                     + "\n"
                 )
     data = fit([r for item in texts + negatives for r in examples(item)])
+    if args.crisis_thresholds:
+        comment, story = (float(x) for x in args.crisis_thresholds.split(","))
+        t = {"comment": comment, "story": story}
+    if args.urgent_threshold is not None:
+        u = args.urgent_threshold
+    if args.crisis_thresholds or args.urgent_threshold is not None:
+        say(f"shipped thresholds: crisis {t}, urgent {u}")
     data["thresholds"] = {"crisis": t, "urgent": u}
     data["settings"] = dict(SETTINGS)
     data["trained_on"] = sorted({item["source"] for item in texts + negatives})

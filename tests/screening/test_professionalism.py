@@ -419,6 +419,75 @@ def test_plans_and_praise_are_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="reader")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Belittling without a stock insult word.
+        "The ward manager is a smug little man who thinks a clipboard makes him God.",
+        "that petty little jobsworth at the front desk sent my nan home in the rain",
+        "Honestly the night registrar is a total waste of a white coat.",
+        # Insults of English outside the US.
+        "The consultant was a complete wanker to my mum from start to finish.",
+        "you're an absolute muppet, you gave my dad the wrong tablets twice",
+        # Censored profanity aimed at people.
+        "the f***ing nurses on that ward couldn't care less",
+        "Dr Reyes didn't even examine me. What a f*cking joke.",
+    ],
+)
+def test_scorn_without_a_stock_insult_word_is_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I felt like such an idiot asking the same question three times.",
+        "Sobbed through the whole film like a muppet, the nurses were so kind.",
+        "What a sweet little girl in the bed next to me, she sang all morning.",
+        "My brain is a liar some days, but the meds help.",
+        "The f***ing scanner broke down again, we waited four hours.",
+    ],
+)
+def test_scorn_of_oneself_or_of_things_is_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The old gentleman in the bed opposite mine had a stroke and was tube fed after.",
+        "the lass in the next bay was anorexic and on a nasogastric tube, only fourteen",
+        "The poor lad in the bed next to me had pneumonia and they put him on a ventilator.",
+    ],
+)
+def test_a_patient_describing_a_fellow_patient_in_the_next_bed_is_a_disclosure(text):
+    assert "patient_disclosure" in labels(text, kind="comment", role="patient")
+
+
+def test_a_fellow_patient_without_clinical_details_is_not_a_disclosure():
+    text = "The lady in the bed opposite me lent me her crossword book every afternoon."
+    assert "patient_disclosure" not in labels(text, kind="comment", role="patient")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "im an lpn in ohio and honestly the night ratios are the real problem",
+        "Speaking as an FY2 on nights, please don't shout at the receptionist.",
+        "I'm a ward sister on a busy surgical floor in Leeds and I read every one of these.",
+        "I was a registrar in Dublin before I moved into general practice.",
+        "Thirty years qualified and I still cry at some discharges.",
+    ],
+)
+def test_titles_outside_the_us_and_untidy_typing_are_credential_claims(text):
+    assert "credential_claim" in labels(text, kind="comment", role="reader")
+
+
+def test_a_healthcare_assistant_or_a_sibling_is_not_a_credential_claim():
+    text = "I'm a sister to three brothers and I've been a healthcare assistant for a year."
+    assert "credential_claim" not in labels(text, kind="comment", role="reader")
+
+
 def test_promotion_in_a_comment_is_blocked():
     text = "Great story! DM me for 20% off my detox tea, link in bio."
     (finding,) = [f for f in screen(text, kind="comment") if f.category == "promotion"]
@@ -435,3 +504,29 @@ def test_advice_from_an_author_claiming_a_credential_is_blocked():
     text = "I'm an ER nurse. Stop your blood pressure pills if you feel dizzy."
     (finding,) = [f for f in screen(text) if f.category == "medical_advice"]
     assert finding.severity == BLOCK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "gutless little worm of a manager, hiding in his office while we wait",
+        "f*** you and your 'policy', you know exactly what you did",
+        "that sh*tbag of a porter left my gran in the corridor",
+        "Come near my sister's bed again and see what happens.",
+        "i know where you work and your boss will hear about this",
+    ],
+)
+def test_censored_insults_and_open_threats_are_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "You are not lazy and you are not making it up. Keep going.",
+        "MS is a b*tch, but I'm still here.",
+        "Book the follow-up and see what happens next week with the new dose.",
+    ],
+)
+def test_reassurance_and_curses_at_an_illness_are_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="reader")

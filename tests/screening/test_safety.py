@@ -194,3 +194,56 @@ def test_a_blocked_crisis_finding_wins_over_a_review_one_on_the_same_words():
     text = "I'm so tired of being alive and I've been stockpiling my pills for weeks."
 
     assert {f.severity for f in crisis(text, kind="comment", role="patient")} == {BLOCK}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A clinician's screening question is put to the author, not said by them.
+        "At the check-up my GP asked whether I'd had thoughts of killing myself, and I said no.",
+        "The nurse asked me, very gently, if I had thought about ending my life. I told her no.",
+        # Words in quotation marks that someone else says, or that name a title or a joke.
+        "My flatmate says 'I want to die' every time the wifi drops.",
+        "Our youngest keeps saying \"I'm going to kill myself\" about homework, he's nine.",
+        "Please stop saying 'I'll kill myself' as a joke on the ward, it isn't funny.",
+        # A joke marked as one.
+        "This printer is broken again, I literally want to die lol",
+    ],
+)
+def test_questions_quotes_and_jokes_are_not_crisis(text):
+    assert crisis(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The author's own words in quotation marks still count.
+        "I finally told my therapist 'I want to die' and she listened.",
+        # The answer to the question can still be the crisis.
+        "She asked if I was safe. Last night I held the lighter against my arm until it blistered.",
+    ],
+)
+def test_the_authors_own_quoted_words_and_self_injury_are_crisis(text):
+    assert crisis(text)
+
+
+def test_words_in_quotation_marks_with_someone_else_as_the_speaker_after_are_not_crisis():
+    text = '"I just want to die in my own bed," Grandad said, and the palliative nurse nodded.'
+    assert crisis(text) == []
+
+
+def test_means_kept_and_preparations_made_far_apart_in_a_long_story_are_urgent():
+    text = (
+        "I have been out of the army for six years now. "
+        "Last month I gave my brother all my hunting gear and told him I was done with it. "
+        "Most days are the same. I get up, I walk the dog, I sit in the yard. "
+        "The doctors at the clinic are kind and the group on Tuesdays is fine. "
+        "My sister calls on Sundays and I tell her I'm okay. "
+        "The weather has been rotten and the roof leaks over the porch. "
+        "The VA sent another letter about my hearing appointment and I put it on the fridge. "
+        "My neighbour's kids ride their bikes up and down the street until it gets dark. "
+        "I watch a lot of baseball and I fall asleep in the chair before the ninth inning. "
+        "But I kept one handgun back, in the glovebox, and I sit with it in the car most nights."
+    )
+    found = crisis(text, kind="story")
+    assert found and any(f.severity == BLOCK for f in found)
