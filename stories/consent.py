@@ -9,8 +9,7 @@ must not change what someone agreed to.
 
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.utils.translation import get_language
+from sharing.consent import current_in, version_in
 
 
 @dataclass(frozen=True)
@@ -72,16 +71,10 @@ CONSENT_VERSION = CONSENTS["en"][-1].version
 
 
 def current_consent(language=None):
-    """The consent shown now in ``language`` (the active one by default): the
-    latest version in that language, else in the site's default language."""
-    code = (language or get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    versions = CONSENTS.get(code) or CONSENTS[settings.LANGUAGE_CODE]
-    return versions[-1]
+    """The consent shown now in ``language`` (the active one by default)."""
+    return current_in(CONSENTS, language)
 
 
 def consent_for(language, version):
     """The consent someone agreed to, or None if there is no such version."""
-    for consent in CONSENTS.get(language, []):
-        if consent.version == version:
-            return consent
-    return None
+    return version_in(CONSENTS, language, version)
