@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
 from stories.services import submit_story
+from tests.e2e.steps import sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -31,10 +32,7 @@ def test_the_author_approves_the_redaction_and_the_moderator_publishes(
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
     # The moderator redacts the phone number; publishing waits for the author.
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
     review = f"{live_server.url}/admin/story-queue/{submission.story_id}/"
     page.goto(review)
     page.get_by_role("button", name="Redact all: Phone number").click()

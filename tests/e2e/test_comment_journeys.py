@@ -12,6 +12,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
+from tests.e2e.steps import sign_in
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -31,13 +32,6 @@ def post_and_confirm(page, live_server, *, name, email, text, button="Post comme
     expect(page.get_by_role("heading", level=1)).to_have_text("Please confirm your comment")
     path = CONFIRM_LINK.search(mail_to(email)[-1].body).group(1)
     page.goto(live_server.url + path)
-
-
-def sign_in(page, live_server, username, password):
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_readers_comment_reply_report_and_mute(live_server, page, make_story, settings):
@@ -96,7 +90,7 @@ def test_readers_comment_reply_report_and_mute(live_server, page, make_story, se
     )
 
     # The moderator finds the reported reply in the queue, under Reported, with the reason.
-    sign_in(page, live_server, "mod", "a-long-pw-1")
+    sign_in(page, live_server.url, "mod", "a-long-pw-1")
     page.goto(live_server.url + "/admin/comments/?state=flagged")
     row = page.locator("tr.comment-queue__row", has_text="Some days I feel so alone with all this.")
     expect(row).to_contain_text("Reported")
@@ -128,7 +122,7 @@ def test_a_moderator_redacts_and_approves_one_comment_and_removes_another(
     expect(page.locator("#comments")).not_to_contain_text("555-201-7788")
     expect(page.locator("#comments")).not_to_contain_text("idiot")
 
-    sign_in(page, live_server, "mod", "a-long-pw-1")
+    sign_in(page, live_server.url, "mod", "a-long-pw-1")
     page.get_by_role("link", name="Comment queue").first.click()
 
     # Approving with the phone number still in it is refused without a reason.

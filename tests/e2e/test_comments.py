@@ -8,6 +8,7 @@ from django.core.cache import cache
 from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
+from tests.e2e.steps import sign_in
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -53,10 +54,7 @@ def test_reader_comments_and_replies_and_a_moderator_approves_the_held_reply(
     expect(page.locator("#comments")).not_to_contain_text("555-201-7788")
 
     # The moderator approves it in the Comment queue.
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("mod")
-    page.get_by_label("Password").fill("a-long-pw-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "mod", "a-long-pw-1")
     page.get_by_role("link", name="Comment queue").first.click()
     row = page.locator("tr", has_text="555-201-7788")
     assert row.locator("mark").first.inner_text().startswith("555-201-7788")

@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 
 from directory.models import DirectoryPage, Proposal
 from moderation.permissions import MODERATORS_GROUP
+from tests.e2e.steps import sign_in
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -37,10 +38,7 @@ def propose_organisation(page, base):
 def sign_in_as_moderator(page, base):
     moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    page.goto(base + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, base, "moira", "a-good-password-1")
 
 
 def test_representative_proposes_moderator_approves_reader_finds_it(live_server, page):

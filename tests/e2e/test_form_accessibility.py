@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
 from stories.services import submit_story
+from tests.e2e.steps import sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -138,10 +139,7 @@ def test_after_a_redaction_focus_stays_with_the_findings(live_server, page):
     )
     moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.get_by_role("link", name="Open the story queue").click()
     page.get_by_role("link", name="Talk to me before your surgery").click()
 

@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage
 from stories.services import submit_story
+from tests.e2e.steps import sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -24,10 +25,7 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
     moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.get_by_role("link", name="Open the story queue").click()
 
     page.get_by_role("link", name="Talk to me before your surgery").click()

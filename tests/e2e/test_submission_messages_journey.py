@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission, SubmissionMessage
 from stories.services import submit_story
+from tests.e2e.steps import sign_in
 from tests.e2e.test_form_accessibility import AXE, DESCRIPTIONS, axe_violations
 from tests.factories import CLEAN_STORY
 
@@ -51,10 +52,7 @@ def test_the_author_answers_a_request_for_changes_and_the_moderator_reads_it(
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
     # The moderator sends the story back with a reason.
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
     review = f"{live_server.url}/admin/story-queue/{submission.story_id}/"
     page.goto(review)
     page.get_by_label("What should the author change?").fill(REASON)

@@ -11,6 +11,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from moderation.permissions import MODERATORS_GROUP
 from tests.authenticator import next_code
+from tests.e2e.steps import sign_in
 from tests.e2e.test_content_security_policy import PolicyWatch
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -20,10 +21,7 @@ def test_moderator_sets_up_an_app_and_signs_in_with_its_code(live_server, page):
     moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
     moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
 
-    page.goto(live_server.url + "/admin/login/")
-    page.get_by_label("Username").fill("moira")
-    page.get_by_label("Password").fill("a-good-password-1")
-    page.get_by_role("button", name="Sign in").click()
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.wait_for_url(live_server.url + "/admin/")
     page.goto(live_server.url + "/admin/account/")
     page.get_by_role("tab", name="More actions").click()

@@ -1,0 +1,11 @@
+"""Steps many browser journeys take, written once."""
+
+
+def sign_in(page, base_url, username, password):
+    """Sign in to the admin as ``username`` and wait for the page it leads to (the
+    dashboard, or the two-factor step), so that the next step cannot cut it short."""
+    page.goto(base_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()
