@@ -26,7 +26,7 @@ from wagtail.search import index
 
 from comments.models import with_comment_counts
 
-from ..listing import NEWEST_FIRST, cursor_page, parse_cursor
+from ..listing import NEWEST_FIRST, count_stories, cursor_page, parse_cursor
 
 STORIES_PER_PAGE = 12
 CARD_IMAGE_SPEC = "fill-640x360"
@@ -131,7 +131,7 @@ class StoryIndexPage(Page):
         context.update(
             canonical_query=urlencode({**canonical, **page.cursor}),
             stories=page.items,
-            story_count=stories.count(),
+            story_count=count_stories(stories, self.pk, topic.slug if topic else "", role),
             newer_query=urlencode({**filters, "after": page.newer}) if page.newer else "",
             older_query=urlencode({**filters, "before": page.older}) if page.older else "",
             topics=Topic.objects.filter(tagged_stories__isnull=False).distinct(),
