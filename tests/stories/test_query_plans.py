@@ -116,3 +116,21 @@ def test_on_postgresql_at_scale_each_listing_reads_its_index(client, story_index
     # benchmarks/README.md shows.)
     alone = f"SELECT 1 FROM wagtailsearch_indexentry WHERE {expression} to_tsquery('harpist')"  # noqa: S608
     assert "stories_search_title_body" in plan(alone, big=True)
+
+
+def test_index_offers_the_topics_with_stories_without_reading_every_tag(client, make_story):
+    """The topics offered were a join of every story's tags, made distinct: 64 ms at
+    100,000 stories. Each topic's first story is enough."""
+    from tests.factories import TopicFactory
+
+    heart, _unused = TopicFactory(name="Heart health"), TopicFactory(name="Unused topic")
+    make_story(topics=[heart])
+    response, sql = queries_of(client, "/stories/")
+    html = response.content.decode()
+    assert '<option value="heart-health">Heart health</option>' in html
+    assert "unused-topic" not in html
+    topics = [query for query in sql if query.startswith('SELECT "stories_topic"."id"')]
+    assert topics, sql
+    for query in topics:
+        assert "DISTINCT" not in query
+        assert "EXISTS(" in query.replace(" (", "(")
