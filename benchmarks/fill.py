@@ -559,7 +559,10 @@ def pages_to_time(special):
 
 def measure(pages, rounds, report=print):
     """The pages as they are made: the page cache (which would serve the public
-    pages from the second round on with no query) is off."""
+    pages from the second round on with no query) is off. "sql ms" is the time the
+    queries took as this process waited for them (Django's query log), the
+    database's share of the page, less noisy than the wall time on a shared machine;
+    its spread over the rounds (min-max) with it."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.db import connection
@@ -571,6 +574,7 @@ def measure(pages, rounds, report=print):
     clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
     times = {label: [] for label, _client, _url in pages}
     cpu = {label: [] for label, _client, _url in pages}
+    sql = {label: [] for label, _client, _url in pages}
     sizes, queries = {}, {}
     for label, client, url in pages:  # warm caches, as a running server would be
         response = clients[client].get(url)
@@ -582,15 +586,22 @@ def measure(pages, rounds, report=print):
         queries[label] = len(captured.captured_queries)
     for _ in range(rounds):
         for label, client, url in pages:
-            start, start_cpu = time.perf_counter(), time.process_time()
-            clients[client].get(url)
-            times[label].append((time.perf_counter() - start) * 1000)
-            cpu[label].append((time.process_time() - start_cpu) * 1000)
-    report(f"{'page':36} {'median ms':>10} {'cpu ms':>8} {'KB':>6} {'queries':>8}")
+            with CaptureQueriesContext(connection) as captured:
+                start, start_cpu = time.perf_counter(), time.process_time()
+                clients[client].get(url)
+                times[label].append((time.perf_counter() - start) * 1000)
+                cpu[label].append((time.process_time() - start_cpu) * 1000)
+            sql[label].append(sum(float(q["time"]) for q in captured.captured_queries) * 1000)
+    report(
+        f"{'page':36} {'median ms':>10} {'cpu ms':>8} {'sql ms':>8} {'(min-max)':>13} "
+        f"{'KB':>6} {'queries':>8}"
+    )
     for label, _client, _url in pages:
+        spread = f"({min(sql[label]):.0f}-{max(sql[label]):.0f})"
         report(
             f"{label:36} {statistics.median(times[label]):10.1f} "
-            f"{statistics.median(cpu[label]):8.1f} {sizes[label] / 1024:6.0f} {queries[label]:8d}"
+            f"{statistics.median(cpu[label]):8.1f} {statistics.median(sql[label]):8.1f} "
+            f"{spread:>13} {sizes[label] / 1024:6.0f} {queries[label]:8d}"
         )
 
 
