@@ -6,10 +6,11 @@
 Builds a throwaway database (the PostgreSQL server of DATABASE_URL, in a database
 named ``--name``, ``<name>_fill`` by default; or SQLite) with N live stories under
 the story index and M published comments on them, in bulk: the tree paths computed
-as treebeard makes them, the rows by ``bulk_create`` in batches, comments-xtd's
-thread fields (``thread_id``, ``parent_id``, ``level``, ``order``,
-``nested_count``) computed, the search index written by the search backend in
-batches. One story has 50 comments and one 500 (when M allows). Q stories are
+as treebeard makes them, comments-xtd's thread fields (``thread_id``,
+``parent_id``, ``level``, ``order``, ``nested_count``) computed; on PostgreSQL
+the rows written by COPY and the search index computed in SQL as the search
+backend computes it (``index_in_sql``), elsewhere the rows by ``bulk_create`` and
+the index by the backend, in batches. One story has 50 comments and one 500 (when M allows). Q stories are
 submitted for review through the real path (``submit_story``), for the queues.
 
 Then, unless ``--no-measure``, it times each page with Django's test client, as
