@@ -10,8 +10,9 @@ as treebeard makes them, comments-xtd's thread fields (``thread_id``,
 ``parent_id``, ``level``, ``order``, ``nested_count``) computed; on PostgreSQL
 the rows written by COPY and the search index computed in SQL as the search
 backend computes it (``index_in_sql``), elsewhere the rows by ``bulk_create`` and
-the index by the backend, in batches. One story has 50 comments and one 500 (when M allows). Q stories are
-submitted for review through the real path (``submit_story``), for the queues.
+the index by the backend, in batches. One story has 50 comments and one 500
+(when M allows). Q stories are submitted for review through the real path
+(``submit_story``), for the queues.
 
 Then, unless ``--no-measure``, it times each page with Django's test client, as
 ``pages.py`` does: the median of R warm rounds, interleaved (each round asks for
