@@ -7,9 +7,15 @@ made it sort and skip every story before the page (``OFFSET``), which at 100,000
 stories took seconds on the last page.
 """
 
+import logging
+import secrets
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
+
+logger = logging.getLogger(__name__)
 
 #: The listing's order, newest first; the id settles stories published at the same moment.
 NEWEST_FIRST = ("-date", "-first_published_at", "-pk")
@@ -90,3 +96,54 @@ def cursor_page(stories, per_page, fetch, *, before=None, after=None):
         return cursor_page(stories, per_page, fetch)
     items = items[1:]  # the newest of them is on the page before
     return CursorPage(items, older=items[-1].pk, newer=items[0].pk, cursor={"after": after})
+
+
+#: The cache key of the story counts' generation: a new one forgets every count.
+COUNT_GENERATION_KEY = "stories:count-generation"
+#: How long a count is kept at most, should a change reach the tree some way that
+#: sends none of the signals ``forget_story_counts`` is connected to.
+COUNT_SECONDS = 10 * 60
+
+
+def count_stories(stories, *key):
+    """``stories.count()``, kept in the cache under ``key`` (what filters the
+    listing: its topic, its role) until a story is published, unpublished, moved or
+    deleted, or a privacy setting changes (``forget_story_counts``).
+
+    The count is of every live story listed: a join of the whole page tree's live
+    stories, about 34 ms at 10,000 stories and ten times that at 100,000.
+    """
+    try:
+        generation = cache.get(COUNT_GENERATION_KEY)
+        if generation is None:
+            cache.add(COUNT_GENERATION_KEY, secrets.token_hex(8), timeout=None)
+            generation = cache.get(COUNT_GENERATION_KEY)
+        cache_key = ":".join(["stories:count", str(generation), *map(str, key)])
+        count = cache.get(cache_key)
+    except Exception:
+        logger.exception("Could not read the story count from the cache")
+        return stories.count()
+    if count is None:
+        count = stories.count()
+        # Stored under the generation read before counting: a change committed
+        # meanwhile made a new one, and this count is never read.
+        try:
+            cache.set(cache_key, count, timeout=COUNT_SECONDS)
+        except Exception:
+            logger.exception("Could not keep the story count in the cache")
+    return count
+
+
+def forget_story_counts():
+    """Every story count is counted again: now, and once the change is committed
+    (a count made between the two, from what the change's transaction did not show
+    yet, is made under the generation forgotten then)."""
+
+    def forget():
+        try:
+            cache.set(COUNT_GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        except Exception:
+            logger.exception("Could not forget the story counts")
+
+    forget()
+    transaction.on_commit(forget)

@@ -1,7 +1,10 @@
 """Receivers of Wagtail's signals that concern stories."""
 
 from django.db import transaction
+from wagtail.models import Page
 from wagtail.search.index import insert_or_update_object
+
+from .listing import forget_story_counts
 
 
 def reindex_published_story(sender, instance, **kwargs):
@@ -20,3 +23,15 @@ def make_published_renditions(sender, instance, **kwargs):
 
     story_id = instance.pk
     transaction.on_commit(lambda: make_renditions.enqueue(story_id))
+
+
+def forget_counts_for_page(sender, instance=None, **kwargs):
+    """A page published, unpublished, moved or deleted changes the listings' counts
+    (a moved or deleted index page takes its stories with it)."""
+    if isinstance(instance, Page):
+        forget_story_counts()
+
+
+def forget_counts(sender, **kwargs):
+    """A privacy setting made or removed: the stories it hides are not counted."""
+    forget_story_counts()

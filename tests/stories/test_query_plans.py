@@ -102,16 +102,35 @@ def test_on_postgresql_at_scale_each_listing_reads_its_index(client, story_index
     assert "story_by_date" in plan(page_query)
     assert "comments_public_by_page" in plan(page_query)
 
-    make_story(title="The harpist", body="A harpist played on the ward every Sunday.")
-    results = search_stories("harpist")
+    harpist = make_story(title="The harpist", body="A harpist played on the ward every Sunday.")
     with CaptureQueriesContext(connection) as queries:
-        assert [story.title for story in results[:10]] == ["The harpist"]
+        assert search_stories("harpist").ids == [harpist.pk]
     # The backend's filter is on the concatenation the index holds...
-    search_sql = queries.captured_queries[0]["sql"]
     expression = '("wagtailsearch_indexentry"."title" || "wagtailsearch_indexentry"."body") @@'
-    assert expression in search_sql
+    search_sql = next(q["sql"] for q in queries.captured_queries if expression in q["sql"])
+    # ...the story of each entry found is looked up by the entry's id (a string),
+    # not every story read to join the entries to...
+    assert "stories_storypage_id_as_text" in plan(search_sql)
     # ...and the index serves it. (At a few thousand entries the planner still
     # prefers the content type's index; at 10,000 it reads this one by itself, as
     # benchmarks/README.md shows.)
     alone = f"SELECT 1 FROM wagtailsearch_indexentry WHERE {expression} to_tsquery('harpist')"  # noqa: S608
     assert "stories_search_title_body" in plan(alone, big=True)
+
+
+def test_index_offers_the_topics_with_stories_without_reading_every_tag(client, make_story):
+    """The topics offered were a join of every story's tags, made distinct: 64 ms at
+    100,000 stories. Each topic's first story is enough."""
+    from tests.factories import TopicFactory
+
+    heart, _unused = TopicFactory(name="Heart health"), TopicFactory(name="Unused topic")
+    make_story(topics=[heart])
+    response, sql = queries_of(client, "/stories/")
+    html = response.content.decode()
+    assert '<option value="heart-health">Heart health</option>' in html
+    assert "unused-topic" not in html
+    topics = [query for query in sql if query.startswith('SELECT "stories_topic"."id"')]
+    assert topics, sql
+    for query in topics:
+        assert "DISTINCT" not in query
+        assert "EXISTS(" in query.replace(" (", "(")
