@@ -105,8 +105,8 @@ def test_search_results_take_a_bounded_number_of_queries(
         response = client.get("/search/", {"q": "heart"})
     assert len(response.context["results"]) == 8
     # Each try is a query for the newest matches; on PostgreSQL the trigram try
-    # runs in a savepoint.
-    with django_assert_max_num_queries(11):
+    # runs in a savepoint, with a time limit set and undone (two queries).
+    with django_assert_max_num_queries(12):
         response = client.get("/search/", {"q": "rehab"})
     assert len(response.context["results"]) == 8
 
@@ -169,3 +169,25 @@ def test_a_search_ranks_the_stories_it_found_best_first(client, many_matches):
     assert [story.pk for story in response.context["results"]][0] == oldest.pk
     assert {story.pk for story in response.context["results"]} == {oldest.pk, older.pk, newer.pk}
     assert "3 results for “harpist”" in response.content.decode()
+
+
+@postgresql_only
+def test_a_statement_over_the_fuzzy_searchs_time_limit_is_cancelled_and_the_limit_undone(db):
+    from django.db import OperationalError
+
+    from stories.views import statement_timeout
+
+    def current():
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW statement_timeout")
+            return cursor.fetchone()[0]
+
+    before = current()
+    with pytest.raises(OperationalError), statement_timeout(20):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(1)")
+    assert current() == before  # the savepoint took the limit with it
+    with statement_timeout(2000):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(0.01)")
+    assert current() == before
