@@ -65,3 +65,29 @@ def test_wagtails_awaiting_review_panel_stays_when_another_page_waits_in_a_workf
     page = admin_client.get("/admin/").content.decode()
 
     assert "Awaiting your review" in page
+
+
+def test_the_dashboard_counts_published_stories_without_counting_the_page_tree(
+    moderator_client, story_index, make_story
+):
+    for number in range(3):
+        make_story(title=f"Published story {number}")
+    moderator_client.get("/admin/")  # the count is kept from the first visit on
+
+    with CaptureQueriesContext(connection) as queries:
+        page = moderator_client.get("/admin/").content.decode()
+    tree = '"wagtailcore_page"."path"'
+    tree_counts = [q["sql"] for q in queries if "COUNT(" in q["sql"] and tree in q["sql"]]
+    assert tree_counts == []
+
+    from bs4 import BeautifulSoup
+
+    summary = BeautifulSoup(page, "html.parser").select_one(".w-summary")
+    link = summary.find("a", string=lambda text: text and "published stories" in text)
+    assert " ".join(link.get_text().split()) == "3 published stories"
+    assert link["href"] == f"/admin/pages/{story_index.pk}/"
+    assert "Pages" not in summary.get_text()  # Wagtail's count of every page is gone
+
+    make_story(title="One more")  # publishing forgets the kept count
+    _count, page = dashboard_queries(moderator_client)
+    assert "4 published stories" in " ".join(page.split())
