@@ -11,7 +11,7 @@ from wagtail.models import TaskState
 from stories.access import submissions_of_submitter, submitter_archive
 from stories.edits import awaits_author
 from stories.models import AuthorApprovalSettings, Submission
-from stories.services import withdraw_submission
+from stories.services import erase_on_request
 from stories.tasks import send_decision_mail
 
 from .permissions import can_review
@@ -176,15 +176,16 @@ class ExportSubmitterAction(SubmitterAction):
 
 class EraseSubmitterAction(SubmitterAction):
     """Erase everything of the submitter's stories on their request: each submission is
-    withdrawn by staff (``stories.services.withdraw_submission``, which erases it and
-    records who did, and when, against the reference). Returns the submissions erased."""
+    erased by staff (``stories.services.erase_on_request``: as a withdrawal, in state
+    "erased", with who did it, and when, recorded against the reference). Returns the
+    submissions erased."""
 
     def execute(self):
         self.check()
         erased = []
         for submission in self.submissions:
             if submission.erased_at is None:
-                done = withdraw_submission(submission, user=self.user)
+                done = erase_on_request(submission, user=self.user)
                 if done is not None:
                     erased.append(done)
         return erased

@@ -40,6 +40,11 @@ class Bar:
     text_x: float = 0
     text_y: float = 0
     show_label: bool = True
+    shown: str = ""  # the value as written beside the bar ("3 hours 20 minutes")
+
+    def __post_init__(self):
+        if not self.shown:
+            self.shown = str(self.value)
 
 
 @dataclass
@@ -91,12 +96,14 @@ def column_chart(slug, title, description, items, label_every=1):
 
 
 def row_chart(slug, title, description, items):
-    """Horizontal bars for categories, [(label, value)], one row each."""
-    top = nice_maximum(max((value for _label, value in items), default=0))
+    """Horizontal bars for categories, [(label, value)] or [(label, value, shown)], one
+    row each: ``shown`` is the value as written beside its bar, when not the number."""
+    items = [(item[0], item[1], item[2] if len(item) > 2 else "") for item in items]
+    top = nice_maximum(max((value for _label, value, _shown in items), default=0))
     plot_left, plot_right = LABEL_WIDTH, WIDTH - 48  # room for the value after a bar
     height = MARGIN * 2 + ROW_HEIGHT * max(len(items), 1)
     chart = Chart(slug, title, description, "rows", height=height, baseline=plot_left)
-    for i, (label, value) in enumerate(items):
+    for i, (label, value, shown) in enumerate(items):
         y = MARGIN + i * ROW_HEIGHT
         length = (plot_right - plot_left) * value / top
         chart.bars.append(
@@ -109,6 +116,7 @@ def row_chart(slug, title, description, items):
                 height=ROW_HEIGHT - 8,
                 text_x=round(plot_left + length + 6, 1),
                 text_y=y + ROW_HEIGHT / 2 + 5,
+                shown=shown,
             )
         )
     chart.plot_left, chart.plot_right = plot_left, plot_right

@@ -12,6 +12,7 @@ Where the figures come from:
 - decisions: Wagtail's history of each submitted story (``PageLogEntry``), the
   moderator's approval and request for changes that the workflow logs and the
   decline that ``ReviewStoryAction`` logs; withdrawals: ``Submission.withdrawn_at``;
+  erasures at the author's request: ``Submission.erased_at`` in state "erased_on_request";
 - publication: the story's ``first_published_at``;
 - findings: the screening reports of the texts the authors sent (the first
   submission, and each edit sent back), not those of a moderator's redaction;
@@ -55,13 +56,14 @@ APPROVE, REJECT, DECLINE = (
 UNPUBLISH, OVERRIDE = "wagtail.unpublish", "sharing.story.override"
 #: A moderator's first word on a story: what the time to a first decision measures.
 FIRST_DECISIONS = (APPROVE, REJECT, DECLINE)
-WITHDRAWN = "withdrawn"
+WITHDRAWN, ERASED = "withdrawn", "erased"
 DECISION_KINDS = {
     APPROVE: _("Approved and published"),
     REJECT: _("Changes requested"),
     DECLINE: _("Declined"),
     UNPUBLISH: _("Taken down after publication"),
     WITHDRAWN: _("Withdrawn by the author"),
+    ERASED: _("Erased at the author's request"),
 }
 LATEST_OVERRIDES = 10
 
@@ -198,7 +200,11 @@ class ModerationFigures:
                 decision.durations.append(decided_at - created_at)
             if published_at is not None:
                 publication.durations.append(published_at - created_at)
-            if state in (Submission.State.WITHDRAWN, Submission.State.DECLINED):
+            if state in (
+                Submission.State.WITHDRAWN,
+                Submission.State.ERASED,
+                Submission.State.DECLINED,
+            ):
                 continue  # nothing more will come of it
             if decided_at is None:
                 decision.waiting += 1
@@ -224,6 +230,9 @@ class ModerationFigures:
             .values_list("action", "count")
         )
         counts[WITHDRAWN] = Submission.objects.filter(self._in_period("withdrawn_at")).count()
+        counts[ERASED] = Submission.objects.filter(
+            self._in_period("erased_at"), state=Submission.State.ERASED
+        ).count()
         return [(kind, label, counts.get(kind, 0)) for kind, label in DECISION_KINDS.items()]
 
     # Findings

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.views.reports import ReportView
 
 from .charts import column_chart, row_chart
-from .figures import DEFAULT_PERIOD, ModerationFigures, hours
+from .figures import DEFAULT_PERIOD, ModerationFigures
 from .forms import PeriodForm
 from .permissions import can_review
 
@@ -119,11 +119,16 @@ class ModerationReportView(ReportView):
                 "week": formats.date_format(busiest[0], "j F"),
             }
         decisions = [(label, count) for _kind, label, count in figures.decisions]
+        # Bars as long as the waits, in seconds, each labelled in words: in hours
+        # to one decimal a morning's moderation was a row of "0".
         times = [
-            (_("First decision, median"), hours(decision.median) or 0),
-            (_("First decision, 90th percentile"), hours(decision.p90) or 0),
-            (_("Publication, median"), hours(publication.median) or 0),
-            (_("Publication, 90th percentile"), hours(publication.p90) or 0),
+            (label, duration.total_seconds() if duration else 0, format_duration(duration))
+            for label, duration in (
+                (_("First decision, median"), decision.median),
+                (_("First decision, 90th percentile"), decision.p90),
+                (_("Publication, median"), publication.median),
+                (_("Publication, 90th percentile"), publication.p90),
+            )
         ]
         findings = [(label, count) for label, count, _texts in figures.findings]
         charts = {
@@ -136,9 +141,9 @@ class ModerationReportView(ReportView):
             ),
             "times": row_chart(
                 "times",
-                _("Hours from submission to a first decision and to publication"),
-                _("Hours, for the submissions of the period. %(figures)s.")
-                % {"figures": listing(times)},
+                _("Time from submission to a first decision and to publication"),
+                _("For the submissions of the period. %(figures)s.")
+                % {"figures": listing((label, shown) for label, _seconds, shown in times)},
                 times,
             ),
             "decisions": row_chart(

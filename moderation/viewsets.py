@@ -180,7 +180,7 @@ failed_tasks_viewset = StaffFailedTasksViewSet()
 
 def submission_state(submission):
     """Where a submission is, and whether its story and author's details are erased."""
-    if submission.erased_at is not None and submission.state != Submission.State.WITHDRAWN:
+    if submission.erased_at is not None and not submission.is_withdrawn:
         return _("%(state)s, then erased") % {"state": submission.get_state_display()}
     return submission.get_state_display()
 

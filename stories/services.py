@@ -277,6 +277,17 @@ def withdraw_submission(submission, *, user=None):
     return submission
 
 
+def erase_on_request(submission, *, user):
+    """A moderator erases a submission at its author's request (an erasure request,
+    not the author's own withdrawal): erased as a withdrawal is, in state "erased_on_request",
+    and the moderator recorded against the reference."""
+    submission = erase_submission(submission, state=Submission.State.ERASED, user=user)
+    if submission is not None:
+        logger.info("Story submission %s erased on request", submission.reference)
+        announce(story_withdrawn, submission)
+    return submission
+
+
 def erase_submission(submission, *, state=None, user=None):
     """Erase a submitted story and what identified its author, in one transaction.
 

@@ -24,7 +24,8 @@ message_posted = Signal()
 # edits_approved_revision`` is the revision they approved).
 edits_approved = Signal()
 
-# The author withdrew the story; what identified them is already erased.
+# The author withdrew the story, or staff erased it at their request
+# (``submission.state`` says which); what identified them is already erased.
 story_withdrawn = Signal()
 
 # True while ``submit_story``'s transaction is open. It holds the story index's

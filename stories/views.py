@@ -381,7 +381,7 @@ def stop_comment_mail(request, token):
 @require_http_methods(["GET", "POST"])
 def withdraw_story(request, token):
     submission = get_submission(token)
-    if submission.is_withdrawn:
+    if submission.is_withdrawn or submission.erased_at:
         return redirect("stories:status", token=token)
     if request.method == "POST":
         withdraw_submission(submission)

@@ -360,6 +360,9 @@ class Submission(models.Model):
         PUBLISHED = "published", _("Published")
         DECLINED = "declined", _("Declined")
         WITHDRAWN = "withdrawn", _("Withdrawn")
+        # Erased by a moderator on the author's request (an erasure request under
+        # data-protection law): as a withdrawal, but not the author's own click.
+        ERASED = "erased_on_request", _("Erased on request")
 
     reference = models.CharField(max_length=12, unique=True, editable=False)
     status_token = models.CharField(max_length=64, unique=True, editable=False)
@@ -481,7 +484,8 @@ class Submission(models.Model):
 
     @property
     def is_withdrawn(self):
-        return self.state == self.State.WITHDRAWN
+        """Taken back: withdrawn by its author, or erased by staff at their request."""
+        return self.state in (self.State.WITHDRAWN, self.State.ERASED)
 
 
 class SubmissionMessage(models.Model):

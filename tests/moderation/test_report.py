@@ -152,6 +152,24 @@ def test_each_chart_has_a_title_a_description_and_its_figures_in_a_table(decided
     assert not [script for script in soup.find_all("script") if "chart" in (script.string or "")]
 
 
+def test_the_times_chart_writes_minutes_when_moderation_takes_minutes(
+    submit, moderator_client, django_capture_on_commit_callbacks
+):
+    """In hours to one decimal, stories decided within minutes were a chart of zeros."""
+    quick = submit(title="Decided within the quarter hour")
+    decide(moderator_client, quick, "approve", django_capture_on_commit_callbacks)
+    set_times(quick, timezone.now() - timedelta(hours=1), timedelta(minutes=12))
+
+    soup = BeautifulSoup(moderator_client.get(REPORT).content.decode(), "html.parser")
+
+    chart = soup.find(id="chart-times-title").find_parent("svg")
+    values = [text.get_text() for text in chart.select("text.moderation-chart__value")]
+    assert values == ["12 minutes"] * 4
+    assert all(float(bar["width"]) > 0 for bar in chart.select("rect.moderation-chart__bar"))
+    description = soup.find(id="chart-times-description").get_text()
+    assert "First decision, median: 12 minutes" in description
+
+
 def test_declines_withdrawals_and_comments_are_counted(
     submit, moderator_client, django_capture_on_commit_callbacks, story_index
 ):

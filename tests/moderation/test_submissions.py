@@ -447,7 +447,9 @@ def test_erasure_on_request_leaves_no_trace_in_any_row(
     )
     assert {entry.user_id for entry in erasures} == {moderator.pk}
     for record in Submission.objects.filter(pk__in=[older.pk, submission.pk]):
-        assert record.erased_at and record.state == Submission.State.WITHDRAWN
+        # Erased on the author's request, not withdrawn by them: the record says which.
+        assert record.erased_at and record.state == Submission.State.ERASED
+        assert record.withdrawn_at is None
         assert record.story is None and record.contact_email == record.name == ""
         assert record.edits_approved_revision is None and record.edits_approved_at is None
     # The author's approval of the redaction is kept as a record that it happened only.
@@ -455,7 +457,15 @@ def test_erasure_on_request_leaves_no_trace_in_any_row(
     assert approval.label == submission.reference and approval.user is None
     assert client.get(story.url).status_code == 404
     status = client.get(submission.get_status_url()).content.decode()
-    assert "Withdrawn." in status
+    assert "Erased." in status and "a moderator erased this story on" in status
+    assert "You withdrew" not in status and "Withdraw my story" not in status
+    listing = BeautifulSoup(
+        moderator_client.get(f"{LIST}?q={submission.reference}").content, "html.parser"
+    )
+    (row,) = listing.select("table tbody tr")
+    assert "Erased on request" in row.get_text() and "Withdrawn" not in row.get_text()
+    report = moderator_client.get("/admin/reports/moderation/").content.decode()
+    assert "Erased at the author&#x27;s request" in report or "Erased at the author's request" in report
     # The submission's page says so, and offers nothing more to erase or export.
     page = moderator_client.get(f"{LIST}{submission.pk}/").content.decode()
     assert "Erased: nothing of the story or its author is kept." in page

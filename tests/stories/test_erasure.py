@@ -154,6 +154,33 @@ def test_declined_stories_are_erased_once_their_retention_period_is_over(
     assert [trace for trace in TRACES if trace in whole_database()] == []
 
 
+
+def test_the_author_of_an_expired_story_reads_that_it_was_erased_and_is_offered_nothing(
+    client, submit, moderator_client, settings, django_capture_on_commit_callbacks
+):
+    """Their status link still works: it says the story is declined and erased, and
+    offers no withdrawal of what no longer exists."""
+    settings.DECLINED_RETENTION_DAYS = 90
+    submission = submit(title=TITLE, body=BODY)
+    with django_capture_on_commit_callbacks(execute=True):
+        moderator_client.post(
+            f"/admin/story-queue/{submission.story_id}/decide/",
+            {"action": "decline", "comment": "We cannot publish stories naming staff."},
+        )
+    Submission.objects.filter(pk=submission.pk).update(
+        updated_at=timezone.now() - timedelta(days=91)
+    )
+    call_command("erase_expired_submissions", stdout=io.StringIO())
+
+    status = client.get(submission.get_status_url()).content.decode()
+
+    assert "Not published." in status
+    assert "your contact details and photos were erased on" in status
+    assert "Withdraw my story" not in status
+    withdraw = client.get(f"{submission.get_status_url()}withdraw/")
+    assert withdraw.status_code == 302 and withdraw.url == submission.get_status_url()
+
+
 def test_a_withdrawn_story_can_never_be_published_again(
     client, submit, moderator_client, admin_client, django_capture_on_commit_callbacks
 ):
