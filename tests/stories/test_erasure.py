@@ -154,7 +154,6 @@ def test_declined_stories_are_erased_once_their_retention_period_is_over(
     assert [trace for trace in TRACES if trace in whole_database()] == []
 
 
-
 def test_the_author_of_an_expired_story_reads_that_it_was_erased_and_is_offered_nothing(
     client, submit, moderator_client, settings, django_capture_on_commit_callbacks
 ):
