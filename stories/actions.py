@@ -45,11 +45,12 @@ class WriteResponseAction:
     a story has one response, and a second "new" one is refused (two responders
     writing at once), with the first kept."""
 
-    def __init__(self, story, user, *, text, role, response=None):
+    def __init__(self, story, user, *, text, role, language=None, response=None):
         self.story = story
         self.user = user
         self.text = text
         self.role = role
+        self.language = language or story.language
         self.response = response
 
     def check(self):
@@ -85,6 +86,7 @@ class WriteResponseAction:
             "text": self.text,
             "signed_name": self.user.public_first_name,
             "signed_role": self.role,
+            "language": self.language,
             "responder": self.user,
             "submitted_at": now,
             "findings": findings,
@@ -175,6 +177,7 @@ class ReviewResponseAction:
                 response.published_text = response.text
                 response.published_name = response.signed_name
                 response.published_role = response.signed_role
+                response.published_language = response.language
                 response.published_at = now
                 if first:
                     response.first_published_at = now

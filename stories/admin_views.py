@@ -51,6 +51,7 @@ def write(request, story_id):
                     request.user,
                     text=form.cleaned_data["text"],
                     role=form.cleaned_data["role"],
+                    language=form.cleaned_data["language"] or story.language,
                     response=editing,
                 ).execute()
             except ResponseError as error:
@@ -67,9 +68,13 @@ def write(request, story_id):
                 return redirect("official_responses:index")
         status = 400
     else:
-        initial = {"role": request.user.role}
+        initial = {"role": request.user.role, "language": story.language}
         if response is not None:
-            initial = {"text": response.text, "role": response.signed_role}
+            initial = {
+                "text": response.text,
+                "role": response.signed_role,
+                "language": response.language,
+            }
         form = OfficialResponseForm(initial=initial)
     context = {
         "story": story,

@@ -292,6 +292,17 @@ class MessageForm(forms.Form):
 class OfficialResponseForm(forms.Form):
     """The official response to a story, as a responder writes or edits it."""
 
+    language = forms.ChoiceField(
+        label=_("Language of the response"),
+        choices=settings.LANGUAGES,
+        required=False,  # absent: the story's own language
+        help_text=_(
+            "The language you write the response and your role in. Readers' browsers and "
+            "screen readers read it in this language."
+        ),
+        error_messages={"invalid_choice": _("Choose the language from the list.")},
+    )
+
     text = PlainTextField(
         label=_("Response"),
         max_length=TEXT_MAX_LENGTH,

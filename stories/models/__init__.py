@@ -274,7 +274,13 @@ class StoryPage(Page):
         """The organisation's response as a moderator approved it, or None (one query)."""
         return (
             OfficialResponse.objects.filter(story=self, published_at__isnull=False)
-            .only("published_text", "published_name", "published_role", "published_at")
+            .only(
+                "published_text",
+                "published_name",
+                "published_role",
+                "published_language",
+                "published_at",
+            )
             .first()
         )
 

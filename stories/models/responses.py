@@ -39,6 +39,11 @@ class OfficialResponse(models.Model):
         _("first name"), max_length=150, help_text=_("The responder's first name only.")
     )
     signed_role = models.CharField(_("role"), max_length=ROLE_MAX_LENGTH)
+    # The language the response (its words and the role) is written in: marked on
+    # the page, so that browsers and screen readers read it in that language.
+    language = models.CharField(
+        _("language"), max_length=10, choices=settings.LANGUAGES, default="en"
+    )
     responder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -54,6 +59,7 @@ class OfficialResponse(models.Model):
     published_text = models.TextField(blank=True)
     published_name = models.CharField(max_length=150, blank=True)
     published_role = models.CharField(max_length=ROLE_MAX_LENGTH, blank=True)
+    published_language = models.CharField(max_length=10, choices=settings.LANGUAGES, blank=True)
     first_published_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
 

@@ -3,6 +3,7 @@ it, a moderator approves it, and only then readers see it under the story, signe
 with the responder's first name and role."""
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.db import connection
@@ -138,6 +139,50 @@ def test_the_approved_response_is_shown_under_the_story_with_first_name_and_role
     assert entry.user == moderator
     assert entry.data == {"reason": "Kind and clear."}
     assert entry.timestamp is not None
+
+
+def test_a_response_in_another_language_is_marked_as_such_for_readers_and_screen_readers(
+    client, story, responder, moderator
+):
+    """An English page with a Spanish response: the response says it is Spanish."""
+    client.force_login(responder)
+    form = client.get(f"/admin/responses/{story.pk}/").content.decode()
+    assert '<option value="en" selected>' in form  # the story's language, to start with
+    spanish = "Gracias por contarnos su noche en la planta. Hemos compartido su historia."
+    assert (
+        write(client, story, text=spanish, role="Atención al paciente", language="es").status_code
+        == 302
+    )
+    response = OfficialResponse.objects.get(story=story)
+    assert response.language == "es"
+    client.force_login(moderator)
+    review = client.get(f"/admin/response-queue/{response.pk}/").content.decode()
+    assert "Written in Spanish" in review
+    decide(client, response, "approve")
+    client.logout()
+
+    page = BeautifulSoup(client.get(story.url).content, "html.parser")
+
+    text = page.select_one(".official-response__text")
+    assert text["lang"] == "es" and "Gracias por contarnos" in text.get_text()
+    assert page.select_one(".official-response__signature span[lang=es]").get_text() == (
+        "Atención al paciente"
+    )
+    # Read in Spanish, the same page marks nothing: the response is in the page's language.
+    spanish_page = BeautifulSoup(
+        client.get(story.url, HTTP_ACCEPT_LANGUAGE="es").content, "html.parser"
+    )
+    assert not spanish_page.select(".official-response [lang]")
+
+
+def test_a_language_not_offered_is_refused_with_a_clear_message(client, story, responder):
+    client.force_login(responder)
+
+    response = write(client, story, language="xx")
+
+    assert response.status_code == 400
+    assert "Choose the language from the list." in response.content.decode()
+    assert not OfficialResponse.objects.filter(story=story).exists()
 
 
 def test_the_screen_reads_the_response_and_its_findings_show_to_the_moderator(
