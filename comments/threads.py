@@ -1,8 +1,16 @@
 """Threads of comments: where a reply goes, which page of threads holds a comment,
-and comments nested for display."""
+comments nested for display, and a page of threads rendered (and kept)."""
 
+import functools
+import hashlib
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
+from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.loader import get_template, render_to_string
+from django.utils import formats, timezone, translation
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
 # How each order sorts comments: threads oldest or newest first, each thread in
@@ -102,3 +110,88 @@ def _prune(nodes):
         if not node["hidden"] or node["children"]:
             kept.append(node)
     return kept
+
+
+# The template of a page of threads, and the one it includes for each comment.
+COMMENT_LIST_TEMPLATE = "comment_moderation/includes/comment_list.html"
+COMMENT_TEMPLATE = "comment_moderation/includes/comment.html"
+COMMENT_LIST_KEY_PREFIX = "comments:list:"
+
+
+def render_comment_list(comments, tree, *, order, max_level, editable):
+    """The HTML of a page of threads (``tree``, nested from ``comments`` by ``nest``),
+    from the cache when the same page was made before.
+
+    The key is a digest of everything the HTML is made from: each comment's fields
+    that are shown or decide what is shown (text, name, date, place in the thread,
+    published or removed, the staff badge), in the order they were read; the order,
+    the deepest level replies may reach, the comments this browser may still change,
+    the language, time zone and date format, and the templates and translations
+    (``_code_version``). Any change to a comment, however it is made (a moderator's
+    decision, an edit, a withdrawal, an erasure, an ``update()``), makes another key:
+    nothing has to be purged, and a stale page of threads cannot be served. Keys no
+    longer asked for expire after ``COMMENT_LIST_CACHE_SECONDS`` (0: no cache)."""
+    context = {"tree": tree, "max_level": max_level, "editable": editable}
+    seconds = settings.COMMENT_LIST_CACHE_SECONDS
+    if not seconds:
+        return render_to_string(COMMENT_LIST_TEMPLATE, context)
+    key = comment_list_key(comments, order=order, max_level=max_level, editable=editable)
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(COMMENT_LIST_TEMPLATE, context)
+        cache.set(key, html, seconds)
+    return html
+
+
+def comment_list_key(comments, *, order, max_level, editable):
+    """The cache key of a page of threads made from ``comments`` (see ``render_comment_list``)."""
+    language = translation.get_language()
+    rows = [
+        (
+            language,
+            timezone.get_current_timezone_name(),
+            formats.get_format("DATETIME_FORMAT"),
+            order,
+            max_level,
+            sorted(editable),
+            _code_version(),
+        )
+    ]
+    for comment in comments:
+        review = getattr(comment, "review", None)
+        rows.append(
+            (
+                comment.pk,
+                comment.parent_id,
+                comment.thread_id,
+                comment.level,
+                comment.order,
+                comment.is_public,
+                comment.is_removed,
+                comment.user_name,
+                comment.comment,
+                comment.submit_date.isoformat() if comment.submit_date else None,
+                review.by_staff if review else None,
+                review.staff_role if review else None,
+            )
+        )
+    digest = hashlib.blake2b(repr(rows).encode(), digest_size=20).hexdigest()
+    return f"{COMMENT_LIST_KEY_PREFIX}{digest}"
+
+
+@functools.cache
+def _code_version():
+    """The templates' sources and the project's compiled translations (their size and
+    time), once per process: a release that changes either makes other keys."""
+    templates = (COMMENT_LIST_TEMPLATE, COMMENT_TEMPLATE)
+    parts = [get_template(name).template.source for name in templates]
+    base = Path(settings.BASE_DIR)
+    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+    folders += [Path(config.path) / "locale" for config in apps.get_app_configs()]
+    for folder in folders:
+        if base not in folder.parents or not folder.is_dir():
+            continue
+        for mo in sorted(folder.glob("*/LC_MESSAGES/*.mo")):
+            stat = mo.stat()
+            parts.append(f"{mo}:{stat.st_size}:{stat.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
