@@ -9,8 +9,11 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.template.defaultfilters import date as date_filter
 from django.template.loader import get_template, render_to_string
+from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.timezone import template_localtime
 from django_comments_xtd.models import XtdComment, max_thread_level_for_content_type
 
 # How each order sorts comments: threads oldest or newest first, each thread in
@@ -131,16 +134,60 @@ def render_comment_list(comments, tree, *, order, max_level, editable):
     decision, an edit, a withdrawal, an erasure, an ``update()``), makes another key:
     nothing has to be purged, and a stale page of threads cannot be served. Keys no
     longer asked for expire after ``COMMENT_LIST_CACHE_SECONDS`` (0: no cache)."""
-    context = {"tree": tree, "max_level": max_level, "editable": editable}
     seconds = settings.COMMENT_LIST_CACHE_SECONDS
     if not seconds:
-        return render_to_string(COMMENT_LIST_TEMPLATE, context)
+        return _render(tree, max_level=max_level, editable=editable)
     key = comment_list_key(comments, order=order, max_level=max_level, editable=editable)
     html = cache.get(key)
     if html is None:
-        html = render_to_string(COMMENT_LIST_TEMPLATE, context)
+        html = _render(tree, max_level=max_level, editable=editable)
         cache.set(key, html, seconds)
     return html
+
+
+# The links of a shown comment, by the name of their URL.
+_LINKS = {
+    "reply_url": "comments-xtd-reply",
+    "edit_url": "comment_edit_own",
+    "delete_url": "comment_delete_own",
+    "report_url": "comment_report",
+}
+_SOME_ID = 1234567890
+
+
+def _render(tree, *, max_level, editable):
+    """``tree`` as HTML. What the template would otherwise work out per comment with
+    a tag or filter (four ``{% url %}``, two ``date``, the review's staff badge) is
+    added to each node here, once a comment and with each link reversed once a page."""
+    links = {}
+    for key, name in _LINKS.items():
+        before, after = reverse(name, args=[_SOME_ID]).rsplit(str(_SOME_ID), 1)
+        links[key] = (before, after)
+    nodes = list(tree)
+    while nodes:
+        node = nodes.pop()
+        nodes.extend(node["children"])
+        comment = node["comment"]
+        if comment is None:
+            continue
+        pk = str(comment.pk)
+        own = comment.pk in editable
+        values = {
+            key: f"{before}{pk}{after}"
+            if (key == "report_url" or (key == "reply_url" and comment.level < max_level) or own)
+            else ""
+            for key, (before, after) in links.items()
+        }
+        shown_at = template_localtime(comment.submit_date)
+        review = getattr(comment, "review", None)
+        node.update(
+            values,
+            datetime=date_filter(shown_at, "c"),
+            date=date_filter(shown_at, "DATETIME_FORMAT"),
+            by_staff=bool(review and review.by_staff),
+            staff_role=review.staff_role if review else "",
+        )
+    return render_to_string(COMMENT_LIST_TEMPLATE, {"tree": tree})
 
 
 def comment_list_key(comments, *, order, max_level, editable):
