@@ -172,10 +172,14 @@ def _render(tree, *, max_level, editable):
             continue
         pk = str(comment.pk)
         own = comment.pk in editable
+        shown = {
+            "reply_url": comment.level < max_level,
+            "edit_url": own,
+            "delete_url": own,
+            "report_url": True,
+        }
         values = {
-            key: f"{before}{pk}{after}"
-            if (key == "report_url" or (key == "reply_url" and comment.level < max_level) or own)
-            else ""
+            key: f"{before}{pk}{after}" if shown[key] else ""
             for key, (before, after) in links.items()
         }
         shown_at = template_localtime(comment.submit_date)
