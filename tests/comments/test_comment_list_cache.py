@@ -6,7 +6,9 @@ after it. The full-page cache for anonymous readers is off, so that what is
 checked is the threads as the page is made."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
@@ -226,3 +228,16 @@ def test_with_the_cache_off_the_threads_are_rendered_on_every_read(story, settin
 
     assert comments_rendered(first) == comments_rendered(second) == 1
     assert threads(second) == threads(first)
+
+
+def test_kept_threads_cost_no_query_more_than_threads_made_afresh(story, django_assert_num_queries):
+    for number in range(5):
+        CommentFactory(target=story, comment=f"Thank you, number {number}.")
+    reader = Client()
+    read(reader, story)  # warm the site and content type caches, as any server would
+    CommentFactory(target=story, comment="One more, so that the threads are made again.")
+
+    with CaptureQueriesContext(connection) as made:
+        assert comments_rendered(read(reader, story)) == 6
+    with django_assert_num_queries(len(made)):
+        assert comments_rendered(read(reader, story)) == 0
