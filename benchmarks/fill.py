@@ -2,7 +2,7 @@
 
     python benchmarks/fill.py [--stories N] [--comments M] [--queued Q] [--rounds R]
                               [--name DATABASE] [--keep] [--no-measure]
-                              [--no-thread-cache]
+                              [--no-thread-cache] [--read-only]
 
 Builds a throwaway database (the PostgreSQL server of DATABASE_URL, in a database
 named ``--name``, ``<name>_fill`` by default; or SQLite) with N live stories under
@@ -22,7 +22,9 @@ the difference on PostgreSQL), the size of the page and its number of queries.
 ``--keep`` leaves the database for EXPLAIN ANALYZE (and reuses one that exists:
 run again with ``--stories 0`` to measure it only); drop it when done.
 ``--no-thread-cache`` makes story pages' threads afresh on every request, as the
-first reader after a change to a story's comments gets them.
+first reader after a change to a story's comments gets them. ``--read-only
+--name DATABASE`` times the public pages of an existing database without writing
+to it (another's, kept for measuring): no migration, read-only transactions.
 """
 
 import argparse
@@ -580,7 +582,8 @@ def measure(pages, rounds, report=print):
 
     settings.PAGE_CACHE_SECONDS = 0
     clients = {"public": Client(), "moderator": Client()}
-    clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
+    if any(client == "moderator" for _label, client, _url in pages):
+        clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
     times = {label: [] for label, _client, _url in pages}
     cpu = {label: [] for label, _client, _url in pages}
     sql = {label: [] for label, _client, _url in pages}
@@ -628,7 +631,17 @@ def main():
         action="store_true",
         help="make story pages' threads afresh on every request (COMMENT_LIST_CACHE_SECONDS = 0)",
     )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="time the public pages of the existing database --name, in read-only transactions",
+    )
     args = parser.parse_args()
+    if args.read_only:
+        if not args.name:
+            parser.error("--read-only needs --name")
+        measure_read_only(args.name, args.rounds, thread_cache=not args.no_thread_cache)
+        return
 
     from benchmarks.harness import test_database
 
@@ -650,6 +663,46 @@ def main():
             if not any(special.values()):
                 special = find_discussed()
             measure(pages_to_time(special), args.rounds)
+
+
+def measure_read_only(name, rounds, *, thread_cache=True):
+    """The public pages of the PostgreSQL database ``name`` as it is, another's to
+    keep: no test database made, no migration, no login, and every transaction
+    read-only (``default_transaction_read_only``), so that any write fails rather
+    than changes it. A site setting the database has no row for yet (Wagtail's
+    ``for_site`` would create it on the first page) is read as its defaults."""
+    import logging
+
+    os.environ["PGOPTIONS"] = (
+        os.environ.get("PGOPTIONS", "") + " -c default_transaction_read_only=on"
+    ).strip()
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    setup_test_environment()
+    settings.DATABASES["default"]["NAME"] = name
+    if not thread_cache:
+        settings.COMMENT_LIST_CACHE_SECONDS = 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_database(), current_setting('default_transaction_read_only')"
+        )
+        if cursor.fetchone() != (name, "on"):
+            raise SystemExit(f"not a read-only connection to {name}")
+
+    def for_site(cls, site):
+        found = cls.base_queryset().filter(site=site).first()
+        return found if found is not None else cls(site=site)
+
+    BaseSiteSetting.for_site = classmethod(for_site)
+    pages = [page for page in pages_to_time(find_discussed()) if page[1] == "public"]
+    measure(pages, rounds)
 
 
 def find_discussed():
