@@ -3,6 +3,7 @@ comments nested for display, and a page of threads rendered (and kept)."""
 
 import functools
 import hashlib
+import os
 from pathlib import Path
 
 from django.apps import apps
@@ -230,19 +231,46 @@ def comment_list_key(comments, *, order, max_level, editable):
     return f"{COMMENT_LIST_KEY_PREFIX}{digest}"
 
 
-@functools.cache
 def _code_version():
-    """The templates' sources and the project's compiled translations (their size and
-    time), once per process: a release that changes either makes other keys."""
-    templates = (COMMENT_LIST_TEMPLATE, COMMENT_TEMPLATE)
-    parts = [get_template(name).template.source for name in templates]
-    base = Path(settings.BASE_DIR)
-    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
-    folders += [Path(config.path) / "locale" for config in apps.get_app_configs()]
-    for folder in folders:
-        if base not in folder.parents or not folder.is_dir():
-            continue
-        for mo in sorted(folder.glob("*/LC_MESSAGES/*.mo")):
-            stat = mo.stat()
-            parts.append(f"{mo}:{stat.st_size}:{stat.st_mtime_ns}")
+    """The templates as loaded and the project's compiled translations as they are on
+    disk (size and time): a release, or a template or catalogue changed under a
+    running development server, makes other keys."""
+    templates = tuple(
+        get_template(name).template for name in (COMMENT_LIST_TEMPLATE, COMMENT_TEMPLATE)
+    )
+    return _version(templates, tuple(_stat(path) for path in _catalogues()))
+
+
+def _stat(path):
+    try:
+        stat = os.stat(path)
+    except OSError:  # being compiled again
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@functools.lru_cache(maxsize=8)
+def _version(templates, catalogues):
+    # The template loader keeps each template once loaded: the same objects, the
+    # same sources, until it is reset.
+    parts = [template.source for template in templates] + [repr(catalogues)]
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=12).hexdigest()
+
+
+@functools.cache
+def _catalogues():
+    """The project's compiled translations (its apps' and ``LOCALE_PATHS``), not its
+    packages'."""
+    base = Path(settings.BASE_DIR).resolve()
+    folders = [Path(folder) for folder in settings.LOCALE_PATHS]
+    folders += [
+        Path(config.path) / "locale"
+        for config in apps.get_app_configs()
+        if Path(config.path).resolve().parent == base
+    ]
+    return tuple(
+        mo
+        for folder in folders
+        if folder.is_dir()
+        for mo in sorted(folder.glob("*/LC_MESSAGES/*.mo"))
+    )
