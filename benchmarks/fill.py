@@ -2,6 +2,7 @@
 
     python benchmarks/fill.py [--stories N] [--comments M] [--queued Q] [--rounds R]
                               [--name DATABASE] [--keep] [--no-measure]
+                              [--no-thread-cache] [--read-only]
 
 Builds a throwaway database (the PostgreSQL server of DATABASE_URL, in a database
 named ``--name``, ``<name>_fill`` by default; or SQLite) with N live stories under
@@ -10,8 +11,8 @@ as treebeard makes them, comments-xtd's thread fields (``thread_id``,
 ``parent_id``, ``level``, ``order``, ``nested_count``) computed; on PostgreSQL
 the rows written by COPY and the search index computed in SQL as the search
 backend computes it (``index_in_sql``), elsewhere the rows by ``bulk_create`` and
-the index by the backend, in batches. One story has 50 comments and one 500
-(when M allows). Q stories are submitted for review through the real path
+the index by the backend, in batches. One story has 50 comments, one 500 and one
+1,000 (when M allows). Q stories are submitted for review through the real path
 (``submit_story``), for the queues.
 
 Then, unless ``--no-measure``, it times each page with Django's test client, as
@@ -20,6 +21,10 @@ every page once), the median CPU time of this process (the database's own time i
 the difference on PostgreSQL), the size of the page and its number of queries.
 ``--keep`` leaves the database for EXPLAIN ANALYZE (and reuses one that exists:
 run again with ``--stories 0`` to measure it only); drop it when done.
+``--no-thread-cache`` makes story pages' threads afresh on every request, as the
+first reader after a change to a story's comments gets them. ``--read-only
+--name DATABASE`` times the public pages of an existing database without writing
+to it (another's, kept for measuring): no migration, read-only transactions.
 """
 
 import argparse
@@ -46,8 +51,8 @@ WORDS = (
 def fill(stories, comments, *, queued=0, seed=7, report=print):
     """``stories`` live stories and ``comments`` published comments (in threads up to
     comments-xtd's deepest level), ``queued`` stories waiting for review; returns
-    ``{"fifty": story, "five_hundred": story}``, the stories with exactly 50 and 500
-    comments (either None when ``comments`` is too small)."""
+    ``{"fifty": story, "five_hundred": story, "thousand": story}``, the stories with
+    exactly 50, 500 and 1,000 comments (None when ``comments`` is too small)."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
@@ -258,23 +263,27 @@ def thread_shapes(count, rng):
     return shapes
 
 
+# The much discussed stories: (name, comments, place from the last story filled).
+DISCUSSED = (("five_hundred", 500, 1), ("fifty", 50, 2), ("thousand", 1_000, 3))
+
+
 def add_comments(story_ids, count, rng, report=print):
     """``count`` published comments on the stories ``story_ids``, with their reviews:
-    one story 50, one 500, the rest spread unevenly (some stories much discussed)."""
+    one story 50, one 500, one 1,000, the rest spread unevenly (some stories much
+    discussed)."""
     from django.contrib.contenttypes.models import ContentType
 
     from stories.models import StoryPage
 
     page_type = ContentType.objects.get_for_model(StoryPage)
-    special = {"fifty": None, "five_hundred": None}
+    special = {"fifty": None, "five_hundred": None, "thousand": None}
     per_story = {}
     remaining = count
-    if len(story_ids) >= 3:
-        for name, size, position in (("five_hundred", 500, 1), ("fifty", 50, 2)):
-            if remaining >= size:
-                special[name] = story_ids[-position]
-                per_story[story_ids[-position]] = size
-                remaining -= size
+    for name, size, position in DISCUSSED:
+        if position < len(story_ids) and remaining >= size:
+            special[name] = story_ids[-position]
+            per_story[story_ids[-position]] = size
+            remaining -= size
     others = [pk for pk in story_ids if pk not in per_story]
     if others:
         weights = [rng.paretovariate(1.5) for _ in others]
@@ -546,9 +555,9 @@ def pages_to_time(special):
             pages.append(
                 (f"story index, page {number} ({label})", "public", f"{index.url}?before={before}")
             )
-    for name, label in (("fifty", "50"), ("five_hundred", "500")):
+    for name, size, _position in sorted(DISCUSSED, key=lambda discussed: discussed[1]):
         if special.get(name):
-            pages.append((f"story with {label} comments", "public", special[name].url))
+            pages.append((f"story with {size:,} comments", "public", special[name].url))
     pages += [
         ('search "nurses"', "public", "/search/?q=nurses"),
         ("feed", "public", "/feed/"),
@@ -573,7 +582,8 @@ def measure(pages, rounds, report=print):
 
     settings.PAGE_CACHE_SECONDS = 0
     clients = {"public": Client(), "moderator": Client()}
-    clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
+    if any(client == "moderator" for _label, client, _url in pages):
+        clients["moderator"].force_login(get_user_model().objects.get(username="bench-moderator"))
     times = {label: [] for label, _client, _url in pages}
     cpu = {label: [] for label, _client, _url in pages}
     sql = {label: [] for label, _client, _url in pages}
@@ -616,7 +626,22 @@ def main():
     parser.add_argument("--name", help="the database's name (default: DATABASE_URL's + _fill)")
     parser.add_argument("--keep", action="store_true", help="keep (or reuse) the database")
     parser.add_argument("--no-measure", action="store_true")
+    parser.add_argument(
+        "--no-thread-cache",
+        action="store_true",
+        help="make story pages' threads afresh on every request (COMMENT_LIST_CACHE_SECONDS = 0)",
+    )
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="time the public pages of the existing database --name, in read-only transactions",
+    )
     args = parser.parse_args()
+    if args.read_only:
+        if not args.name:
+            parser.error("--read-only needs --name")
+        measure_read_only(args.name, args.rounds, thread_cache=not args.no_thread_cache)
+        return
 
     from benchmarks.harness import test_database
 
@@ -630,21 +655,65 @@ def main():
         from django.db import connection
 
         print(f"built in {time.perf_counter() - started:.0f} s ({connection.vendor})\n")
+        if args.no_thread_cache:
+            from django.conf import settings
+
+            settings.COMMENT_LIST_CACHE_SECONDS = 0
         if not args.no_measure:
             if not any(special.values()):
                 special = find_discussed()
             measure(pages_to_time(special), args.rounds)
 
 
+def measure_read_only(name, rounds, *, thread_cache=True):
+    """The public pages of the PostgreSQL database ``name`` as it is, another's to
+    keep: no test database made, no migration, no login, and every transaction
+    read-only (``default_transaction_read_only``), so that any write fails rather
+    than changes it. A site setting the database has no row for yet (Wagtail's
+    ``for_site`` would create it on the first page) is read as its defaults."""
+    import logging
+
+    os.environ["PGOPTIONS"] = (
+        os.environ.get("PGOPTIONS", "") + " -c default_transaction_read_only=on"
+    ).strip()
+    import django
+
+    django.setup()
+    logging.disable(logging.INFO)
+    from django.conf import settings
+    from django.db import connection
+    from django.test.utils import setup_test_environment
+    from wagtail.contrib.settings.models import BaseSiteSetting
+
+    setup_test_environment()
+    settings.DATABASES["default"]["NAME"] = name
+    if not thread_cache:
+        settings.COMMENT_LIST_CACHE_SECONDS = 0
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_database(), current_setting('default_transaction_read_only')"
+        )
+        if cursor.fetchone() != (name, "on"):
+            raise SystemExit(f"not a read-only connection to {name}")
+
+    def for_site(cls, site):
+        found = cls.base_queryset().filter(site=site).first()
+        return found if found is not None else cls(site=site)
+
+    BaseSiteSetting.for_site = classmethod(for_site)
+    pages = [page for page in pages_to_time(find_discussed()) if page[1] == "public"]
+    measure(pages, rounds)
+
+
 def find_discussed():
-    """In a kept database, the stories with 50 and 500 comments."""
+    """In a kept database, the stories with 50, 500 and 1,000 comments."""
     from django.db.models import Count
 
     from comments.models import public_comments
     from stories.models import StoryPage
 
     found = {}
-    for name, size in (("fifty", 50), ("five_hundred", 500)):
+    for name, size, _position in DISCUSSED:
         pk = (
             public_comments()
             .values("object_pk")

@@ -18,7 +18,7 @@ from sharing import mail
 from sharing.page_cache import is_cached
 
 from ..services import author_may_change
-from ..threads import ORDERS, nest, paginate_threads
+from ..threads import ORDERS, nest, paginate_threads, render_comment_list
 from ..views import posted_by_this_browser, unsubscribe_token
 
 register = template.Library()
@@ -99,21 +99,26 @@ def story_comment_thread(context, page):
         .order_by(*ORDERS[order])
     )
     tree = nest(comments)
+    # The comments this browser posted that it may still edit or delete: only for a
+    # reader with a session, whose page is never the cached one.
+    editable = own_changeable(request, comments)
+    max_level = max_thread_level_for_content_type(content_type)
     return {
         "page": page,
         "request": request,
         "user": context.get("user"),
         "csrf_token": context.get("csrf_token"),
         "tree": tree,
-        # The comments this browser posted that it may still edit or delete: only
-        # for a reader with a session, whose page is never the cached one.
-        "editable": own_changeable(request, comments),
+        "comment_list": render_comment_list(
+            comments, tree, order=order, max_level=max_level, editable=editable
+        )
+        if tree
+        else "",
         "count": count,
         "order": order,
         "threads": threads,
         "previous_page": _page_query(threads, order, -1),
         "next_page": _page_query(threads, order, 1),
-        "max_level": max_thread_level_for_content_type(content_type),
         # A post with errors comes back here bound, with what was typed (``views.post_comment``).
         "form": getattr(request, "comment_form", None) or get_form()(page),
         "next": reverse("comments-xtd-sent"),

@@ -422,6 +422,10 @@ COMMENTS_XTD_APP_MODEL_OPTIONS = {
 }
 COMMENT_MAX_LENGTH = 3000
 COMMENT_THREADS_PER_PAGE = 25  # top-level comments (each with all its replies) on a page of a story
+# A page of a story's threads, as rendered, is kept in the cache under a digest of the
+# comments it shows (comments.threads.render_comment_list): a day for a key no longer asked
+# for; 0 renders it every time.
+COMMENT_LIST_CACHE_SECONDS = 24 * 60 * 60
 
 
 def _comment_url(comment, anchor_pattern="#c%(id)s"):
