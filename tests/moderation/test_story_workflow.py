@@ -163,6 +163,37 @@ def test_request_changes_then_the_author_edits_and_it_is_approved(
     assert "612-555-0187" not in client.get(story.url).content.decode()
 
 
+def test_an_edit_sent_from_a_second_tab_is_shown_again_not_dropped(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(body=PHONE_STORY)
+    decide(
+        moderator_client,
+        submission,
+        "request_changes",
+        django_capture_on_commit_callbacks,
+        comment="Please take out your phone number.",
+    )
+    # The edit page open in two tabs: the first sends the story back.
+    client.post(submission.get_edit_url(), {"title": "Walking again", "body": CLEAN_STORY})
+    story = StoryPage.objects.get(pk=submission.story_id)
+    revision = story.latest_revision_id
+
+    second_text = CLEAN_STORY + " I wrote this in the other tab."
+    stale = client.post(
+        submission.get_edit_url(), {"title": "Walking again, again", "body": second_text}
+    )
+
+    assert stale.status_code == 409
+    page = BeautifulSoup(stale.content, "html.parser")
+    assert "Your edit was not sent" in page.select_one("[role=alert]").get_text()
+    assert page.select_one("#id_body").get_text().strip() == second_text
+    assert page.select_one("#id_title")["value"] == "Walking again, again"
+    assert page.find("button", string="Send my edited story") is None
+    story.refresh_from_db()
+    assert story.latest_revision_id == revision
+
+
 def test_decline_needs_a_reason_which_is_recorded_and_sent(
     client, submit, moderator, moderator_client, django_capture_on_commit_callbacks
 ):
