@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, TaskState, Workflow
 from moderation.models import ScreeningReport, ScreeningTask, StoryReviewTask
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
-from tests.factories import CLEAN_STORY, PHONE_STORY
+from tests.factories import CLEAN_STORY, PHONE_STORY, story_form_data
 from tests.moderation.test_story_queue import queue_row
 from tests.stories.test_author_approval import approve_as_author
 
@@ -83,6 +83,31 @@ def test_redact_then_approve_publishes_without_the_redacted_words_and_emails_the
     assert approval.finished_by == moderator
     actions = set(PageLogEntry.objects.filter(page=story).values_list("action", flat=True))
     assert {"sharing.story.redact", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+
+
+def test_a_spanish_story_is_redacted_with_spanish_placeholders(
+    client, story_index, moderator_client, django_capture_on_commit_callbacks, settings
+):
+    settings.SUBMISSION_RATE = "100/h"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/share/",
+            story_form_data(body=PHONE_STORY),
+            HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9",
+        )
+    submission = Submission.objects.select_related("story").latest("pk")
+    assert submission.story.language == "es"
+
+    review = moderator_client.get(review_url(submission)).content.decode()
+    assert "Redact as [número de teléfono]" in review
+    moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+
+    body = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
+    assert "612-555-0187" not in body
+    assert "[número de teléfono]" in body and "[phone number]" not in body
+    # The author is asked about it as a redaction, the placeholder one word of the diff.
+    status = client.get(submission.get_status_url()).content.decode()
+    assert "<del" in status and "[número de teléfono]" in status
 
 
 def test_redacting_one_finding_keeps_the_others(submit, moderator_client):
