@@ -110,6 +110,22 @@ def test_a_spanish_story_is_redacted_with_spanish_placeholders(
     assert "<del" in status and "[número de teléfono]" in status
 
 
+def test_a_number_redacted_from_the_title_is_not_left_in_the_stories_address(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(title="Call me on 612-555-0187", body=PHONE_STORY)
+    assert "612" in submission.story.slug  # made from the title as sent
+
+    moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+    approve_as_author(submission)
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live and story.title == "Call me on [phone number]"
+    assert "612" not in story.url and "0187" not in story.url
+    assert client.get(story.url).status_code == 200
+
+
 def test_redacting_one_finding_keeps_the_others(submit, moderator_client):
     submission = submit(body=PHONE_STORY + "\n\nOr email me at rosalind@example.org.")
     report = ScreeningReport.objects.filter(page_id=submission.story_id).latest("pk")
