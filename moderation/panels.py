@@ -8,17 +8,20 @@ from wagtail.admin.panels import ObjectList, Panel, TabbedInterface
 from screening import CATEGORIES
 from screening.highlight import highlight
 from stories.models import StoryPage
+from stories.placeholders import placeholder
 
 from .permissions import can_review
 from .services import SCREENED_FIELDS, latest_report
 
 
-def redact_label(finding):
+def redact_label(finding, language=None):
+    """The redaction button's words, naming the placeholder the story's language gets."""
     if not finding.get("replacement"):
         return ""
+    replacement = placeholder(finding["category"], language, finding["replacement"])
     return format_html(
         '{} <span class="w-sr-only">“{}”</span>',
-        _("Redact as %(replacement)s") % {"replacement": finding["replacement"]},
+        _("Redact as %(replacement)s") % {"replacement": replacement},
         finding["text"],
     )
 
@@ -32,7 +35,7 @@ def review_context(story):
             **f,
             "index": i,
             "label": CATEGORIES.get(f["category"], f["category"]),
-            "redact_label": redact_label(f),
+            "redact_label": redact_label(f, getattr(draft, "language", None)),
         }
         for i, f in enumerate(report.findings if report else [])
     ]

@@ -12,6 +12,7 @@ from wagtail.models import Workflow, WorkflowPage, WorkflowTask
 from screening import ENGINE_VERSION, SAFETY, screen
 from sharing import spam
 from stories.models import Submission
+from stories.placeholders import placeholder
 
 from .models import ScreeningReport, ScreeningTask, StoryReviewTask
 from .notifications import notify_moderators_urgent
@@ -188,7 +189,9 @@ def redact_story(page, user, *, indexes=None, category=None):
                 or text[finding["start"] : finding["end"]] != finding["text"]
             ):
                 continue  # overlaps one already replaced, or the text moved: leave it
-            text = text[: finding["start"]] + finding["replacement"] + text[finding["end"] :]
+            # The placeholder in the story's language ("[nombre]" in a Spanish one).
+            replacement = placeholder(finding["category"], draft.language, finding["replacement"])
+            text = text[: finding["start"]] + replacement + text[finding["end"] :]
             last_start = finding["start"]
         setattr(draft, field, text)
     revision = draft.save_revision(user=user, log_action=True)

@@ -25,7 +25,10 @@ def publish_workflow_state(workflow_state, user=None):
 
     revision = obj.get_latest_revision()
     if submission is not None:
+        from stories.services import with_published_slug
+
         revision = with_submitted_photos(submission, revision, user)
+        revision = with_published_slug(revision, user)
     revision.publish(user=user, skip_permission_checks=True)
 
     if submission is not None:

@@ -8,6 +8,7 @@ would be published is still that revision's.
 """
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from wagtail.models import Revision
 from screening import REPLACEMENTS
 
 from .models import Submission
+from .placeholders import every_placeholder
 
 #: What the author wrote, in the order the diff shows it.
 AUTHOR_FIELDS = {
@@ -33,10 +35,18 @@ AUTHOR_FIELDS = {
 #: While a story waits for a decision, its author is asked about edits.
 BEFORE_A_DECISION = (Submission.State.RECEIVED, Submission.State.IN_REVIEW)
 
-_PLACEHOLDERS = sorted(REPLACEMENTS.values(), key=len, reverse=True)
-# A redaction's placeholder ("[phone number]") is one word of the diff; so is a run
-# of letters or digits, of white space, or a single other character.
-_TOKENS = re.compile("|".join([*(re.escape(p) for p in _PLACEHOLDERS), r"\w+", r"\s+", r"."]), re.S)
+
+@functools.cache
+def _placeholders():
+    return frozenset([*every_placeholder(), *REPLACEMENTS.values()])
+
+
+@functools.cache
+def _tokens():
+    """A redaction's placeholder ("[phone number]", "[nombre]") is one word of the
+    diff; so is a run of letters or digits, of white space, or a single other character."""
+    words = sorted(_placeholders(), key=len, reverse=True)
+    return re.compile("|".join([*(re.escape(p) for p in words), r"\w+", r"\s+", r"."]), re.S)
 
 
 def texts_of(revision):
@@ -111,7 +121,7 @@ def awaits_author(submission):
 
 def _is_redaction(words):
     solid = [word for word in words if not word.isspace()]
-    return bool(solid) and all(word in _PLACEHOLDERS for word in solid)
+    return bool(solid) and all(word in _placeholders() for word in solid)
 
 
 def _marked(tag, css, label, text):
@@ -150,7 +160,7 @@ def side_by_side(before, after):
     went is in ``<del>``, what came in ``<ins>``, each with a label for screen readers,
     and a moderator's redaction (words replaced by a placeholder such as "[name]")
     marked as a redaction, not as an ordinary change."""
-    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    old, new = _tokens().findall(before), _tokens().findall(after)
     left, right = [], []
     for op, i1, i2, j1, j2 in _changes(old, new):
         gone, came = "".join(old[i1:i2]), "".join(new[j1:j2])

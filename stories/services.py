@@ -114,6 +114,26 @@ def submit_story(data, *, ip_address="", user_agent="", consent=None):
     return submission
 
 
+def story_slug(index, title, page_id=None):
+    """The address of a story under ``index``, made from ``title``."""
+    return find_available_slug(index, slugify(title)[:60] or "story", ignore_page_id=page_id)
+
+
+def with_published_slug(revision, user=None):
+    """A story's first publication takes its address from its title as published,
+    not as sent: a name or number a moderator redacted from the title must not stay
+    in the address (the slug was made from the author's title, before any screen).
+    Returns the revision to publish: ``revision``, or a new one with the new slug."""
+    story = revision.as_object()
+    if story.first_published_at is not None:
+        return revision  # published before: its address is known, and kept
+    slug = story_slug(story.get_parent(), story.title, page_id=story.pk)
+    if slug == story.slug:
+        return revision
+    story.slug = slug
+    return story.save_revision(user=user, log_action=True)
+
+
 def store_submission(data, *, ip_address, user_agent, consent):
     with transaction.atomic():
         index = StoryIndexPage.objects.select_for_update().first()
@@ -121,7 +141,7 @@ def store_submission(data, *, ip_address, user_agent, consent):
             raise RuntimeError("The site has no story index: run `manage.py load_demo`.")
         story = StoryPage(
             title=data["title"],
-            slug=find_available_slug(index, slugify(data["title"])[:60] or "story"),
+            slug=story_slug(index, data["title"]),
             author_display_name=display_name(data["naming"], data["name"]),
             author_role=data["role"],
             body=data["body"],

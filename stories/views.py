@@ -395,6 +395,12 @@ def edit_story(request, token):
     """Where the author changes their story when a moderator asked them to."""
     submission = get_submission(token)
     if not submission.can_be_edited:
+        if request.method == "POST" and not submission.is_withdrawn:
+            # A form from another tab, or from before the story was sent back: what
+            # the author typed is shown again, not dropped by a redirect.
+            form = StoryEditForm(request.POST)
+            context = {"form": form, "submission": submission, "stale": True}
+            return render(request, "stories/edit_story.html", context, status=409)
         return redirect("stories:status", token=token)
     story = submission.story.get_latest_revision_as_object()
     if request.method == "POST":

@@ -8,7 +8,7 @@ from wagtail.models import PageLogEntry, TaskState, Workflow
 from moderation.models import ScreeningReport, ScreeningTask, StoryReviewTask
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
-from tests.factories import CLEAN_STORY, PHONE_STORY
+from tests.factories import CLEAN_STORY, PHONE_STORY, story_form_data
 from tests.moderation.test_story_queue import queue_row
 from tests.stories.test_author_approval import approve_as_author
 
@@ -83,6 +83,47 @@ def test_redact_then_approve_publishes_without_the_redacted_words_and_emails_the
     assert approval.finished_by == moderator
     actions = set(PageLogEntry.objects.filter(page=story).values_list("action", flat=True))
     assert {"sharing.story.redact", "wagtail.workflow.approve", "wagtail.publish"} <= actions
+
+
+def test_a_spanish_story_is_redacted_with_spanish_placeholders(
+    client, story_index, moderator_client, django_capture_on_commit_callbacks, settings
+):
+    settings.SUBMISSION_RATE = "100/h"
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            "/share/",
+            story_form_data(body=PHONE_STORY),
+            HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9",
+        )
+    submission = Submission.objects.select_related("story").latest("pk")
+    assert submission.story.language == "es"
+
+    review = moderator_client.get(review_url(submission)).content.decode()
+    assert "Redact as [número de teléfono]" in review
+    moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+
+    body = StoryPage.objects.get(pk=submission.story_id).get_latest_revision_as_object().body
+    assert "612-555-0187" not in body
+    assert "[número de teléfono]" in body and "[phone number]" not in body
+    # The author is asked about it as a redaction, the placeholder one word of the diff.
+    status = client.get(submission.get_status_url()).content.decode()
+    assert "<del" in status and "[número de teléfono]" in status
+
+
+def test_a_number_redacted_from_the_title_is_not_left_in_the_stories_address(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(title="Call me on 612-555-0187", body=PHONE_STORY)
+    assert "612" in submission.story.slug  # made from the title as sent
+
+    moderator_client.post(f"{review_url(submission)}redact/", {"category": "phone"})
+    approve_as_author(submission)
+    decide(moderator_client, submission, "approve", django_capture_on_commit_callbacks)
+
+    story = StoryPage.objects.get(pk=submission.story_id)
+    assert story.live and story.title == "Call me on [phone number]"
+    assert "612" not in story.url and "0187" not in story.url
+    assert client.get(story.url).status_code == 200
 
 
 def test_redacting_one_finding_keeps_the_others(submit, moderator_client):
@@ -161,6 +202,37 @@ def test_request_changes_then_the_author_edits_and_it_is_approved(
     story.refresh_from_db()
     assert story.live and story.title == "Walking again"
     assert "612-555-0187" not in client.get(story.url).content.decode()
+
+
+def test_an_edit_sent_from_a_second_tab_is_shown_again_not_dropped(
+    client, submit, moderator_client, django_capture_on_commit_callbacks
+):
+    submission = submit(body=PHONE_STORY)
+    decide(
+        moderator_client,
+        submission,
+        "request_changes",
+        django_capture_on_commit_callbacks,
+        comment="Please take out your phone number.",
+    )
+    # The edit page open in two tabs: the first sends the story back.
+    client.post(submission.get_edit_url(), {"title": "Walking again", "body": CLEAN_STORY})
+    story = StoryPage.objects.get(pk=submission.story_id)
+    revision = story.latest_revision_id
+
+    second_text = CLEAN_STORY + " I wrote this in the other tab."
+    stale = client.post(
+        submission.get_edit_url(), {"title": "Walking again, again", "body": second_text}
+    )
+
+    assert stale.status_code == 409
+    page = BeautifulSoup(stale.content, "html.parser")
+    assert "Your edit was not sent" in page.select_one("[role=alert]").get_text()
+    assert page.select_one("#id_body").get_text().strip() == second_text
+    assert page.select_one("#id_title")["value"] == "Walking again, again"
+    assert page.find("button", string="Send my edited story") is None
+    story.refresh_from_db()
+    assert story.latest_revision_id == revision
 
 
 def test_decline_needs_a_reason_which_is_recorded_and_sent(
