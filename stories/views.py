@@ -203,7 +203,11 @@ def search_stories(query):
                 if ids:
                     best = search(stories.filter(pk__in=ids[:SEARCH_CANDIDATES]))
                     return SearchHits([story.pk for story in best], len(ids) > SEARCH_CANDIDATES)
-        except (NotSupportedError, ProgrammingError):
+        except (NotSupportedError, ProgrammingError) as error:
+            # Without pg_trgm, Wagtail's similarity functions are refused (it raises
+            # NotSupportedError) and the probe's operator does not exist.
+            if isinstance(error, ProgrammingError) and "does not exist" not in str(error):
+                raise
             logger.warning("Fuzzy story search is off: the database has no pg_trgm")
         except OperationalError:
             logger.warning(
