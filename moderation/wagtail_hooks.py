@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db.models import CharField, Q
 from django.db.models.functions import Cast
@@ -12,7 +13,8 @@ from wagtail.admin.views.pages.bulk_actions.delete import DeleteBulkAction
 from wagtail.admin.views.pages.bulk_actions.move import MoveBulkAction
 from wagtail.admin.views.pages.bulk_actions.publish import PublishBulkAction
 from wagtail.admin.views.pages.bulk_actions.unpublish import UnpublishBulkAction
-from wagtail.models import WorkflowState
+from wagtail.images.wagtail_hooks import ImagesSummaryItem
+from wagtail.models import Page, WorkflowState
 
 from sharing.admin_queues import register_queue
 from sharing.log_actions import WithReason, register_log_actions
@@ -39,18 +41,39 @@ def add_story_queue_panel(request, panels):
     story_queue_viewset.add_dashboard_panel(request, panels)
     if can_review(request.user) and not other_pages_in_workflows():
         # Wagtail's "Awaiting your review" lists the same stories as the queue's
-        # panel, at a few queries per story; keep it only for other pages.
-        panels[:] = [panel for panel in panels if panel.name != "workflow_objects_to_moderate"]
+        # panel, at a few queries per story, and its "Your pages in a workflow" the
+        # stories this reviewer sent for review, which the queue lists too: both
+        # are kept only while something else waits in a workflow.
+        panels[:] = [panel for panel in panels if panel.name not in WAGTAILS_WORKFLOW_PANELS]
+
+
+WAGTAILS_WORKFLOW_PANELS = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
 
 
 def other_pages_in_workflows():
-    """Whether any page but a submitted story waits in a workflow."""
+    """Whether anything but a submitted story (another page, a snippet) waits in a
+    workflow."""
     return (
         WorkflowState.objects.active()
-        .filter(base_content_type__app_label="wagtailcore", base_content_type__model="page")
-        .exclude(object_id__in=submitted_story_ids().values_list(Cast("story_id", CharField())))
+        .exclude(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            object_id__in=submitted_story_ids().values_list(Cast("story_id", CharField())),
+        )
         .exists()
     )
+
+
+# After Wagtail's images app's hook, which adds its item.
+@hooks.register("construct_homepage_summary_items", order=1)
+def no_image_count_for_story_reviewers(request, summary_items):
+    """A story reviewer's dashboard is the queues: Wagtail's "N images" (their
+    rights on images are for an approval's photos and a story's hero image) says
+    nothing they act on, and cost two of its queries (the site again, and the
+    count). Superusers keep it."""
+    if can_review(request.user) and not request.user.is_superuser:
+        summary_items[:] = [
+            item for item in summary_items if not isinstance(item, ImagesSummaryItem)
+        ]
 
 
 register_queue(failed_tasks_viewset)

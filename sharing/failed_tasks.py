@@ -189,7 +189,8 @@ class FailedTasksViewSet(QueueViewSet):
         return failed_tasks()
 
     def add_dashboard_panel(self, request, panels):
+        # Failed tasks and retries waiting, asked at once: one query on every visit.
         if self.user_can_moderate(request.user) and (
-            self.get_queryset().exists() or waiting_retries().exists()
+            (self.get_queryset() | waiting_retries()).exists()
         ):
             panels.append(self.panel_class(self))

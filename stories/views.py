@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import NotSupportedError, OperationalError, connection, transaction
+from django.db import (
+    NotSupportedError,
+    OperationalError,
+    ProgrammingError,
+    connection,
+    transaction,
+)
+from django.db.models import Value
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -57,27 +64,101 @@ SEARCH_NEWEST_FIRST = ("-date", "-first_published_at", "-id")
 
 
 #: The forgiving try (trigram similarity on PostgreSQL) compares the query with the
-#: text of every story: no index serves it, and a word that matches nothing took 18 s
-#: at 100,000 stories. It gets this long; then the last try (word beginnings) answers.
+#: stories' texts, walking them by date; a word that matches nothing took 18 s at
+#: 100,000 stories (every story compared). It gets this long; then the last try
+#: (word beginnings) answers.
 SEARCH_FUZZY_TIMEOUT_MS = 1500
+#: Before the walk, the trigram indexes (migration 0017) are asked for the entries
+#: like the query, up to one more than a search ranks, for this long at most: none
+#: (a word like nothing) or a few, and the walk is not needed. Many, and the walk
+#: finds the newest of them soon; too long (the word's trigrams are in most
+#: texts, and each must be compared), and the walk goes ahead as before.
+SEARCH_FUZZY_PROBE_MS = 300
 
 
 @contextlib.contextmanager
-def statement_timeout(milliseconds):
+def statement_timeout(milliseconds, **settings):
     """PostgreSQL cancels each statement run inside that takes longer than
-    ``milliseconds`` (``OperationalError``). In a savepoint of its own, so that the
-    setting, local to the transaction, is undone on the way out, cancelled or not."""
+    ``milliseconds`` (``OperationalError``); ``settings`` (``{name: value}``, e.g.
+    ``pg_trgm.word_similarity_threshold``) hold inside too. In a savepoint of its
+    own, so that the settings, local to the transaction, are undone on the way out,
+    cancelled or not."""
+    names = ["statement_timeout", *settings]
+    values = [str(milliseconds), *map(str, settings.values())]
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT current_setting('statement_timeout'), "
-                "set_config('statement_timeout', %s, true)",
-                [str(milliseconds)],
+                "SELECT current_setting(name, true), set_config(name, value, true) "
+                "FROM unnest(%s::text[], %s::text[]) AS setting(name, value)",
+                [names, values],
             )
-            before, _limit = cursor.fetchone()
+            before = [row[0] for row in cursor.fetchall()]
         yield
         with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('statement_timeout', %s, true)", [before])
+            # A setting of an extension not loaded before has no value to go back to.
+            cursor.execute(
+                "SELECT set_config(name, value, true) "
+                "FROM unnest(%s::text[], %s::text[]) AS setting(name, value) "
+                "WHERE value IS NOT NULL",
+                [names, before],
+            )
+
+
+def fuzzy_candidates(query):
+    """The search entries (of any model: a queryset of their content type and
+    object ids) with a word like the query's in their title or text: pg_trgm's word
+    similarity at ``pg_trgm.word_similarity_threshold`` (the caller sets it to the
+    search backend's), written with the operator the trigram indexes serve (``%>``).
+    Wagtail's fuzzy search filters on the same similarity as a function of both
+    texts, which no index serves."""
+    from django.contrib.postgres.lookups import TrigramWordSimilar
+    from django.db.models import F, Q
+    from wagtail.search.models import IndexEntry
+
+    words = Value(query)
+    return IndexEntry.objects.filter(
+        Q(TrigramWordSimilar(F("title_text"), words)) | Q(TrigramWordSimilar(F("body_text"), words))
+    ).values_list("content_type_id", "object_id")
+
+
+def fuzzy_threshold():
+    from wagtail.search.backends import get_search_backend
+
+    return get_search_backend().fuzzy_similarity_threshold
+
+
+def probe_fuzzy_candidates(query):
+    """The ids of the stories like the query, by the trigram indexes, when at most
+    ``SEARCH_CANDIDATES`` entries are; more than that many items when more are;
+    None if asking took over ``SEARCH_FUZZY_PROBE_MS``."""
+    from django.contrib.contenttypes.models import ContentType
+
+    stories = ContentType.objects.get_for_model(StoryPage).pk
+    try:
+        with statement_timeout(SEARCH_FUZZY_PROBE_MS):
+            entries = list(fuzzy_candidates(query)[: SEARCH_CANDIDATES + 1])
+    except OperationalError:
+        return None
+    if len(entries) > SEARCH_CANDIDATES:
+        return entries  # too many to use: the length says so
+    return [int(object_id) for content_type, object_id in entries if content_type == stories]
+
+
+def fuzzy_search(query):
+    """The forgiving try: Wagtail's fuzzy search, among the stories the trigram
+    indexes found when they found all (up to ``SEARCH_CANDIDATES``), else among all
+    of them, walking by date (``probe_fuzzy_candidates``, asked once)."""
+    probed = []
+
+    def search(found, **order):
+        if not probed:
+            probed.append(probe_fuzzy_candidates(query))
+        candidates = probed[0]
+        if candidates is not None and len(candidates) <= SEARCH_CANDIDATES:
+            found = found.filter(pk__in=candidates)
+        return found.search(Fuzzy(query), **order)
+
+    return search
 
 
 @dataclass
@@ -103,21 +184,30 @@ def search_stories(query):
     stories = StoryPage.objects.live().public().only("pk")
     tries = [(False, lambda found, **order: found.search(query, **order))]
     if connection.vendor == "postgresql":
-        tries.append((True, lambda found, **order: found.search(Fuzzy(query), **order)))
+        tries.append((True, fuzzy_search(query)))
     tries.append((False, lambda found, **order: found.autocomplete(query, **order)))
     for may_fail, search in tries:
         try:
             # A savepoint and a time limit for the try that may fail: the request's
             # transaction survives, and the reader waits a moment at most.
             with (
-                statement_timeout(SEARCH_FUZZY_TIMEOUT_MS) if may_fail else contextlib.nullcontext()
+                statement_timeout(
+                    SEARCH_FUZZY_TIMEOUT_MS,
+                    **{"pg_trgm.word_similarity_threshold": fuzzy_threshold()},
+                )
+                if may_fail
+                else contextlib.nullcontext()
             ):
                 newest = search(stories.order_by(*SEARCH_NEWEST_FIRST), order_by_relevance=False)
                 ids = [story.pk for story in newest[: SEARCH_CANDIDATES + 1]]
                 if ids:
                     best = search(stories.filter(pk__in=ids[:SEARCH_CANDIDATES]))
                     return SearchHits([story.pk for story in best], len(ids) > SEARCH_CANDIDATES)
-        except NotSupportedError:
+        except (NotSupportedError, ProgrammingError) as error:
+            # Without pg_trgm, Wagtail's similarity functions are refused (it raises
+            # NotSupportedError) and the probe's operator does not exist.
+            if isinstance(error, ProgrammingError) and "does not exist" not in str(error):
+                raise
             logger.warning("Fuzzy story search is off: the database has no pg_trgm")
         except OperationalError:
             logger.warning(

@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from sharing.admin_queues import register_queue
 from sharing.log_actions import ReasonIfAny, register_log_actions
 
-from .listing import count_stories
+from .listing import kept_until_stories_change
 from .models import StoryIndexPage, StoryPage, Topic
 from .viewsets import official_responses_viewset, response_queue_viewset
 
@@ -29,20 +29,25 @@ register_snippet(TopicViewSet)
 
 
 class StoriesSummaryItem(SummaryItem):
-    """The dashboard's count of published stories, kept in the cache as the story
-    index keeps its own (``count_stories``), linking to the stories in the explorer."""
+    """The dashboard's count of published stories, linking to the stories in the
+    explorer: the count and the index's id kept in the cache together, as the story
+    index keeps its own count (``kept_until_stories_change``), so that a visit asks
+    the database for neither."""
 
     order = 100
     template_name = "stories/admin/site_summary_stories.html"
 
     def get_context_data(self, parent_context):
-        return {
-            "total": count_stories(StoryPage.objects.live(), "dashboard"),
-            "index": StoryIndexPage.objects.only("pk").first(),
-        }
+        total, index_id = kept_until_stories_change(dashboard_figures, "dashboard")
+        return {"total": total, "index_id": index_id}
 
     def is_shown(self):
         return user_has_any_page_permission(self.request.user)
+
+
+def dashboard_figures():
+    index_id = StoryIndexPage.objects.values_list("pk", flat=True).first()
+    return StoryPage.objects.live().count(), index_id
 
 
 # After Wagtail's own hook, which adds its item (order 0).

@@ -193,7 +193,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 AUTHENTICATION_BACKENDS = [
     "sharing.security.LoginThrottleBackend",  # first: refuses a locked-out sign-in
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading a session's user with their Wagtail profile.
+    "users.backends.UserBackend",
 ]
 
 # Languages of the public site. One address per page in every language: the

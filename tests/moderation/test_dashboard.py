@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.factories import story_form_data
+from tests.factories import SubmissionFactory, story_form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -51,6 +51,14 @@ def test_the_dashboard_costs_the_same_with_two_or_twenty_stories_waiting(
     assert "20 stories are waiting for review." in page
 
     assert many == few, f"{few} queries with 2 waiting, {many} with 20"
+    # The session, the user and their profile, two-step verification, Django's and
+    # Wagtail's permissions, the sites and locales the admin's frame shows, the
+    # queues' counts and Wagtail's recent edits and locked pages: nothing per story.
+    assert few <= DASHBOARD_QUERIES[who], f"{few} queries, {DASHBOARD_QUERIES[who]} expected"
+
+
+# A moderator's dashboard has the queues' panels; a superuser's Wagtail's media counts.
+DASHBOARD_QUERIES = {"moderator": 19, "superuser": 16}
 
 
 def test_wagtails_awaiting_review_panel_stays_when_another_page_waits_in_a_workflow(
@@ -65,6 +73,40 @@ def test_wagtails_awaiting_review_panel_stays_when_another_page_waits_in_a_workf
     page = admin_client.get("/admin/").content.decode()
 
     assert "Awaiting your review" in page
+    assert "Your pages and snippets in a workflow" in page
+
+
+def test_a_reviewers_own_stories_in_review_are_in_the_queue_not_in_wagtails_panel(
+    moderator_client, moderator, story_index
+):
+    """The story queue lists every story in review, those a moderator sent included:
+    Wagtail's "Your pages in a workflow" would list them again."""
+    from moderation.services import send_to_review
+
+    story = SubmissionFactory(story__parent=story_index, story__live=True).story
+    story.title = "Corrected by a moderator"
+    story.save_revision(user=moderator)
+    assert send_to_review(story, moderator).requested_by == moderator
+
+    page = moderator_client.get("/admin/").content.decode()
+
+    assert "1 story is waiting for review." in " ".join(page.split())
+    assert "Your pages and snippets in a workflow" not in page
+    assert "Awaiting your review" not in page
+
+
+def test_a_moderators_dashboard_has_no_image_count_and_a_superusers_has(
+    moderator_client, admin_client, story_index
+):
+    from bs4 import BeautifulSoup
+
+    def summary(client):
+        page = client.get("/admin/").content.decode()
+        return " ".join(BeautifulSoup(page, "html.parser").select_one(".w-summary").text.split())
+
+    assert "published stories" in summary(moderator_client)
+    assert "Image" not in summary(moderator_client)
+    assert "0 Images" in summary(admin_client)
 
 
 def test_the_dashboard_counts_published_stories_without_counting_the_page_tree(

@@ -105,8 +105,10 @@ def test_search_results_take_a_bounded_number_of_queries(
         response = client.get("/search/", {"q": "heart"})
     assert len(response.context["results"]) == 8
     # Each try is a query for the newest matches; on PostgreSQL the trigram try
-    # runs in a savepoint, with a time limit set and undone (two queries).
-    with django_assert_max_num_queries(12):
+    # runs in a savepoint, with a time limit set and undone (two queries), and asks
+    # the trigram indexes first, in a savepoint of its own with a shorter limit
+    # (five queries, where a word like nothing compared every story).
+    with django_assert_max_num_queries(17):
         response = client.get("/search/", {"q": "rehab"})
     assert len(response.context["results"]) == 8
 
@@ -114,7 +116,7 @@ def test_search_results_take_a_bounded_number_of_queries(
 @postgresql_only
 def test_on_postgresql_without_pg_trgm_search_still_answers(client, heart_story):
     with connection.cursor() as cursor:
-        cursor.execute("DROP EXTENSION pg_trgm")  # undone with the test's transaction
+        cursor.execute("DROP EXTENSION pg_trgm CASCADE")  # its indexes too; undone after the test
 
     assert titles(client, "rehab") == ["The ward at night"]
     assert titles(client, "rehabilitaton") == []
@@ -191,3 +193,44 @@ def test_a_statement_over_the_fuzzy_searchs_time_limit_is_cancelled_and_the_limi
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_sleep(0.01)")
     assert current() == before
+
+
+@postgresql_only
+def test_on_postgresql_the_trigram_indexes_serve_the_misspelling_search(many_matches):
+    """The forgiving try asks the trigram indexes of the search entries' texts
+    (migration 0017) first: its query is written with the operator they serve."""
+    from stories.views import fuzzy_candidates
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE wagtailsearch_indexentry")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # as on a table of 100,000
+    plan = fuzzy_candidates("rehabilitaton").explain()
+
+    assert "stories_search_title_trigrams" in plan
+    assert "stories_search_body_trigrams" in plan
+
+
+@postgresql_only
+def test_on_postgresql_a_word_like_nothing_compares_no_story(client, heart_story):
+    """A word like no story's ("zzzqqq") read every story at 100,000 (18 s): the
+    trigram indexes find nothing like it, and no story is compared with it."""
+    with CaptureQueriesContext(connection) as queries:
+        assert titles(client, "zzzqqq") == []
+
+    assert not [query for query in queries if "WORD_SIMILARITY" in query["sql"]]
+
+
+@postgresql_only
+def test_on_postgresql_a_misspelt_common_word_ranks_the_newest_stories_like_it(
+    client, many_matches
+):
+    newest_first, _newest = many_matches
+
+    response = client.get("/search/", {"q": "kindnes"})
+
+    assert f"More than {SEARCH_CANDIDATES} stories match “kindnes”" in response.content.decode()
+    shown = set()
+    for number in range(1, SEARCH_CANDIDATES // 10 + 1):
+        page = client.get("/search/", {"q": "kindnes", "page": number})
+        shown |= {story.pk for story in page.context["results"]}
+    assert shown == set(newest_first[:SEARCH_CANDIDATES])
