@@ -181,7 +181,8 @@ class CalledNameRule(Rule):
         r"(?:what[^\S\n]+(?:we|everyone|everybody|they|people|the\s+\w+|he|she|i|I)"
         r"(?:[^\S\n]+all)?[^\S\n]+(?:call|calls|called)\b"
         r"|(?:the|my|his|her|our|their)[^\S\n]+(?:[\w'’-]+[^\S\n]+)?"
-        r"(?:(?:nick|pet|married|maiden|middle|first|last|given|real)[^\S\n]*)?name\b)"
+        r"(?:(?:nick|pet|married|maiden|middle|first|last|given|real)[^\S\n]*)?name\b"
+        r"(?![^\S\n]+(?:of|for)\b))"
     )
     _gate = frozenset(("call", "calls", "called", "name", "nickname"))
 

@@ -25,8 +25,9 @@ made sentences always in training), for each threshold: the labelled names
 the words it flags inside no labelled span of any kind, and the clean texts it
 flags that the rules left alone, over all labelled texts and over the corpus
 alone. It proposes the lowest threshold at which the model's cross-validated
-additions are at least 90% right (``--precision``); ``--threshold`` sets the one
-written (the proposed one when not given).
+additions are at least 75% right (``--precision``) and flag at most 0.5% more of
+the clean texts (``--clean``); ``--threshold`` sets the one written (the proposed
+one when not given).
 """
 
 from __future__ import annotations
@@ -521,7 +522,10 @@ def main() -> None:
     )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--threshold", type=float, help="the threshold written (default: proposed)")
-    parser.add_argument("--precision", type=float, default=0.9, help="additions' share right")
+    parser.add_argument("--precision", type=float, default=0.75, help="additions' share right")
+    parser.add_argument(
+        "--clean", type=float, default=0.005, help="share of clean texts it may flag more"
+    )
     parser.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     parser.add_argument("--made-weight", type=float, default=0.5, help="weight of the made rows")
     parser.add_argument("--show", type=float, help="print what the model flags at this threshold")
@@ -567,15 +571,20 @@ def main() -> None:
     proposed = None
     for t in THRESHOLDS:
         right, wrong = everything.added[t], everything.false[t]
+        clean = everything.clean_added[t] / max(everything.clean, 1)
         if proposed is None and right + wrong and right / (right + wrong) >= args.precision:
-            proposed = t
+            if clean <= args.clean:
+                proposed = t
     say(f"cross-validated ({args.folds} folds by text), the rules + the model at each threshold:")
     for t in THRESHOLDS:
         say(f"  {t}: all {everything.line(t)}")
         say(f"  {' ' * len(str(t))}  corpus {corpus.line(t)}")
     for shown in sorted(everything.shown):
         say("   ", shown)
-    say(f"proposed threshold (additions at least {args.precision:.0%} right): {proposed}")
+    say(
+        f"proposed threshold (additions at least {args.precision:.0%} right, at most"
+        f" {args.clean:.1%} more clean texts flagged): {proposed}"
+    )
     threshold = args.threshold if args.threshold is not None else proposed or 0.95
 
     samples = made + [
