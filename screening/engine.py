@@ -35,7 +35,13 @@ from .rules.identifiers import (
     ZipRule,
 )
 from .rules.medical_advice import MedicalAdviceRule
-from .rules.name_groups import CalledNameRule, FamilyNameRule, ListedNameRule, TeamNameRule
+from .rules.name_groups import (
+    AddressedNameRule,
+    CalledNameRule,
+    FamilyNameRule,
+    ListedNameRule,
+    TeamNameRule,
+)
 from .rules.name_signals import PraisedNameRule, SignOffNameRule, SpokenToNameRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
@@ -82,6 +88,7 @@ RULES: tuple[Rule, ...] = (
     FamilyNameRule(),
     TeamNameRule(),
     CalledNameRule(),
+    AddressedNameRule(),
     CrisisRule(),
     CrisisSignalsRule(),
     MedicalAdviceRule(),

@@ -26,7 +26,13 @@ from ..lexicons import (
 from .cased_names import is_english_word
 from .name_signals import _not_a_name
 
-__all__ = ["CalledNameRule", "FamilyNameRule", "ListedNameRule", "TeamNameRule"]
+__all__ = [
+    "AddressedNameRule",
+    "CalledNameRule",
+    "FamilyNameRule",
+    "ListedNameRule",
+    "TeamNameRule",
+]
 
 _CAP = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 
@@ -196,3 +202,34 @@ class CalledNameRule(Rule):
             if _not_a_name(word, places=False):
                 continue
             yield match.span(1)
+
+
+class AddressedNameRule(Rule):
+    """A person the author speaks to or asks someone to speak to: "Sue, you're so
+    strong", "Achilleas, your strength…", "Beautifully written, Caelan.", "Tell
+    Poppy she's a superhero", "give Gaz a hug"."""
+
+    id = "name.addressed"
+    category = "name"
+    severity = REVIEW
+    message = "Looks like the name of a person the author speaks to."
+    _you = compile_later(
+        rf"(?:^|(?<=[\n.!?]))[^\S\n]*({_CAP}),[^\S\n]+(?:you|you['’](?:re|ve|ll)|youre|your|if[^\S\n]+that['’]s[^\S\n]+you)\b"
+    )
+    _end = compile_later(rf"(?<=\w),[^\S\n]+({_CAP})[^\S\n]*(?:[.!]+|\Z)(?=\s|\Z)")
+    _tell = compile_later(
+        rf"\b(?i:tell|give|hug|ask)[^\S\n]+({_CAP})[^\S\n]+(?i:she|he|they|that|i|we|a|how|from)\b"
+    )
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        text = doc.text
+        patterns = [self._you]
+        if doc.kind == "comment":
+            patterns.append(self._end)  # a story's ", Texas." or ", Dad." is not someone spoken to
+        if not {"tell", "give", "hug", "ask"}.isdisjoint(doc.word_set):
+            patterns.append(self._tell)
+        for pattern in patterns:
+            for match in pattern.finditer(text):
+                word = match.group(1)
+                if _given(word):
+                    yield match.span(1)

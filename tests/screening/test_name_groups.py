@@ -117,3 +117,30 @@ def test_what_something_is_called_is_not_a_name():
 )
 def test_a_role_set_off_a_grandad_or_a_cheer_says_a_name(text, name):
     assert name in names(text, kind="comment")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Sue, you're so strong. My sister is having the same op.", "Sue"),
+        ("Achilleas, your strength through all this amazes me.", "Achilleas"),
+        ("Beautifully written, Caelan.", "Caelan"),
+        ("Tell Poppy she's a superhero.", "Poppy"),
+        ("please tell Adeyemi that the whole church is praying", "Adeyemi"),
+    ],
+)
+def test_a_person_spoken_to_or_to_be_told_is_a_name(text, name):
+    assert name in names(text, kind="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Honestly, you have no idea how much this helped.",
+        "Mum, you would have loved the nurses.",
+        "We moved back to Austin, Texas.",
+        "Thank you all so much, Amen.",
+    ],
+)
+def test_a_word_a_relation_or_a_place_before_you_or_at_the_end_is_not_a_name(text):
+    assert names(text, kind="comment") == []
