@@ -75,9 +75,10 @@ class ListedNameRule(Rule):
 
     def beside(self, doc: Document, names: Iterable[Finding]) -> list[Finding]:
         text = doc.text
-        seen = {(f.start, f.end) for f in names}
-        taken = sorted(seen)
-        todo = list(taken)
+        todo = sorted({(f.start, f.end) for f in names})
+        taken = bytearray(len(text))  # the characters inside a name: linear in the text
+        for start, end in todo:
+            taken[start:end] = b"\x01" * (end - start)
         added: list[Finding] = []
         while todo:
             start, end = todo.pop()
@@ -89,11 +90,9 @@ class ListedNameRule(Rule):
             if before:
                 found.append(before.span(1))
             for s, e in found:
-                if any(a < e and s < b for a, b in taken):
+                if any(taken[s:e]) or not _given(text[s:e]):
                     continue
-                if not _given(text[s:e]):
-                    continue
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
                 todo.append((s, e))
                 added.append(self.finding(s, e))
         return added
