@@ -44,7 +44,8 @@ def test_the_shipped_model_finds_a_nickname_signing_off_a_comment():
 
 
 def test_the_learned_name_reader_is_not_part_of_the_screen():
-    # Measured on the sealed sets it added no name and three false alarms (README).
+    # Retrained on the names corpus it found more names on the sealed sets but flagged one
+    # more clean text on the corpus' sealed split, so it stays off (README).
     text = "This made me cry on the bus. Hang in there, it does get easier. xx Bex"
 
     assert all(f.rule != "name.learned" for f in screen(text, kind="comment", learned=True))
