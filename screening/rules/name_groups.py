@@ -37,6 +37,26 @@ __all__ = [
 _CAP = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
 
 
+def _windows(lower: str, needles: tuple[str, ...], before: int, after: int):
+    """Stretches of the text around each of ``needles`` (found in ``lower``, the
+    lower-cased text), merged where they meet: the rules below read only these, so
+    a long story costs a few string searches where none is."""
+    spans = []
+    for needle in needles:
+        at = lower.find(needle)
+        while at != -1:
+            spans.append((max(0, at - before), min(len(lower), at + len(needle) + after)))
+            at = lower.find(needle, at + 1)
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for lo, hi in spans:
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(hi, merged[-1][1]))
+        else:
+            merged.append((lo, hi))
+    return merged
+
+
 def _given(word: str, *, places: bool = True) -> bool:
     """Whether a capitalised word can be a given name here: a listed given name or a
     word-name, or a word no English list, place list or not-name list knows."""
@@ -118,7 +138,9 @@ class FamilyNameRule(Rule):
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self._gate.isdisjoint(doc.word_set) and "família" not in doc.lower:
             return
-        for match in self.pattern.finditer(doc.text):
+        needles = ("famil", "clan", "household")
+        windows = _windows(doc.lower, needles, 60, 40)
+        for match in (m for lo, hi in windows for m in self.pattern.finditer(doc.text, lo, hi)):
             group = next(g for g in (1, 2, 3) if match.group(g))
             word = match.group(group)
             title = word[:1].upper() + word[1:]
@@ -163,7 +185,8 @@ class TeamNameRule(Rule):
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self._gate.isdisjoint(doc.word_set) or " from " not in doc.text:
             return
-        for match in self.pattern.finditer(doc.text):
+        windows = _windows(doc.lower, (" from ",), 70, 60)
+        for match in (m for lo, hi in windows for m in self.pattern.finditer(doc.text, lo, hi)):
             if " from " not in match.group():
                 continue  # "on the ward" and "in the unit" say where, not who
             for group in (1, 2):
@@ -194,7 +217,8 @@ class CalledNameRule(Rule):
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
         if self._gate.isdisjoint(doc.word_set):
             return
-        for match in self.pattern.finditer(doc.text):
+        windows = _windows(doc.lower, (" call", "name"), 80, 12)
+        for match in (m for lo, hi in windows for m in self.pattern.finditer(doc.text, lo, hi)):
             word = match.group(1)
             if re.fullmatch(r"It|This|That|He|She|What|Which|Who|There|Here", word):
                 continue
@@ -221,14 +245,15 @@ class AddressedNameRule(Rule):
     )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
-        text = doc.text
-        patterns = [self._you]
+        text, lower = doc.text, doc.lower
+        reads = [(self._you, _windows(lower, (", you", ", if"), 40, 30))]
         if doc.kind == "comment":
-            patterns.append(self._end)  # a story's ", Texas." or ", Dad." is not someone spoken to
+            # A story's ", Texas." or ", Dad." is not someone spoken to.
+            reads.append((self._end, [(0, len(text))]))
         if not {"tell", "give", "hug", "ask"}.isdisjoint(doc.word_set):
-            patterns.append(self._tell)
-        for pattern in patterns:
-            for match in pattern.finditer(text):
-                word = match.group(1)
-                if _given(word):
-                    yield match.span(1)
+            reads.append((self._tell, _windows(lower, ("tell", "give", "hug", "ask"), 2, 60)))
+        for pattern, windows in reads:
+            for lo, hi in windows:
+                for match in pattern.finditer(text, lo, hi):
+                    if _given(match.group(1)):
+                        yield match.span(1)
