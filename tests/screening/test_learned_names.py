@@ -64,3 +64,19 @@ def test_any_text_is_read_by_the_learned_name_reader_and_spans_lie_inside(text, 
     for finding in LearnedNameRule().find(Document(text, kind=kind)):
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start : finding.end].strip()
+
+
+def everything_model() -> NameModel:
+    """A model that reads every word it is shown as a name."""
+    return NameModel({"version": "test", "bias": 10.0, "weights": {}, "threshold": 0.5})
+
+
+def test_the_learned_reader_skips_the_words_the_rules_exclusions_cover():
+    text = "She loved St Anthony, Tim Tams and the Marie Curie nurses on Harley Street. Ayo came."
+
+    found = [
+        text[f.start : f.end] for f in LearnedNameRule(everything_model()).find(Document(text))
+    ]
+
+    assert "Ayo" in found
+    assert not {"Anthony", "Tim", "Tams", "Marie", "Curie", "Harley"} & set(found)
