@@ -35,6 +35,13 @@ from .rules.identifiers import (
     ZipRule,
 )
 from .rules.medical_advice import MedicalAdviceRule
+from .rules.name_groups import (
+    AddressedNameRule,
+    CalledNameRule,
+    FamilyNameRule,
+    ListedNameRule,
+    TeamNameRule,
+)
 from .rules.name_signals import PraisedNameRule, SignOffNameRule, SpokenToNameRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
@@ -78,6 +85,10 @@ RULES: tuple[Rule, ...] = (
     SignOffNameRule(),
     SpokenToNameRule(),
     PraisedNameRule(),
+    FamilyNameRule(),
+    TeamNameRule(),
+    CalledNameRule(),
+    AddressedNameRule(),
     CrisisRule(),
     CrisisSignalsRule(),
     MedicalAdviceRule(),
@@ -98,6 +109,9 @@ _PRIORITY = {
     "age": 6,
     "name": 7,
 }
+#: Names in a list with a name the rules found ("Kath and Bev"), read after them.
+LISTED_NAMES = ListedNameRule()
+
 # Within a category, keyword-anchored rules beat pattern guesses.
 _RULE_PRIORITY = {"id_number.keyword": 0, "id_number.ssn": 1, "date.day": 0}
 
@@ -140,6 +154,7 @@ def screen_document(doc: Document, *, learned: bool | None = None) -> list[Findi
     for rule in RULES:
         for finding in rule.find(doc):
             (privacy if finding.category in PRIVACY else other).append(finding)
+    privacy.extend(LISTED_NAMES.beside(doc, [f for f in privacy if f.category == "name"]))
     if _LEARNED["on"] if learned is None else learned:
         other.extend(_learned_findings(doc, other))
     findings = _resolve_privacy(privacy) + _resolve_same_category(other)

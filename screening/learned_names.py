@@ -32,6 +32,7 @@ from .lexicons import (
     HOLIDAYS,
     KINSHIP_TITLES,
     MONTHS,
+    NEVER_NAMES,
     NOT_NAMES,
     PLACE_WORDS,
     TITLES,
@@ -42,8 +43,16 @@ from .lexicons import (
     place_names,
 )
 from .rules.cased_names import is_english_word
+from .rules.name_context import institution_spans, phrase_spans
 
-__all__ = ["NAME_MODEL_PATH", "LearnedNameRule", "candidates", "token_features", "tokens"]
+__all__ = [
+    "NAME_MODEL_PATH",
+    "LearnedNameRule",
+    "candidates",
+    "eligible",
+    "token_features",
+    "tokens",
+]
 
 NAME_MODEL_PATH = Path(__file__).parent / "data" / "name_model.json"
 
@@ -82,6 +91,46 @@ def candidates(toks: list[Tok]) -> Iterator[int]:
             word = _stem(tok)
             if len(word) >= 3 and "'" not in word and "’" not in word and not is_english_word(word):
                 yield i
+
+
+# Words before a capitalised word that make it part of a place's or saint's name
+# ("San Jose", "St Anthony", "Te Aro", "Port Talbot", "Ward Nightingale").
+_PLACE_PREFIXES = frozenset(
+    "st saint san santa santo são sao te port fort mount mt lake ward upper lower"
+    " north south east west".split()
+)
+
+
+def eligible(text: str, toks: list[Tok], word_set: frozenset[str]) -> Iterator[int]:
+    """The candidates the rules' exclusions leave: not inside a song, brand,
+    greeting or devotion (``not_name_phrases.txt``) nor a health system named after
+    a person, not a word the lists say is never a name here (a title, a kinship
+    word, an eponym, a holiday), not after a place or saint prefix ("San Jose",
+    "St Anthony"), not before a place or organisation word ("Harley Street")."""
+    blocked = (
+        institution_spans(text)
+        + phrase_spans(text, word_set)
+        + phrase_spans(text.lower(), word_set, lowered=True)
+    )
+    for i in candidates(toks):
+        raw, start, end = toks[i]
+        if any(s <= start and end <= e for s, e in blocked):
+            continue
+        word = _stem(raw)
+        title = word[:1].upper() + word[1:]
+        if title in NEVER_NAMES or title in NOT_NAMES or title in KINSHIP_TITLES:
+            continue
+        if title in EPONYMS or title in HOLIDAYS or title.rstrip(".").lower() in _TITLE_WORDS:
+            continue
+        before = toks[i - 1][0] if i else ""
+        if before == "." and i > 1:
+            before = toks[i - 2][0]  # "St. Anthony"
+        if raw[:1].isupper() and before[:1].isupper() and before.lower() in _PLACE_PREFIXES:
+            continue
+        after = toks[i + 1][0] if i + 1 < len(toks) else ""
+        if raw == word and after in PLACE_WORDS:
+            continue
+        yield i
 
 
 def _shape(word: str) -> str:
@@ -241,7 +290,7 @@ class LearnedNameRule(Rule):
         model = self.model
         toks = tokens(doc.text)
         elsewhere = _elsewhere(toks)
-        for i in candidates(toks):
+        for i in eligible(doc.text, toks, doc.word_set):
             probability, pushes = model.score(token_features(toks, i, elsewhere))
             if probability < model.threshold:
                 continue

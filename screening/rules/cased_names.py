@@ -76,10 +76,12 @@ class LowercaseNameRule(Rule):
     # Words just before that speak to or of a person: "tell mariana", "thanks keisha".
     _before = frozenset(
         "tell thank thanks thx ty hi hey dear love honestly congrats congratulations hug "
-        "miss ask asked named called and with nurse dr doc".split()
+        "miss ask asked named called and with nurse dr doc cheers ta give ok okay bravo yay "
+        "omg wow aww diolch gracias merci salamat asante obrigado obrigada danke grazie "
+        "shukran dzięki".split()
     )
     _after = compile_later(
-        r"(?:['’]s\b|[^\S\n]+(?:you\b|you['’]re\b|your\b|and[^\S\n]+(?:i|me)\b|(?:is|was)[^\S\n]+"
+        r"(?:['’]s\b|[^\S\n]+(?:you\b|you['’](?:re|ve)\b|your\b|ur\b|this[^\S\n]+is[^\S\n]+so\b|and[^\S\n]+(?:i|me)\b|(?:is|was)[^\S\n]+"
         rf"(?:my|our|the\s+best)\b|on[^\S\n]+\d|(?:said|says|told|helped|held|made|stayed|sat)\b)"
         rf"|,?[^\S\n]+(?:my|our)[^\S\n]+(?:{RELATIONS})\b)"
     )

@@ -134,6 +134,10 @@ def appositive(words: list[str], after: str) -> bool:
             return False
         if clean(words[index]) in ("my", "our", "his", "her", "their", "your"):
             return True
+        if clean(words[index]) == "the":
+            # "the postman, Seánie,", "the epilepsy nurse specialist, Bryn Howells,": a role
+            role = " ".join(clean(w) for w in words[-2:])
+            return clean(words[-1]) in RELATION_WORDS or role in RELATION_WORDS
     return False
 
 

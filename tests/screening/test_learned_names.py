@@ -44,7 +44,8 @@ def test_the_shipped_model_finds_a_nickname_signing_off_a_comment():
 
 
 def test_the_learned_name_reader_is_not_part_of_the_screen():
-    # Measured on the sealed sets it added no name and three false alarms (README).
+    # Retrained on the names corpus it found more names on the sealed sets but flagged one
+    # more clean text on the corpus' sealed split, so it stays off (README).
     text = "This made me cry on the bus. Hang in there, it does get easier. xx Bex"
 
     assert all(f.rule != "name.learned" for f in screen(text, kind="comment", learned=True))
@@ -63,3 +64,19 @@ def test_any_text_is_read_by_the_learned_name_reader_and_spans_lie_inside(text, 
     for finding in LearnedNameRule().find(Document(text, kind=kind)):
         assert 0 <= finding.start < finding.end <= len(text)
         assert text[finding.start : finding.end].strip()
+
+
+def everything_model() -> NameModel:
+    """A model that reads every word it is shown as a name."""
+    return NameModel({"version": "test", "bias": 10.0, "weights": {}, "threshold": 0.5})
+
+
+def test_the_learned_reader_skips_the_words_the_rules_exclusions_cover():
+    text = "She loved St Anthony, Tim Tams and the Marie Curie nurses on Harley Street. Ayo came."
+
+    found = [
+        text[f.start : f.end] for f in LearnedNameRule(everything_model()).find(Document(text))
+    ]
+
+    assert "Ayo" in found
+    assert not {"Anthony", "Tim", "Tams", "Marie", "Curie", "Harley"} & set(found)
