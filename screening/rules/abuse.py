@@ -184,6 +184,12 @@ _DENIED = compile_later(
     r"(?:you|they|he|she|we)(?:['’](?:re|s)|\s+(?:are|is|were|was))\s+(?:not|never|no)\b"
     r"|(?:you|they|he|she)\s+(?:aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\b"
 )
+# "Nobody here thinks you're stupid", "it doesn't mean you're weak": an insult denied
+# before it is said.
+_DENIED_BEFORE = compile_later(
+    r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us|doesn['’]?t\s+mean|does\s+not\s+mean"
+    r"|don['’]?t\s+think|do\s+not\s+think|never\s+think)\b[^.!?]{0,30}$"
+)
 _SCORN_WORDS = frozenset(
     "little waste see jobsworth jobsworths wanker wankers tosser tossers bellend bellends "
     "knobhead knobheads gobshite gobshites numpty numpties muppet muppets pillock pillocks "
@@ -211,6 +217,9 @@ class AbuseRule(Rule):
                 continue
             if _DENIED.match(snippet):
                 continue  # "You are not lazy. You are not imagining it."
+            sentence_start = doc.sentence_at(match.start())[0]
+            if _DENIED_BEFORE.search(lower, sentence_start, match.start()):
+                continue  # "Nobody here thinks you're stupid for asking."
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet
