@@ -534,3 +534,30 @@ def test_censored_insults_and_open_threats_are_abuse(text):
 )
 def test_reassurance_and_curses_at_an_illness_are_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To the surgeon who sent me home: you are a heartless coward.",
+        "And fuck every receptionist who laughed at me.",
+        "Screw the idiots who told me to try meditation.",
+        "You utter cretin. Learn to read.",
+        "You lot are thick as a brick, honestly.",
+        "ur the dumbest doctor on this site",
+    ],
+)
+def test_insults_at_someone_beside_the_authors_own_words_are_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On the bus a woman screamed "move, you fat cow" at my mum, and nobody said a thing.',
+        'A patient called him a "useless prick" and he still finished the dressing.',
+        "My hair grew back thick and curly after chemo.",
+    ],
+)
+def test_someone_elses_insult_quoted_and_thick_hair_are_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="family")
