@@ -157,9 +157,7 @@ def _learned_findings(doc: Document, found: list[Finding]) -> list[Finding]:
     return [
         f
         for f in learned
-        if not any(
-            r.category == f.category and r.start < f.end and f.start < r.end for r in found
-        )
+        if not any(r.category == f.category and r.start < f.end and f.start < r.end for r in found)
     ]
 
 

@@ -9,13 +9,14 @@ predicate marked (``learned_labels.label_features``), and its spans
 (``learned.units``). Trains only on tuning and training
 sets, never on a hold-out or sealed one:
 
-- ``benchmarks/data/prof_corpus/prof_train.jsonl``: texts with their labels
+- ``benchmarks/data/prof_corpus/prof_train.jsonl`` (with its writer's
+  corrections, ``prof_errata.jsonl``, in place): texts with their labels
   and, for each label, the evidence substrings. A span overlapping a label's
   evidence is a positive of that label; the text's other spans are negatives of
   low weight; every span of a text without the label is a negative.
 - the dev set, ``screen_tune.jsonl``, ``screen_tune_fresh.jsonl``,
-  ``screen_tune_g.jsonl``, ``professionalism_tune.jsonl`` (and
-  ``screen_tune_h.jsonl`` when present): labels by text, no evidence. A
+  ``screen_tune_g.jsonl`` and ``professionalism_tune.jsonl``: labels by text,
+  no evidence. A
   labelled text's spans that the rule of that label flags are its positives;
   when the rule flags none, the text whole is one positive (at half weight when
   it is a long story) and its spans say nothing of that label.
@@ -92,10 +93,20 @@ def text_sets() -> list[Path]:
         DATA / "screen_tune_fresh.jsonl",
         DATA / "screen_tune_g.jsonl",
         DATA / "professionalism_tune.jsonl",
-        DATA / "screen_tune_h.jsonl",
         DATA / "labels_hard_negatives_train.jsonl",
     ]
     return [p for p in paths if p.exists()]
+
+
+def with_errata(path: Path) -> list[dict]:
+    """A set's items, with those its writer corrected afterwards
+    (``prof_errata.jsonl`` beside it, by id) put in their place."""
+    items = read(path)
+    errata = path.with_name("prof_errata.jsonl")
+    if path.name == "prof_train.jsonl" and errata.exists():
+        fixed = {item["id"]: item for item in read(errata)}
+        items = [fixed.get(item["id"], item) for item in items]
+    return items
 
 
 def labelled_texts(prof: Path, without: set[Path]) -> list[dict]:
@@ -103,7 +114,7 @@ def labelled_texts(prof: Path, without: set[Path]) -> list[dict]:
     for path in evidence_sets(prof) + text_sets():
         if path.resolve() in without:
             continue
-        for item in read(path):
+        for item in with_errata(path):
             texts.append({**item, "source": path.stem})
     return texts
 
