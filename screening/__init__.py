@@ -21,7 +21,7 @@ from .findings import (
     Finding,
 )
 
-ENGINE_VERSION = "1.7.1"
+ENGINE_VERSION = "1.8.0"
 
 __all__ = [
     "BLOCK",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import DisjointSpans, Document, Rule
 from .findings import BLOCK, PRIVACY, Finding
 from .learned import LearnedCrisisRule
+from .learned_labels import LearnedLabelRule
 from .policy import apply_policy
 from .rules.abuse import AbuseRule
 from .rules.addresses_intl import (
@@ -116,12 +117,12 @@ LISTED_NAMES = ListedNameRule()
 _RULE_PRIORITY = {"id_number.keyword": 0, "id_number.ssn": 1, "date.day": 0}
 
 
-# Whether ``screen`` also runs the learned crisis reader when not told (``configure``).
+# Whether ``screen`` also runs the learned readers when not told (``configure``).
 _LEARNED = {"on": True}
 
 
 def configure(*, learned: bool) -> None:
-    """Set whether ``screen`` runs the learned crisis reader by default."""
+    """Set whether ``screen`` runs the learned crisis and label readers by default."""
     _LEARNED["on"] = bool(learned)
 
 
@@ -136,7 +137,7 @@ def screen(
 
     ``kind`` is "story" or "comment"; ``role`` is the author's role
     ("patient", "family", "employee", "reader") or None when unknown.
-    ``learned`` runs the learned crisis reader beside the rules (None: as
+    ``learned`` runs the learned crisis and label readers beside the rules (None: as
     ``configure`` set it, on unless turned off).
     """
     if not isinstance(text, str):
@@ -164,13 +165,14 @@ def screen_document(doc: Document, *, learned: bool | None = None) -> list[Findi
 
 
 def _learned_findings(doc: Document, found: list[Finding]) -> list[Finding]:
-    """The learned reader's crisis findings where no crisis rule fired: the
-    rules keep their explanations, the model adds what they miss."""
-    ruled = [f for f in found if f.category == "crisis"]
+    """The learned readers' crisis and professionalism findings where no rule of
+    their category flagged any of their words: the rules keep their
+    explanations, the models add what they miss."""
+    learned = [*LearnedCrisisRule().find(doc), *LearnedLabelRule().find(doc)]
     return [
         f
-        for f in LearnedCrisisRule().find(doc)
-        if not any(r.start < f.end and f.start < r.end for r in ruled)
+        for f in learned
+        if not any(r.category == f.category and r.start < f.end and f.start < r.end for r in found)
     ]
 
 

@@ -28,7 +28,15 @@ from .base import Document, Rule
 from .findings import BLOCK, REVIEW, Finding
 from .rules.crisis import BACK_THEN, CAME_THROUGH, CARE_PLAN, DIE_AT_HOME, REPORTED_SPEECH
 
-__all__ = ["MODEL_PATH", "LearnedCrisisRule", "eligible", "features", "load_model", "units"]
+__all__ = [
+    "MODEL_PATH",
+    "LearnedCrisisRule",
+    "eligible",
+    "features",
+    "load_model",
+    "unit_features",
+    "units",
+]
 
 MODEL_PATH = Path(__file__).parent / "data" / "crisis_model.json"
 
@@ -63,6 +71,16 @@ def features(text: str) -> list[str]:
             for i in range(len(padded) - size + 1):
                 found.add("c:" + padded[i : i + size])
     return sorted(found)
+
+
+def unit_features(doc: Document, start: int, end: int) -> list[str]:
+    """``features`` of a span of ``doc``, made once for the learned crisis and
+    label readers, which score the same spans."""
+    memo = doc.__dict__.setdefault("_learned_features", {})
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[start, end] = features(doc.text[start:end])
+    return found
 
 
 # Words too common to explain a finding to a moderator.
@@ -169,7 +187,7 @@ class LearnedCrisisRule(Rule):
         for start, end in units(doc):
             if not eligible(doc, start, end):
                 continue
-            crisis, urgent, pushes = model.score(features(doc.text[start:end]))
+            crisis, urgent, pushes = model.score(unit_features(doc, start, end))
             if crisis >= threshold:
                 best[start, end] = (crisis, urgent, pushes)
         # Of overlapping flagged spans, keep the most confident.

@@ -20,7 +20,7 @@ _INSULT_NOUNS = (
     r"|creeps?|crooks?|ghouls?|vultures?|parasites?|sadists?|lowlifes?|psychos?|degenerates?|thugs?"
     r"|leeches|vermin|cowards?|bull(?:y|ies)|hypocrites?|sleazebags?|dirtbags?|scoundrels?"
     r"|animals|savages|drama\s+queens?|attention[- ](?:seekers?|whores?)|crybab(?:y|ies)"
-    r"|snowflakes?"
+    r"|snowflakes?|cretins?|trolls?|brats?|snakes?|shills?|gits?"
 )
 # Nouns that are an insult wherever they point at someone: "that arrogant bastard".
 _STRONG_INSULTS = (
@@ -46,11 +46,12 @@ _INSULT_ADJ = (
     r"lazy|useless|spineless|stupid|incompetent|worthless|pathetic|disgusting|smug|cowardly"
     r"|greedy|lying|entitled|ignorant|arrogant|heartless|evil|clueless|dumb|fat|ugly|miserable"
     r"|brainless|gutless|selfish|cruel|vile|despicable|sick|crooked|corrupt|negligent|sorry|sadistic"
-    r"|creepy|spiteful|vicious|soulless|two-faced"
+    r"|creepy|spiteful|vicious|soulless|two-faced|thick|thickest|dumbest|stupidest"
 )
 _ABUSE = compile_later(
     # Insults aimed at someone.
-    rf"\b(?:you(?:['’]re|\s+are)?|people\s+like\s+you|you\s+people|(?:he|she)(?:['’]s|\s+is)"
+    rf"\b(?:you(?:['’]re|\s+are)?|you\s+lot(?:\s+are)?|ur|u\s+are|people\s+like\s+you|you\s+people"
+    rf"|(?:he|she)(?:['’]s|\s+is)"
     r"|(?:this|that)\s+(?:guy|man|woman|doctor|nurse|lady|person|surgeon|quack)\s+is"
     rf"|they(?:['’]re|\s+are))\s+(?:an?\s+|such\s+an?\s+|so\s+|too\s+"
     rf"|nothing\s+but\s+(?:an?\s+)?|just\s+(?:an?\s+)?|all\s+)?(?:[\w-]+,?\s+){{0,3}}?"
@@ -59,6 +60,9 @@ _ABUSE = compile_later(
     rf"|\b(?:dr\.?\s+)?[a-z]+\s+is\s+(?:an?|such\s+an?)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INSULT_NOUNS})\b"
     # Profanity at someone.
     r"|\b(?:fuck|screw|damn)\s+(?:you|him|her|them|off)\b|\bgo\s+to\s+hell\b"
+    # "fuck every doctor who ignored me", "screw the idiots telling me to do yoga".
+    rf"|\b(?:fuck|screw)\s+(?:every|all|the|those|these|that)\s+(?:[\w-]+\s+){{0,3}}?(?:{_PEOPLE}"
+    rf"|{_INSULT_NOUNS})\b"
     r"|\bshut\s+(?:the\s+(?:hell|fuck|f\*+)\s+)?(?:up|your\s+(?:mouth|face|trap))\b"
     r"|\b(?:bitch|asshole|motherfucker|cunt)\b"
     r"|\bnobody\s+(?:cares|gives\s+a\s+\w+)\s+about\s+(?:you|your)\b|\bgrow\s+up\b"
@@ -184,6 +188,18 @@ _DENIED = compile_later(
     r"(?:you|they|he|she|we)(?:['’](?:re|s)|\s+(?:are|is|were|was))\s+(?:not|never|no)\b"
     r"|(?:you|they|he|she)\s+(?:aren['’]?t|isn['’]?t|weren['’]?t|wasn['’]?t)\b"
 )
+# "Nobody here thinks you're stupid", "it doesn't mean you're weak": an insult denied
+# before it is said.
+_DENIED_BEFORE = compile_later(
+    r"\b(?:nobody|no\s+one|no-one|none\s+of\s+us|doesn['’]?t\s+mean|does\s+not\s+mean"
+    r"|don['’]?t\s+think|do\s+not\s+think|never\s+think)\b[^.!?]{0,30}$"
+)
+# 'a man shouted "hurry up, you slow idiot" at my father': someone else's insult,
+# quoted after their verb of speech (the author's own, "I told him 'you idiot'", counts).
+_QUOTED = compile_later(
+    r"\b(?!i\b)[\w'’]+\s+(?:shouted|yelled|screamed|called\s+(?:her|him|me|them|us|my\s+\w+)(?:\s+an?)?"
+    r"|said|snapped|hissed|muttered|swore|spat)\b[^\"“”]{0,30}[\"“][^\"”]*$"
+)
 _SCORN_WORDS = frozenset(
     "little waste see jobsworth jobsworths wanker wankers tosser tossers bellend bellends "
     "knobhead knobheads gobshite gobshites numpty numpties muppet muppets pillock pillocks "
@@ -207,10 +223,16 @@ class AbuseRule(Rule):
             snippet = match.group()
             if _aimed_at_a_thing(lower, match):
                 continue
-            if _AT_MYSELF.search(lower, doc.sentence_at(match.start())[0], match.start()):
+            aimed = re.match(r"(?:you|ur|u|people|(?:he|she|they)\b)", snippet)
+            sentence_start = doc.sentence_at(match.start())[0]
+            if not aimed and _AT_MYSELF.search(lower, sentence_start, match.start()):
                 continue
+            if _QUOTED.search(lower, max(sentence_start, match.start() - 80), match.start()):
+                continue  # 'a man shouted "you slow idiot" at my father'
             if _DENIED.match(snippet):
                 continue  # "You are not lazy. You are not imagining it."
+            if _DENIED_BEFORE.search(lower, sentence_start, match.start()):
+                continue  # "Nobody here thinks you're stupid for asking."
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet

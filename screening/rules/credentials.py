@@ -81,6 +81,12 @@ _OTHER_PERSON_BEFORE = compile_later(
     r"|daughter|sister|brother|aunt|uncle|friend|grand\w+|cousin|partner)\b[^.!?]*$|\b(?:he|she|they)\b[^.!?]*$"
 )
 
+# "as the pharmacist explained": a title in a clause of comparison, not a claim.
+_AS_SAID = compile_later(
+    r"\s*(?:had\s+|has\s+|always\s+)?(?:explained|said|says|told|suggested|advised|recommended"
+    r"|showed|asked|instructed|prescribed|ordered|warned|promised|described|put\s+it|does|did)\b"
+)
+
 
 class CredentialClaimRule(Rule):
     id = "credential_claim.title"
@@ -96,9 +102,15 @@ class CredentialClaimRule(Rule):
             if re.search(r"\bnot\s+(?:a|an)\b", match.group()):
                 continue
             if match.group().startswith("as "):
-                s_start = doc.sentence_at(match.start())[0]
+                s_start, s_end = doc.sentence_at(match.start())
                 if _OTHER_PERSON_BEFORE.search(text, s_start, match.start()):
                     continue  # "My mother spent thirty years as a nurse"
+                if _AS_SAID.match(text, match.end()):
+                    continue  # "as the pharmacist explained"
+                if text[s_start : match.start()].strip() and not _FIRST_PERSON.search(
+                    text, s_start, s_end
+                ):
+                    continue  # "Gran trained as a nurse in Glasgow": nothing of the author
             yield match.span()
         for start, end in doc.sentences_with_words(_CAREER_WORDS):
             # Read each sentence on its own, so that "^" is its start.

@@ -449,7 +449,7 @@ COMMENT_REPORT_THRESHOLD = env("COMMENT_REPORT_THRESHOLD")
 COMMENT_EDIT_MINUTES = env("COMMENT_EDIT_MINUTES")
 # A lone first name ("Thank you, Maria") does not hold a comment for a moderator.
 COMMENTS_PUBLISH_FIRST_NAMES = env("COMMENTS_PUBLISH_FIRST_NAMES")
-# The screen's learned parts (the crisis and name readers) run beside its rules
+# The screen's learned parts (the crisis and label readers) run beside its rules
 # (screening/README.md).
 SCREEN_LEARNED = env("SCREEN_LEARNED")
 

@@ -1,4 +1,4 @@
-"""The screen's tests run with the learned crisis reader as the settings have it:
+"""The screen's tests run with the learned readers as the settings have it:
 ``SCREEN_LEARNED=false pytest tests/screening`` runs them on the rules alone."""
 
 import pytest

@@ -114,6 +114,8 @@ def test_careers_licences_and_boards_are_claims(text):
         "My mother spent thirty years as a nurse in this town.",
         "Former coworkers from the bakery sent flowers.",
         "My license renewal for the food truck came through.",
+        "Grandad qualified as a pharmacist in 1961 and ran the chemist on the high street.",
+        "I changed the dressing every morning, as the district nurse showed us.",
     ],
 )
 def test_other_peoples_careers_and_other_licences_are_not_claims(text):
@@ -526,7 +528,36 @@ def test_censored_insults_and_open_threats_are_abuse(text):
         "You are not lazy and you are not making it up. Keep going.",
         "MS is a b*tch, but I'm still here.",
         "Book the follow-up and see what happens next week with the new dose.",
+        "No one on this forum thinks you're pathetic for crying in the car park.",
+        "Needing a wheelchair some days doesn't mean you're lazy.",
     ],
 )
 def test_reassurance_and_curses_at_an_illness_are_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To the surgeon who sent me home: you are a heartless coward.",
+        "And fuck every receptionist who laughed at me.",
+        "Screw the idiots who told me to try meditation.",
+        "You utter cretin. Learn to read.",
+        "You lot are thick as a brick, honestly.",
+        "ur the dumbest doctor on this site",
+    ],
+)
+def test_insults_at_someone_beside_the_authors_own_words_are_abuse(text):
+    assert "abuse" in labels(text, kind="comment", role="reader")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'On the bus a woman screamed "move, you fat cow" at my mum, and nobody said a thing.',
+        'A patient called him a "useless prick" and he still finished the dressing.',
+        "My hair grew back thick and curly after chemo.",
+    ],
+)
+def test_someone_elses_insult_quoted_and_thick_hair_are_not_abuse(text):
+    assert "abuse" not in labels(text, kind="comment", role="family")
