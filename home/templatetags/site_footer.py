@@ -19,4 +19,5 @@ def footer_pages(context):
     except DatabaseError:
         logger.warning("Footer links left out: the database cannot be read", exc_info=True)
         links = []
-    return {"links": links}
+    # The pages' titles are the editors' words, in the content language.
+    return {"links": links, "content_lang": context.get("content_lang", "")}

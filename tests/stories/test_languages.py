@@ -5,14 +5,16 @@ switcher; a story and its submission remember the language and the consent."""
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from home.models import InformationPage
 from stories.consent import CONSENT_VERSION, CONSENTS, consent_for
 from stories.models import Submission
 from stories.services import post_message, send_comment_digests
-from tests.factories import CLEAN_STORY, CommentFactory, story_form_data
+from tests.factories import CLEAN_STORY, CommentFactory, TopicFactory, story_form_data
 
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9,en;q=0.5"}
 
@@ -127,6 +129,49 @@ def test_the_story_page_in_spanish_marks_an_english_story_as_english(client, mak
     english = client.get(story.url).content.decode()
     assert '<article class="story">' in english
     assert "By Lorna" in english
+
+
+def test_in_spanish_the_editors_english_words_around_a_story_are_marked_english(
+    client, make_story, home_page
+):
+    """Topic names, the footer's page titles and the crisis help are the editors' words,
+    in English: a Spanish reader's screen reader reads them as English (WCAG 3.1.2)."""
+    about = home_page.add_child(
+        instance=InformationPage(title="About us", slug="about-us", body=[("text", "<p>Us.</p>")])
+    )
+    about.save_revision().publish()
+    story = make_story(title="Nights on the ward", topics=[TopicFactory(name="Night shifts")])
+
+    page = BeautifulSoup(client.get(story.url, **SPANISH).content, "html.parser")
+
+    topic = page.select_one(".topic-list li")
+    assert topic.get_text() == "Night shifts" and topic["lang"] == "en"
+    assert page.select_one(".topic-list")["aria-label"] == "Temas"
+    assert page.select_one(".topic-list")["lang"] == "es"  # inside the English story
+    footer = page.select_one(".site-footer__nav li")
+    assert footer.get_text() == "About us" and footer["lang"] == "en"
+    index = BeautifulSoup(client.get(story.get_parent().url, **SPANISH).content, "html.parser")
+    assert index.select_one('#filter-topic option[value="night-shifts"]')["lang"] == "en"
+    # In English nothing is marked: the words are in the page's language.
+    english = BeautifulSoup(client.get(story.url).content, "html.parser")
+    assert not english.select(".topic-list [lang], .topic-list[lang], .site-footer__nav [lang]")
+
+
+def test_in_spanish_the_crisis_help_an_urgent_author_is_shown_is_marked_english(
+    client, story_index, django_capture_on_commit_callbacks
+):
+    body = "I have been stockpiling my pills and tonight I want to end it all. " * 3
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/share/", story_form_data(body=body), **SPANISH)
+    assert response.status_code == 302
+    submission = Submission.objects.latest("pk")
+    assert submission.urgent
+
+    page = BeautifulSoup(client.get(submission.get_status_url(), **SPANISH).content, "html.parser")
+
+    assert page.select_one("aside.notice--urgent")["lang"] == "en"
+    english = BeautifulSoup(client.get(submission.get_status_url()).content, "html.parser")
+    assert not english.select_one("aside.notice--urgent").has_attr("lang")
 
 
 def test_a_story_sent_in_spanish_records_its_language_and_the_spanish_consent(send_story):
