@@ -5,6 +5,7 @@ through the private link replaces the entry only once approved."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from directory.models import DirectoryPage, Proposal
 from moderation.permissions import MODERATORS_GROUP
@@ -54,8 +55,10 @@ def test_representative_proposes_moderator_approves_reader_finds_it(live_server,
     sign_in_as_moderator(moderator, base)
     moderator.get_by_role("link", name="Open the directory queue").click()
     moderator.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
+    # The click starts a navigation: read the review page once it has come (in CI the
+    # queue's page was read once mid-navigation, empty).
+    expect(moderator.locator("main")).to_contain_text("A new organisation")
     review = moderator.locator("main").inner_text()
-    assert "A new organisation" in review
     assert "is the web site's" in review
     moderator.get_by_role("button", name="Approve and publish").click()
     assert "is approved and listed" in moderator.locator(".messages").inner_text()
