@@ -5,6 +5,7 @@ could not publish before, then publishes."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
@@ -63,7 +64,7 @@ def test_the_author_approves_the_redaction_and_the_moderator_publishes(
     assert proposed_box["width"] <= 390
     author.get_by_role("button", name="I approve these changes").click()
     assert "you approved the changes" in author.locator(".message--success").inner_text()
-    assert author.locator("[data-approval=approved]").is_visible()
+    expect(author.locator("[data-approval=approved]")).to_be_visible()
     submission = Submission.objects.get(pk=submission.pk)
     assert submission.edits_approved_at is not None
 

@@ -3,6 +3,7 @@ its list, an organisation's page or the proposal form with its errors, and the l
 fits a phone's width."""
 
 import pytest
+from playwright.sync_api import expect
 
 from directory.models import DirectoryPage
 from tests.e2e.test_form_accessibility import axe_violations
@@ -21,12 +22,12 @@ def test_directory_and_its_form_pass_axe_on_a_phone(live_server, phone_page):
     assert page.locator(".directory-grid").bounding_box()["width"] <= width
 
     page.locator(".directory-card__name a").first.click()
-    assert page.get_by_role("heading", name="Official accounts").is_visible()
+    expect(page.get_by_role("heading", name="Official accounts")).to_be_visible()
     assert axe_violations(page) == []
 
     page.goto(live_server.url + "/directory/propose/")
     page.get_by_label("Address of account 1").fill("https://www.facebook.com/somewhere")
     page.get_by_role("button", name="Send for review").click()
-    assert page.locator("#error-summary").is_visible()
+    expect(page.locator("#error-summary")).to_be_visible()
     assert "Platform of account 1" in page.locator("#error-summary").inner_text()
     assert axe_violations(page) == []

@@ -1,6 +1,7 @@
 """The pages people look for (about, privacy, terms, contact), reached from the footer."""
 
 import pytest
+from playwright.sync_api import expect
 
 from stories.models import StoryPage
 from tests.e2e.test_form_accessibility import axe_violations
@@ -30,8 +31,8 @@ def test_reader_on_a_phone_follows_the_footer_from_a_story_to_the_privacy_policy
 
     assert phone_page.url == live_server.url + "/privacy/"
     assert phone_page.get_by_role("heading", level=1).inner_text() == "Privacy policy"
-    assert phone_page.get_by_role("heading", level=2, name="Cookies").is_visible()
-    assert phone_page.locator("code", has_text="comment_confirmed").is_visible()
+    expect(phone_page.get_by_role("heading", level=2, name="Cookies")).to_be_visible()
+    expect(phone_page.locator("code", has_text="comment_confirmed")).to_be_visible()
     overflow = phone_page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )

@@ -8,6 +8,7 @@ from importlib.resources import files
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
@@ -53,7 +54,7 @@ def test_share_form_errors_are_announced_and_reached_by_keyboard(live_server, pa
 
     assert page.title().startswith("Error: Share your story")
     summary = page.get_by_role("alert")
-    assert summary.get_by_role("heading", name="There is a problem").is_visible()
+    expect(summary.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert page.evaluate("document.activeElement.id") == "error-summary"
 
     described = page.evaluate(DESCRIPTIONS)
@@ -92,7 +93,7 @@ def test_the_character_count_is_announced_when_typing_pauses(live_server, page):
     story.focus()
     page.keyboard.type("I was scared", delay=30)
 
-    assert page.locator(".counter").inner_text() == "12 of 20,000 characters"
+    expect(page.locator(".counter")).to_have_text("12 of 20,000 characters", use_inner_text=True)
     assert page.evaluate("window.liveChanges") == []
     # Polled from here: wait_for_function evaluates a string, which the site's
     # Content-Security-Policy (no 'unsafe-eval') refuses, as it should.

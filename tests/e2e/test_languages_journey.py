@@ -2,6 +2,7 @@
 shares a story in Spanish, in Chromium, with axe-core on each page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from stories.consent import CONSENTS
 from stories.models import Submission
@@ -28,7 +29,7 @@ def test_reader_switches_to_spanish_and_shares_a_story_on_a_small_phone(live_ser
 
     assert page.locator("html").get_attribute("lang") == "es"
     assert page.get_by_label("Idioma").input_value() == "es"
-    assert page.get_by_role("heading", name="Últimas historias").is_visible()
+    expect(page.get_by_role("heading", name="Últimas historias")).to_be_visible()
     assert page.evaluate(OVERFLOW) <= 0
     assert axe_violations(page) == []
 
@@ -43,7 +44,9 @@ def test_reader_switches_to_spanish_and_shares_a_story_on_a_small_phone(live_ser
     assert axe_violations(page) == []
 
     page.get_by_label("Su historia (obligatorio)", exact=True).fill(STORY)
-    assert page.locator(".counter").inner_text() == f"{len(STORY)} de 20.000 caracteres"
+    expect(page.locator(".counter")).to_have_text(
+        f"{len(STORY)} de 20.000 caracteres", use_inner_text=True
+    )
     page.get_by_label("Paciente", exact=True).check()
     page.get_by_label("Solo mi nombre de pila").check()
     page.get_by_label("Su nombre").fill("Lucía Romero")
@@ -62,7 +65,7 @@ def test_reader_switches_to_spanish_and_shares_a_story_on_a_small_phone(live_ser
 
     # The status page names its limit and counts towards it in the same Spanish numbers.
     page.goto(live_server.url + submission.get_status_url())
-    assert page.get_by_role("heading", name="Mensajes con los moderadores").is_visible()
-    assert page.get_by_text("Hasta 5.000 caracteres.").is_visible()
-    assert page.locator(".counter").inner_text() == "0 de 5.000 caracteres"
+    expect(page.get_by_role("heading", name="Mensajes con los moderadores")).to_be_visible()
+    expect(page.get_by_text("Hasta 5.000 caracteres.")).to_be_visible()
+    expect(page.locator(".counter")).to_have_text("0 de 5.000 caracteres", use_inner_text=True)
     assert page.evaluate(OVERFLOW) <= 0

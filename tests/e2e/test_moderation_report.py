@@ -6,6 +6,7 @@ Content-Security-Policy."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.services import submit_story
@@ -38,7 +39,7 @@ def test_moderator_opens_the_figures_from_the_reports_menu(live_server, page):
     watch.collect()
 
     weekly = page.get_by_role("img", name="Submissions per week")
-    assert weekly.is_visible()
+    expect(weekly).to_be_visible()
     description = page.locator("#" + weekly.get_attribute("aria-describedby")).inner_text()
     assert "1 submission in the 12 weeks from" in description
     findings = page.get_by_role("img", name="Findings by category")
@@ -46,7 +47,7 @@ def test_moderator_opens_the_figures_from_the_reports_menu(live_server, page):
         "Phone number: 1"
         in page.locator("#" + findings.get_attribute("aria-describedby")).inner_text()
     )
-    assert page.get_by_role("table").filter(has_text="Phone number").is_visible()
+    expect(page.get_by_role("table").filter(has_text="Phone number")).to_be_visible()
 
     page.get_by_label("Period").select_option("52")
     with page.expect_navigation():

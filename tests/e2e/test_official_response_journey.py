@@ -6,6 +6,7 @@ the response fits a 320-pixel-wide screen."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
 from stories.models import OfficialResponse, StoryPage
@@ -54,7 +55,7 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     page.goto(live_server.url + "/admin/responses/")
     page.get_by_role("link", name=story.title).click()
     submit(page, "Send for review")
-    assert page.locator("#id_text_error").is_visible()
+    expect(page.locator("#id_text_error")).to_be_visible()
     assert "Write the response." in page.locator("#id_text_error").inner_text()
     page.get_by_label("Response", exact=True).fill(RESPONSE)
     page.get_by_label("Your role", exact=True).fill("Patient experience lead")
@@ -82,7 +83,7 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     page.set_viewport_size({"width": 320, "height": 700})
     page.goto(live_server.url + story.url)
     section = page.get_by_role("region", name="Response from Sharing")
-    assert section.is_visible()
+    expect(section).to_be_visible()
     assert RESPONSE in section.inner_text()
     assert "Rhea, Patient experience lead" in section.inner_text()
     assert "Okonkwo" not in page.content()

@@ -1,5 +1,6 @@
 import pytest
 from PIL import Image
+from playwright.sync_api import expect
 
 from stories.models import Submission
 
@@ -17,9 +18,9 @@ def test_submitter_shares_a_story_with_a_photo_on_a_phone(live_server, phone_pag
     page.get_by_label("Your story (required)", exact=True).fill(
         "Six weeks after my operation I knelt in the garden again. " * 4
     )
-    assert "of 20,000 characters" in page.locator(".counter").inner_text()
+    expect(page.locator(".counter")).to_contain_text("of 20,000 characters", use_inner_text=True)
     page.get_by_label("Patient", exact=True).check()
-    assert page.locator("#employee-confirmations").is_hidden()
+    expect(page.locator("#employee-confirmations")).to_be_hidden()
     page.get_by_label("My first name only").check()
     page.get_by_label("Your name").fill("Lorna")
     page.get_by_label("Your email address").fill("lorna@example.org")

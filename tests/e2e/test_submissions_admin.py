@@ -6,6 +6,7 @@ three pages and the Content-Security-Policy refuses nothing."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
@@ -63,7 +64,7 @@ def test_moderator_looks_up_a_submission_and_erases_it_from_the_keyboard(live_se
     link.click()
     page.wait_for_url(f"**/admin/submissions/{submission.pk}/")
     watch.collect()
-    assert page.get_by_text("hal@example.org").is_visible()
+    expect(page.get_by_text("hal@example.org")).to_be_visible()
     assert axe_violations(page, "main") == []
     assert page.evaluate("document.documentElement.scrollWidth") <= NARROW["width"]
 
@@ -92,7 +93,7 @@ def test_moderator_looks_up_a_submission_and_erases_it_from_the_keyboard(live_se
     page.keyboard.press("Enter")
     page.wait_for_url(f"**/admin/submissions/{submission.pk}/")
     watch.collect()
-    assert page.get_by_text(f"Erased {submission.reference}").is_visible()
+    expect(page.get_by_text(f"Erased {submission.reference}")).to_be_visible()
     assert Submission.objects.get(pk=submission.pk).erased_at is not None
     # The one error: the refused confirmation, answered 400 on purpose.
     refused = f"{live_server.url}/admin/submissions/{submission.pk}/erase/"

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from tests.authenticator import next_code
@@ -56,6 +57,6 @@ def test_moderator_sets_up_an_app_and_signs_in_with_its_code(live_server, page):
 
     page.wait_for_url(live_server.url + "/admin/")
     assert page.title().startswith("Dashboard")
-    assert page.get_by_role("link", name="Open the story queue").is_visible()
+    expect(page.get_by_role("link", name="Open the story queue")).to_be_visible()
     watch.collect()
     assert watch.problems == []
