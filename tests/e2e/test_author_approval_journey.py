@@ -37,11 +37,13 @@ def test_the_author_approves_the_redaction_and_the_moderator_publishes(
     review = f"{live_server.url}/admin/story-queue/{submission.story_id}/"
     page.goto(review)
     page.get_by_role("button", name="Redact all: Phone number").click()
-    assert "Redacted." in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Redacted.", use_inner_text=True)
     approval = page.locator(".story-review__approval")
     assert "Awaiting the author's approval of the edits." in approval.inner_text()
     page.get_by_role("button", name="Approve and publish").click()
-    assert "The author has not approved your edits yet." in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text(
+        "The author has not approved your edits yet.", use_inner_text=True
+    )
     assert not StoryPage.objects.get(pk=submission.story_id).live
 
     # The author, on a phone, reads both texts: stacked, the redaction said in words.
@@ -74,7 +76,9 @@ def test_the_author_approves_the_redaction_and_the_moderator_publishes(
         "The author approved the edits on" in page.locator(".story-review__approval").inner_text()
     )
     page.get_by_role("button", name="Approve and publish").click()
-    assert "is approved and published" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text(
+        "is approved and published", use_inner_text=True
+    )
     story = StoryPage.objects.get(pk=submission.story_id)
     assert story.live
     page.goto(live_server.url + story.url)

@@ -1,6 +1,7 @@
 """The author's private links, clicked in Chromium: follow, edit and withdraw a story."""
 
 import pytest
+from playwright.sync_api import expect
 
 from moderation.actions import ReviewStoryAction
 from moderation.models import StoryReviewTaskState
@@ -48,7 +49,9 @@ def test_author_edits_and_sends_back_their_story_when_asked(live_server, page):
     ).execute()
 
     page.goto(live_server.url + submission.get_status_url())
-    assert "Please leave out the ward number." in page.locator(".notice").inner_text()
+    expect(page.locator(".notice")).to_contain_text(
+        "Please leave out the ward number.", use_inner_text=True
+    )
     page.get_by_role("link", name="Edit my story").click()
     page.get_by_label("Your story (required)", exact=True).fill(CLEAN_STORY + "\n\nThank you all.")
     page.get_by_role("button", name="Send my edited story").click()

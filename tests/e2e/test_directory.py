@@ -31,7 +31,7 @@ def propose_organisation(page, base):
     page.get_by_label("Your work email address").fill("ines.duarte@fernhill.example.pt")
     page.get_by_label("I represent this organisation").check()
     page.get_by_role("button", name="Send for review").click()
-    assert "we received your proposal" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("we received your proposal", use_inner_text=True)
     page.get_by_role("link", name="See my proposal's status").click()
     return page.url
 
@@ -46,10 +46,12 @@ def test_representative_proposes_moderator_approves_reader_finds_it(live_server,
     base = live_server.url
     directory = DirectoryPage.objects.get()
     status_url = propose_organisation(page, base)
-    assert "Received." in page.locator(".status-now").inner_text()
+    expect(page.locator(".status-now")).to_contain_text("Received.", use_inner_text=True)
 
     page.goto(base + directory.url + "?q=fernhill")
-    assert "No organisation matches these filters" in page.locator("main").inner_text()
+    expect(page.locator("main")).to_contain_text(
+        "No organisation matches these filters", use_inner_text=True
+    )
 
     moderator = page.context.browser.new_context().new_page()
     sign_in_as_moderator(moderator, base)
@@ -70,7 +72,9 @@ def test_representative_proposes_moderator_approves_reader_finds_it(live_server,
     cards = page.locator(".directory-card")
     assert cards.count() == 1
     assert "Fernhill Rehabilitation Hospital" in cards.first.inner_text()
-    assert "1 organisation, 1 account" in page.locator(".result-count").inner_text()
+    expect(page.locator(".result-count")).to_contain_text(
+        "1 organisation, 1 account", use_inner_text=True
+    )
     cards.first.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
     assert page.locator("h1").inner_text() == "Fernhill Rehabilitation Hospital"
     assert page.get_by_role("link", name="X (Twitter) @FernhillRehab").get_attribute("href") == (
@@ -79,7 +83,7 @@ def test_representative_proposes_moderator_approves_reader_finds_it(live_server,
     assert "Inês" not in page.content()
 
     page.goto(status_url)
-    assert "Approved." in page.locator(".status-now").inner_text()
+    expect(page.locator(".status-now")).to_contain_text("Approved.", use_inner_text=True)
 
 
 def test_an_update_through_the_private_link_replaces_the_entry_only_after_approval(
@@ -101,7 +105,7 @@ def test_an_update_through_the_private_link_replaces_the_entry_only_after_approv
     page.get_by_label("Address of account 3").fill("@fernhill")
     page.get_by_label("I represent this organisation").check()
     page.get_by_role("button", name="Send for review").click()
-    assert "we received your proposal" in page.locator("h1").inner_text()
+    expect(page.locator("h1")).to_contain_text("we received your proposal", use_inner_text=True)
 
     entry = base + directory.url + "organisations/fernhill-rehabilitation-hospital/"
     page.goto(entry)

@@ -29,5 +29,7 @@ def test_directory_and_its_form_pass_axe_on_a_phone(live_server, phone_page):
     page.get_by_label("Address of account 1").fill("https://www.facebook.com/somewhere")
     page.get_by_role("button", name="Send for review").click()
     expect(page.locator("#error-summary")).to_be_visible()
-    assert "Platform of account 1" in page.locator("#error-summary").inner_text()
+    expect(page.locator("#error-summary")).to_contain_text(
+        "Platform of account 1", use_inner_text=True
+    )
     assert axe_violations(page) == []

@@ -117,7 +117,7 @@ def test_a_story_sent_after_its_session_expired_is_kept(live_server, page):
     page.get_by_role("button", name="Send my story").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Your session expired"
-    assert "we kept what you wrote" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("we kept what you wrote", use_inner_text=True)
     assert page.get_by_label("Your story", exact=True).input_value() == story_text
     assert not Submission.objects.exists()
     assert axe_violations(page) == []
@@ -166,4 +166,6 @@ def test_after_a_redaction_focus_stays_with_the_findings(live_server, page):
         with page.expect_navigation():
             page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "findings-heading"
-    assert "No findings are left to redact" in page.locator("#redaction-status").inner_text()
+    expect(page.locator("#redaction-status")).to_contain_text(
+        "No findings are left to redact", use_inner_text=True
+    )

@@ -40,7 +40,7 @@ def test_reader_switches_to_spanish_and_shares_a_story_on_a_small_phone(live_ser
     page.get_by_role("button", name="Enviar mi historia").click()
 
     assert page.title().startswith("Error: Comparta su historia")
-    assert "Hay un problema" in page.get_by_role("alert").inner_text()
+    expect(page.get_by_role("alert")).to_contain_text("Hay un problema", use_inner_text=True)
     assert axe_violations(page) == []
 
     page.get_by_label("Su historia (obligatorio)", exact=True).fill(STORY)

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage
@@ -30,18 +31,26 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
 
     page.get_by_role("link", name="Talk to me before your surgery").click()
     assert page.locator("mark.finding--block").first.inner_text().startswith("612-555-0187")
-    assert "hal@example.org" in page.locator(".story-review__author").inner_text()
+    expect(page.locator(".story-review__author")).to_contain_text(
+        "hal@example.org", use_inner_text=True
+    )
     page.get_by_role("button", name="Redact all: Phone number").click()
-    assert "Redacted." in page.locator(".messages").inner_text()
-    assert "[phone number]" in page.locator(".review-text--body").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Redacted.", use_inner_text=True)
+    expect(page.locator(".review-text--body")).to_contain_text(
+        "[phone number]", use_inner_text=True
+    )
     # Publishing waits for the author to approve the redaction, unless the moderator
     # says why it may not (test_author_approval_journey has the author approve it).
-    assert "Awaiting the author's approval" in page.locator(".story-review__approval").inner_text()
+    expect(page.locator(".story-review__approval")).to_contain_text(
+        "Awaiting the author's approval", use_inner_text=True
+    )
     page.get_by_label("Reason to publish before the author approves").fill(
         "Hal asked on the phone for it to be up before his surgery."
     )
     page.get_by_role("button", name="Approve and publish").click()
-    assert "is approved and published" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text(
+        "is approved and published", use_inner_text=True
+    )
 
     story = StoryPage.objects.get(pk=submission.story_id)
     assert story.live

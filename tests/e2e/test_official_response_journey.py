@@ -56,12 +56,16 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     page.get_by_role("link", name=story.title).click()
     submit(page, "Send for review")
     expect(page.locator("#id_text_error")).to_be_visible()
-    assert "Write the response." in page.locator("#id_text_error").inner_text()
+    expect(page.locator("#id_text_error")).to_contain_text(
+        "Write the response.", use_inner_text=True
+    )
     page.get_by_label("Response", exact=True).fill(RESPONSE)
     page.get_by_label("Your role", exact=True).fill("Patient experience lead")
     assert axe_in(page, ".official-response-write") == []
     submit(page, "Send for review")
-    assert "is sent to the moderators" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text(
+        "is sent to the moderators", use_inner_text=True
+    )
     assert OfficialResponse.objects.get().state == OfficialResponse.State.PENDING
 
     # Readers see nothing of it yet.
@@ -73,10 +77,10 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     sign_in(page, live_server.url, "moira")
     page.get_by_role("link", name="Open the response queue").click()
     page.get_by_role("link", name=story.title).click()
-    assert RESPONSE in page.locator(".review-text__body").inner_text()
+    expect(page.locator(".review-text__body")).to_contain_text(RESPONSE, use_inner_text=True)
     assert axe_in(page, ".official-response-review") == []
     submit(page, "Approve and publish")
-    assert "approved and published" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("approved and published", use_inner_text=True)
 
     # A reader, on a narrow phone, finds it under the story.
     page.context.clear_cookies()

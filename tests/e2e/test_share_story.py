@@ -35,7 +35,7 @@ def test_submitter_shares_a_story_with_a_photo_on_a_phone(live_server, phone_pag
     page.wait_for_url("**/share/received/**")
     assert "We received your story" in page.get_by_role("heading", level=1).inner_text()
     submission = Submission.objects.get()
-    assert submission.reference in page.locator(".reference").inner_text()
+    expect(page.locator(".reference")).to_contain_text(submission.reference, use_inner_text=True)
     assert submission.photos.count() == 1
 
 

@@ -4,6 +4,7 @@ status page, on a phone-narrow screen and by keyboard; the moderator reads the a
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from playwright.sync_api import expect
 
 from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission, SubmissionMessage
@@ -57,7 +58,7 @@ def test_the_author_answers_a_request_for_changes_and_the_moderator_reads_it(
     page.goto(review)
     page.get_by_label("What should the author change?").fill(REASON)
     page.get_by_role("button", name="Request changes").click()
-    assert "Changes requested" in page.locator(".messages").inner_text()
+    expect(page.locator(".messages")).to_contain_text("Changes requested", use_inner_text=True)
 
     # The author reads it on their status page, and answers in words.
     author = narrow_page
