@@ -15,6 +15,7 @@ from django_comments_xtd.models import XtdComment
 from comments import services
 from comments.actions import ModerateComments
 from comments.models import CommentReview, Decision
+from comments.threads import COMMENT_LIST_KEY_PREFIX
 from tests.factories import CommentFactory
 
 pytestmark = pytest.mark.django_db
@@ -55,6 +56,27 @@ def test_a_page_of_threads_read_again_unchanged_is_not_rendered_again(client, st
     assert comments_rendered(first) == 3
     assert comments_rendered(second) == 0
     assert threads(second) == threads(first)
+
+
+def test_a_page_of_threads_is_kept_compressed(story, settings):
+    """Kept pages of threads share the cache with every other page of every story:
+    each is kept in a fraction of its HTML's size."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    for number in range(25):
+        CommentFactory(target=story, comment=f"Thank you all for the care on ward {number}. " * 3)
+
+    html = threads(read(Client(), story))
+
+    from django.core.cache import cache
+
+    kept = [
+        len(value)
+        for key, value in cache._cache.items()  # LocMemCache's pickled entries
+        if COMMENT_LIST_KEY_PREFIX in key
+    ]
+    assert len(kept) == 1
+    assert kept[0] < len(html.encode()) / 3
+    assert threads(read(Client(), story)) == html
 
 
 def test_a_new_comment_shows_on_the_next_read(client, story, post_comment):
