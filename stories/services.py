@@ -206,12 +206,23 @@ def announce(signal, submission, **kwargs):
             )
 
 
+class EditRefused(Exception):
+    """The story is no longer waiting for the author's changes (another tab sent it)."""
+
+
 def resubmit_story(submission, data):
     """The author's edited text becomes a new revision and goes back to the moderators.
 
-    The workflow resumes, so the new revision is screened and queued again.
+    The workflow resumes, so the new revision is screened and queued again. The
+    submission's row is locked and read again first: of two edits sent at once (two
+    tabs, a double click), the one that waited finds the story sent back already and
+    raises ``EditRefused``, having changed nothing.
     """
     with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.can_be_edited:
+            raise EditRefused
+        submission.state = locked.state
         story = submission.story.get_latest_revision_as_object()
         story.title = data["title"]
         story.body = data["body"]
@@ -225,9 +236,11 @@ def resubmit_story(submission, data):
 def send_back_unchanged(submission):
     """The author answered a request for changes in words (a message), and sends the
     story back as it is: the moderators read it again, with the answer beside it."""
-    if not submission.can_be_edited:
-        return submission
     with transaction.atomic():
+        # Locked and read again, as in resubmit_story: sent back once, whatever the tabs.
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.can_be_edited:
+            return submission
         _back_to_the_moderators(submission)
     logger.info("Story submission %s sent back unchanged by its author", submission.reference)
     announce(story_resubmitted, submission)
