@@ -26,6 +26,7 @@ from screening import ENGINE_VERSION, SAFETY, screen
 from .comment_mail import COMMENT_MAIL_INTERVAL
 from .consent import current_consent
 from .edits import BEFORE_A_DECISION, awaits_author, moderator_edits
+from .languages import detect_language
 from .models import (
     NamingChoice,
     OfficialResponse,
@@ -114,6 +115,12 @@ def submit_story(data, *, ip_address="", user_agent="", consent=None):
     return submission
 
 
+def story_language(data, *, default):
+    """The language the story is written in, read from its title and text
+    (``stories.languages``); ``default`` where its words do not say."""
+    return detect_language(f"{data['title']}\n{data['body']}", default=default)
+
+
 def story_slug(index, title, page_id=None):
     """The address of a story under ``index``, made from ``title``."""
     return find_available_slug(index, slugify(title)[:60] or "story", ignore_page_id=page_id)
@@ -145,7 +152,9 @@ def store_submission(data, *, ip_address, user_agent, consent):
             author_display_name=display_name(data["naming"], data["name"]),
             author_role=data["role"],
             body=data["body"],
-            language=consent.language,
+            # The story's own language, which the moderators' screen needs; the
+            # submission keeps the form's, which the author reads and is mailed in.
+            language=story_language(data, default=consent.language),
             live=False,
         )
         story.topics.set(data.get("topics") or [])
@@ -226,6 +235,7 @@ def resubmit_story(submission, data):
         story = submission.story.get_latest_revision_as_object()
         story.title = data["title"]
         story.body = data["body"]
+        story.language = story_language(data, default=story.language)
         story.save_revision(log_action=True)
         _back_to_the_moderators(submission)
     logger.info("Story submission %s edited and sent back by its author", submission.reference)

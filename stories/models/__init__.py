@@ -391,7 +391,8 @@ class Submission(models.Model):
     contact_phone = models.CharField(max_length=32, blank=True)
 
     # The language the author used the site in: of the consent they read (its
-    # version is that language's, stories.consent), of their story and of our mail.
+    # version is that language's, stories.consent) and of our mail. The story's own
+    # language, read from its words, is StoryPage.language (stories.languages).
     language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     consent_version = models.CharField(max_length=40)
     consent_given_at = models.DateTimeField()

@@ -92,7 +92,14 @@ def test_a_spanish_story_is_redacted_with_spanish_placeholders(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(
             "/share/",
-            story_form_data(body=PHONE_STORY),
+            story_form_data(
+                title="Las enfermeras de la noche",
+                body=(
+                    "Las enfermeras de cardiología tuvieron paciencia con cada pregunta. "
+                    "Si alguien que espera la misma cirugía quiere hablar, me puede llamar "
+                    "al 612-555-0187 por la noche.\n\nAhora camino tres kilómetros al día."
+                ),
+            ),
             HTTP_ACCEPT_LANGUAGE="es-ES,es;q=0.9",
         )
     submission = Submission.objects.select_related("story").latest("pk")
