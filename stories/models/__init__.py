@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.models import with_comment_counts
+from sharing.sites import SiteRootURLMixin
 
 from ..listing import NEWEST_FIRST, count_stories, cursor_page, parse_cursor
 
@@ -87,7 +88,7 @@ def cards_of(ids):
     return story_cards(StoryPage.objects.filter(pk__in=ids)).order_by(*NEWEST_FIRST)
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(SiteRootURLMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -144,7 +145,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(Page):
+class StoryPage(SiteRootURLMixin, Page):
     author_display_name = models.CharField(
         _("author's name as published"),
         max_length=120,
