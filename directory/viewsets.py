@@ -2,7 +2,7 @@
 list, menu item, permission and dashboard count are declared here once."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from sharing.admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 
@@ -34,7 +34,7 @@ class ProposalQueueIndexView(QueueIndexView):
         ProposalColumn("proposal", label=_("Proposal"), sort_key="reference"),
         Column("kind", label=_("Kind"), accessor="kind"),
         Column("findings", label=_("Screen findings"), accessor="finding_count"),
-        Column("created_at", label=_("Waiting since"), sort_key="created_at"),
+        DateColumn("created_at", label=_("Waiting since"), sort_key="created_at"),
     ]
 
     caption = _("Proposals waiting for review")

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from sharing.sites import SiteRootURLMixin
 from stories.models import NEWEST_FIRST, StoryIndexPage, StoryPage, cards_of, story_cards
 
 from .blocks import INFORMATION_BLOCKS
@@ -14,7 +15,7 @@ from .blocks import INFORMATION_BLOCKS
 LATEST_STORIES = 6
 
 
-class HomePage(Page):
+class HomePage(SiteRootURLMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
     call_to_action_heading = models.CharField(
         max_length=120, default="Your story could help someone else"
@@ -72,7 +73,7 @@ class HomePageFeaturedStory(Orderable):
     panels = [FieldPanel("story")]
 
 
-class InformationPage(Page):
+class InformationPage(SiteRootURLMixin, Page):
     """A page about the site itself: about us, the privacy policy, the terms, contact.
 
     The live ones marked "Show in menus" (the default) are linked from the footer

@@ -16,6 +16,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 from comments.signals import comments_changed
 from directory.models import Account, Organisation
 from sharing import page_cache
+from sharing.sites import site_root_url
 from stories.models import OfficialResponse, StoryIndexPage, StoryPage, Topic
 from stories.signals import story_withdrawn
 
@@ -57,7 +58,7 @@ def addresses(*pages, every_page=False):
                 )
     for site in Site.objects.select_related("root_page"):
         batch.add_page(site.root_page)
-        batch.add_urls(site.root_url + reverse(name) for name in ("story_feed", "sitemap"))
+        batch.add_urls(site_root_url(site) + reverse(name) for name in ("story_feed", "sitemap"))
     indexes = list(StoryIndexPage.objects.live())
     batch.add_pages(indexes)
     if every_page:  # every topic's listing

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 from wagtail.models import TaskState
 
@@ -19,6 +20,10 @@ from .services import screen_revision
 
 #: The audit log's action for a story published before its author approved the edits.
 AUTHOR_OVERRIDE = "sharing.story.author_approval_override"
+
+
+#: Why an approval waits: the same words on the review page, before and after a refusal.
+SPAM_CHECK_PENDING = gettext_lazy("The spam check has not finished; try again in a minute.")
 
 
 class ReviewError(Exception):
@@ -57,6 +62,10 @@ class ReviewStoryAction:
         if self.action == self.APPROVE:
             # Nothing is published that the screen has not read.
             report = screen_revision(self.page.get_latest_revision())
+            if report.spam_pending:
+                # Nothing is published that Akismet may yet call spam: a moderator who
+                # will not wait records a verdict of their own ("Mark as spam", "not spam").
+                raise ReviewError(SPAM_CHECK_PENDING)
             if report.blocking and not self.override_reason:
                 raise ReviewError(
                     _(

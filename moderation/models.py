@@ -62,6 +62,11 @@ class ScreeningReport(models.Model):
         self.save(update_fields=["spam_verdict", "spam_checked_at"])
 
     @property
+    def spam_pending(self):
+        """Akismet has not answered yet: the story cannot be approved."""
+        return self.spam_verdict == "pending"
+
+    @property
     def is_spam(self):
         return self.spam_verdict == spam.Verdict.SPAM
 

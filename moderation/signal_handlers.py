@@ -80,8 +80,11 @@ def moderate_new_story(sender, submission, ip_address="", **kwargs):
 
 
 def moderate_resubmitted_story(sender, submission, **kwargs):
-    """The author's edited text is screened as it is saved; Akismet reads it too."""
-    report = latest_report(submission.story)
+    """The author's edited text is screened as it is saved; Akismet reads it too.
+
+    The story is read again: the submission's copy names the revision before the edit,
+    whose check is over (its report is not "Checking"), so the edit would go unchecked."""
+    report = latest_report(StoryPage.objects.get(pk=submission.story_id))
     if report is not None:
         request_spam_check(report)
 

@@ -57,7 +57,21 @@ def check_story_spam(report_id):
     submission = Submission.objects.filter(story_id=report.page_id).first()
     verdict = spam.check(**akismet_arguments(submission, report.revision.as_object()))
     report.record_spam_verdict(verdict)
+    moderators_edits_since(report).update(
+        spam_verdict=verdict, spam_checked_at=report.spam_checked_at
+    )
     return str(verdict)
+
+
+def moderators_edits_since(report):
+    """The reports of the moderators' revisions made after the author's text ``report``
+    was sent to Akismet and before the author's next one: they took its "Checking"
+    (``services.spam_verdict_for``) and wait for the same verdict."""
+    later = ScreeningReport.objects.filter(page_id=report.page_id, pk__gt=report.pk)
+    next_authors = later.filter(revision__user__isnull=True).order_by("pk").first()
+    if next_authors is not None:
+        later = later.filter(pk__lt=next_authors.pk)
+    return later.filter(spam_verdict="pending", revision__user__isnull=False)
 
 
 @task()

@@ -18,7 +18,7 @@ from stories.edits import BEFORE_A_DECISION, moderator_edits
 from stories.models import AuthorApprovalSettings, StoryPage, Submission, SubmissionPhoto
 from stories.services import MessageRefused, post_message
 
-from .actions import AUTHOR_OVERRIDE, ReviewError, ReviewStoryAction
+from .actions import AUTHOR_OVERRIDE, SPAM_CHECK_PENDING, ReviewError, ReviewStoryAction
 from .forms import ApproveForm, AuthorMessageForm, PhotoDescriptionsForm, ReasonForm
 from .models import StoryReviewTaskState
 from .panels import review_context
@@ -74,6 +74,7 @@ def render_review(request, story, task_state, message_form=None, status=200):
         "page_title": _("Review"),
         "page_subtitle": story.draft_title,
         "header_icon": "tasks",
+        "spam_check_pending": SPAM_CHECK_PENDING,
         **review_context(story),
     }
     context.update(redaction_outcome(request.GET, context["findings"]))

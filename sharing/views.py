@@ -12,6 +12,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from wagtail.models import Site
 
+from sharing.sites import site_root_url
+
 # The free text of the public forms (the story, its edit, a comment): what a
 # person would lose. Shown back to them to check and send again; every other
 # posted value goes back as it was, unseen.
@@ -33,7 +35,7 @@ TOKEN_REASONS = (REASON_NO_CSRF_COOKIE, "CSRF token")
 def robots_txt(request):
     """robots.txt, pointing at the sitemap on the site's own address (``SITE_URL``)."""
     site = Site.find_for_request(request)
-    root = site.root_url if site else request.build_absolute_uri("/").rstrip("/")
+    root = site_root_url(site, request) if site else request.build_absolute_uri("/").rstrip("/")
     return render(
         request,
         "robots.txt",

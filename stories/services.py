@@ -26,6 +26,7 @@ from screening import ENGINE_VERSION, SAFETY, screen
 from .comment_mail import COMMENT_MAIL_INTERVAL
 from .consent import current_consent
 from .edits import BEFORE_A_DECISION, awaits_author, moderator_edits
+from .languages import detect_language
 from .models import (
     NamingChoice,
     OfficialResponse,
@@ -114,6 +115,12 @@ def submit_story(data, *, ip_address="", user_agent="", consent=None):
     return submission
 
 
+def story_language(data, *, default):
+    """The language the story is written in, read from its title and text
+    (``stories.languages``); ``default`` where its words do not say."""
+    return detect_language(f"{data['title']}\n{data['body']}", default=default)
+
+
 def story_slug(index, title, page_id=None):
     """The address of a story under ``index``, made from ``title``."""
     return find_available_slug(index, slugify(title)[:60] or "story", ignore_page_id=page_id)
@@ -145,7 +152,9 @@ def store_submission(data, *, ip_address, user_agent, consent):
             author_display_name=display_name(data["naming"], data["name"]),
             author_role=data["role"],
             body=data["body"],
-            language=consent.language,
+            # The story's own language, which the moderators' screen needs; the
+            # submission keeps the form's, which the author reads and is mailed in.
+            language=story_language(data, default=consent.language),
             live=False,
         )
         story.topics.set(data.get("topics") or [])
@@ -206,15 +215,27 @@ def announce(signal, submission, **kwargs):
             )
 
 
+class EditRefused(Exception):
+    """The story is no longer waiting for the author's changes (another tab sent it)."""
+
+
 def resubmit_story(submission, data):
     """The author's edited text becomes a new revision and goes back to the moderators.
 
-    The workflow resumes, so the new revision is screened and queued again.
+    The workflow resumes, so the new revision is screened and queued again. The
+    submission's row is locked and read again first: of two edits sent at once (two
+    tabs, a double click), the one that waited finds the story sent back already and
+    raises ``EditRefused``, having changed nothing.
     """
     with transaction.atomic():
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.can_be_edited:
+            raise EditRefused
+        submission.state = locked.state
         story = submission.story.get_latest_revision_as_object()
         story.title = data["title"]
         story.body = data["body"]
+        story.language = story_language(data, default=story.language)
         story.save_revision(log_action=True)
         _back_to_the_moderators(submission)
     logger.info("Story submission %s edited and sent back by its author", submission.reference)
@@ -225,9 +246,11 @@ def resubmit_story(submission, data):
 def send_back_unchanged(submission):
     """The author answered a request for changes in words (a message), and sends the
     story back as it is: the moderators read it again, with the answer beside it."""
-    if not submission.can_be_edited:
-        return submission
     with transaction.atomic():
+        # Locked and read again, as in resubmit_story: sent back once, whatever the tabs.
+        locked = Submission.objects.select_for_update().get(pk=submission.pk)
+        if not locked.can_be_edited:
+            return submission
         _back_to_the_moderators(submission)
     logger.info("Story submission %s sent back unchanged by its author", submission.reference)
     announce(story_resubmitted, submission)

@@ -31,6 +31,7 @@ from .forms import MessageForm, StoryEditForm, StorySubmissionForm
 from .models import AuthorApprovalSettings, StoryPage, Submission, story_cards
 from .services import (
     ApprovalRefused,
+    EditRefused,
     MessageRefused,
     approve_edits,
     can_take_messages,
@@ -496,7 +497,12 @@ def edit_story(request, token):
     if request.method == "POST":
         form = StoryEditForm(request.POST)
         if form.is_valid():
-            resubmit_story(submission, form.cleaned_data)
+            try:
+                resubmit_story(submission, form.cleaned_data)
+            except EditRefused:
+                # Another tab's edit came first, a moment ago.
+                context = {"form": form, "submission": submission, "stale": True}
+                return render(request, "stories/edit_story.html", context, status=409)
             return redirect("stories:status", token=token)
     else:
         form = StoryEditForm(initial={"title": story.title, "body": story.body})

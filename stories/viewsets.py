@@ -3,7 +3,7 @@ responder may answer, and the moderators' queue of responses waiting for review.
 Each list, its menu item and who may see it are declared here once."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, DateColumn
 
 from sharing.admin_queues import QueueIndexView, QueuePanel, QueueViewSet
 
@@ -35,7 +35,7 @@ class StoriesToAnswerIndexView(QueueIndexView):
 
     columns = [
         StoryColumn("story", label=_("Story"), sort_key="title"),
-        Column("first_published_at", label=_("Published"), sort_key="first_published_at"),
+        DateColumn("first_published_at", label=_("Published"), sort_key="first_published_at"),
         ResponseStateColumn("response", label=_("Official response")),
     ]
 
@@ -87,7 +87,7 @@ class ResponseQueueIndexView(QueueIndexView):
         ResponseColumn("response", label=_("Response to"), sort_key="story__title"),
         Column("signature", label=_("Signed"), accessor="signature"),
         Column("finding_count", label=_("Screen findings"), accessor="finding_count"),
-        Column("submitted_at", label=_("Waiting since"), sort_key="submitted_at"),
+        DateColumn("submitted_at", label=_("Waiting since"), sort_key="submitted_at"),
     ]
 
     caption = _("Responses waiting for review")

@@ -10,6 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from sharing.formats import grouped
+from sharing.sites import SiteRootURLMixin
 
 from .entries import Organisation
 
@@ -27,7 +28,7 @@ def directory_counts(organisations, accounts):
     )
 
 
-class DirectoryPage(RoutablePageMixin, Page):
+class DirectoryPage(SiteRootURLMixin, RoutablePageMixin, Page):
     """The Health Care Social Media List: organisations and their official accounts,
     filtered, searched, sorted and paged in a fixed number of queries, with a page for
     each organisation at ``organisations/<slug>/``."""

@@ -25,6 +25,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from comments.models import with_comment_counts
+from sharing.sites import SiteRootURLMixin
 
 from ..listing import NEWEST_FIRST, count_stories, cursor_page, parse_cursor
 
@@ -87,7 +88,7 @@ def cards_of(ids):
     return story_cards(StoryPage.objects.filter(pk__in=ids)).order_by(*NEWEST_FIRST)
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(SiteRootURLMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -144,7 +145,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(Page):
+class StoryPage(SiteRootURLMixin, Page):
     author_display_name = models.CharField(
         _("author's name as published"),
         max_length=120,
@@ -391,7 +392,8 @@ class Submission(models.Model):
     contact_phone = models.CharField(max_length=32, blank=True)
 
     # The language the author used the site in: of the consent they read (its
-    # version is that language's, stories.consent), of their story and of our mail.
+    # version is that language's, stories.consent) and of our mail. The story's own
+    # language, read from its words, is StoryPage.language (stories.languages).
     language = models.CharField(max_length=10, choices=settings.LANGUAGES, default="en")
     consent_version = models.CharField(max_length=40)
     consent_given_at = models.DateTimeField()

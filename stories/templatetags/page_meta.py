@@ -16,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
+from sharing.sites import site_root_url
 from stories.models import StoryPage
 
 register = template.Library()
@@ -95,7 +96,7 @@ def page_meta(context):
         return {}  # an error page rendered without its request (handler400): no meta
     page = context.get("page")
     site = Site.find_for_request(request)
-    root_url = site.root_url if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    root_url = site_root_url(site, request) if site else settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     site_name = context.get("site_name") or settings.WAGTAIL_SITE_NAME
     site_description = (site.root_page.search_description if site else "") or str(
         DEFAULT_DESCRIPTION

@@ -58,3 +58,40 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
     body = page.locator(".story__body").inner_text()
     assert "[phone number]" in body and "612-555-0187" not in body
     assert page.locator(".story__meta").inner_text().startswith("By Hal")
+
+
+def test_moderator_is_told_to_wait_for_the_spam_check_before_approving(
+    live_server, page, database_worker, akismet_ham
+):
+    """Akismet's answer comes from a background task; until it has, "Approve and
+    publish" publishes nothing and says why, on the review page."""
+    from playwright.sync_api import expect
+
+    submission = submit_story(
+        {
+            "title": "The porter who knew my name",
+            "body": "The porter walked me to the ward every morning and asked about my day.",
+            "role": "patient",
+            "naming": "first",
+            "name": "Ines Okafor",
+            "email": "ines@example.org",
+        }
+    )
+    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
+    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+
+    sign_in(page, live_server.url, "moira", "a-good-password-1")
+    page.goto(f"{live_server.url}/admin/story-queue/{submission.story_id}/")
+    wait = "The spam check has not finished; try again in a minute."
+    expect(page.locator("#spam-pending")).to_have_text(wait)
+    page.get_by_role("button", name="Approve and publish").click()
+
+    expect(page.locator(".messages")).to_contain_text(wait)
+    assert not StoryPage.objects.get(pk=submission.story_id).live
+
+    database_worker()  # the check has run: Akismet says it is not spam
+    page.reload()
+    expect(page.locator("#spam-pending")).to_have_count(0)
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.locator(".messages")).to_contain_text("is approved and published")
+    assert StoryPage.objects.get(pk=submission.story_id).live

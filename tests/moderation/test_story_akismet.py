@@ -167,3 +167,99 @@ def test_a_spam_check_that_never_ends_is_recorded_as_not_checked_after_an_hour(
 
     database_worker()  # the worker back: the checks run, and Akismet's verdict is kept
     assert report_of(stuck).spam_verdict == report_of(recent).spam_verdict == "ham"
+
+
+def approve(moderator_client, submission, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        return moderator_client.post(
+            f"/admin/story-queue/{submission.story_id}/decide/", {"action": "approve"}, follow=True
+        )
+
+
+WAIT_FOR_THE_CHECK = "The spam check has not finished; try again in a minute."
+
+
+def test_a_story_is_not_approved_while_its_spam_check_is_still_running(
+    submit, moderator_client, database_worker, akismet_ham, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    assert report_of(submission).spam_verdict == "pending"  # the worker has not run
+    review = moderator_client.get(f"/admin/story-queue/{submission.story_id}/")
+    assert WAIT_FOR_THE_CHECK in review.content.decode()
+
+    response = approve(moderator_client, submission, django_capture_on_commit_callbacks)
+
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [WAIT_FOR_THE_CHECK]
+    submission.story.refresh_from_db()
+    assert not submission.story.live
+
+    database_worker()  # Akismet answers: the story can be approved
+    assert (
+        WAIT_FOR_THE_CHECK
+        not in moderator_client.get(f"/admin/story-queue/{submission.story_id}/").content.decode()
+    )
+    approve(moderator_client, submission, django_capture_on_commit_callbacks)
+    submission.story.refresh_from_db()
+    assert submission.story.live
+
+
+def test_wagtails_own_approve_button_waits_for_the_spam_check_too(
+    submit, moderator_client, database_worker, akismet_ham
+):
+    from wagtail.models import TaskState
+
+    submission = submit()
+    task_state = TaskState.objects.get(status="in_progress")
+
+    response = moderator_client.post(
+        f"/admin/pages/workflow/action/{submission.story_id}/approve/{task_state.pk}/", {}
+    )
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/story-queue/{submission.story_id}/"
+    submission.story.refresh_from_db()
+    assert not submission.story.live
+    review = moderator_client.get(response["Location"]).content.decode()
+    assert WAIT_FOR_THE_CHECK in review
+
+
+def test_a_redaction_made_while_the_check_runs_gets_akismets_verdict_when_it_comes(
+    submit, moderator_client, database_worker, akismet_spam
+):
+    """The moderator's revision took "Checking" from the author's: the verdict on the
+    author's text is the verdict on it, or the story would wait until the hour's expiry."""
+    from tests.factories import PHONE_STORY
+
+    submission = submit(body=PHONE_STORY)
+    moderator_client.post(
+        f"/admin/story-queue/{submission.story_id}/redact/", {"category": "phone"}
+    )
+    assert ScreeningReport.objects.filter(page_id=submission.story_id).count() == 2
+    assert report_of(submission).spam_verdict == "pending"
+
+    database_worker()
+
+    assert report_of(submission).spam_verdict == "spam"
+    html = moderator_client.get("/admin/story-queue/?spam=1").content.decode()
+    assert "Likely spam" in queue_row(html, submission.story.title)
+
+
+def test_the_authors_edited_text_is_checked_by_akismet_as_well(
+    submit, client, moderator_client, akismet_spam, django_capture_on_commit_callbacks
+):
+    submission = submit()
+    moderator_client.post(
+        f"/admin/story-queue/{submission.story_id}/decide/",
+        {"action": "request_changes", "comment": "Please say which ward it was."},
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(submission.get_edit_url(), {"title": "Ward 7 at night", "body": CLEAN_STORY})
+
+    assert len(sent_to_akismet(akismet_spam, "comment-check")) == 2
+    assert (
+        report_of(submission).revision_id
+        == submission.story.__class__.objects.get(pk=submission.story_id).latest_revision_id
+    )
+    assert report_of(submission).spam_verdict == "spam"

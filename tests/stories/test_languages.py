@@ -17,6 +17,11 @@ from stories.services import post_message, send_comment_digests
 from tests.factories import CLEAN_STORY, CommentFactory, TopicFactory, story_form_data
 
 SPANISH = {"HTTP_ACCEPT_LANGUAGE": "es-ES,es;q=0.9,en;q=0.5"}
+SPANISH_STORY = (
+    "Las enfermeras de cardiología tuvieron paciencia con cada pregunta que hice, de día y "
+    "de noche. Me explicaron cada máquina y nunca me hicieron sentir tonta por preguntar "
+    "dos veces.\n\nAhora camino tres kilómetros al día y me siento más fuerte que en años."
+)
 
 
 def html_lang(response):
@@ -32,7 +37,7 @@ def send_story(client, story_index, django_capture_on_commit_callbacks, settings
     def send(headers=None, **overrides):
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(
-                "/share/", story_form_data(body=CLEAN_STORY, **overrides), **(headers or {})
+                "/share/", story_form_data(**{"body": CLEAN_STORY, **overrides}), **(headers or {})
             )
         assert response.status_code == 302, response.content.decode()[:2000]
         return Submission.objects.select_related("story").latest("pk")
@@ -175,7 +180,7 @@ def test_in_spanish_the_crisis_help_an_urgent_author_is_shown_is_marked_english(
 
 
 def test_a_story_sent_in_spanish_records_its_language_and_the_spanish_consent(send_story):
-    submission = send_story(SPANISH)
+    submission = send_story(SPANISH, body=SPANISH_STORY)
 
     spanish = CONSENTS["es"][-1]
     assert submission.language == "es"
@@ -242,7 +247,7 @@ def test_the_switcher_needs_the_csrf_token(story_index):
 def test_the_review_page_says_the_screen_does_not_read_a_spanish_story(
     send_story, moderator_client
 ):
-    spanish = send_story(SPANISH)
+    spanish = send_story(SPANISH, body=SPANISH_STORY)
     english = send_story(title="A second story, in English")
 
     page = moderator_client.get(reverse("story_moderation:review", args=[spanish.story.pk]))
@@ -335,3 +340,54 @@ def test_the_screening_tasks_note_in_the_history_is_in_the_sites_language(send_s
     entry = PageLogEntry.objects.get(page=submission.story, action="wagtail.workflow.approve")
     assert entry.user is None
     assert entry.data["comment"] == "Screened automatically."
+
+
+def test_a_story_written_in_spanish_on_the_english_form_is_recorded_as_spanish(
+    send_story, moderator_client
+):
+    """The author read the site in English (their consent and mail stay English) but
+    wrote in Spanish: the moderators are told the screen's rules do not read it."""
+    submission = send_story(title="Las enfermeras de la noche", body=SPANISH_STORY)
+
+    assert submission.story.language == "es"
+    assert submission.language == "en"
+    assert submission.consent_version == CONSENT_VERSION
+    html = moderator_client.get(
+        reverse("story_moderation:review", args=[submission.story.pk])
+    ).content.decode()
+    assert "This story is in Spanish; the screen's rules are English-only." in html
+
+
+def test_a_story_written_in_english_on_the_spanish_form_is_recorded_as_english(send_story):
+    submission = send_story(SPANISH)  # CLEAN_STORY is English
+
+    assert submission.story.language == "en"
+    assert submission.language == "es"  # the author is still mailed in Spanish
+
+
+def test_an_authors_edit_into_spanish_records_the_story_as_spanish(story_index, client):
+    from tests.factories import SubmissionFactory
+
+    submission = SubmissionFactory(
+        story__parent=story_index, state=Submission.State.CHANGES_REQUESTED
+    )
+    client.post(submission.get_edit_url(), {"title": "Mi historia", "body": SPANISH_STORY})
+
+    story = submission.story.__class__.objects.get(pk=submission.story_id)
+    assert story.get_latest_revision_as_object().language == "es"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gracias!",  # too short to tell
+        # half and half
+        "The night nurses and the doctors, las enfermeras y los médicos de la planta.",
+        "Obrigado a toda a equipe do hospital pela paciência comigo.",  # not a site language
+    ],
+)
+def test_a_text_whose_words_do_not_say_keeps_the_forms_language(text):
+    from stories.languages import detect_language
+
+    assert detect_language(text, default="en") == "en"
+    assert detect_language(text, default="es") == "es"

@@ -484,3 +484,21 @@ def test_an_author_who_wrote_in_spanish_is_told_of_the_response_in_spanish(
     )
     assert "Léala debajo de su historia:" in message.body
     assert "has published its official response" not in message.body
+
+
+def test_the_response_queue_dates_a_response_as_wagtails_own_listings_do(
+    client, pending, moderator
+):
+    """As the submissions list and Wagtail's pages: how long ago, the date and time
+    in the site's format on hover, not a date printed in a format of its own."""
+    from bs4 import BeautifulSoup
+    from django.utils import formats, timezone
+
+    client.force_login(moderator)
+    html = client.get("/admin/response-queue/").content.decode()
+
+    when = BeautifulSoup(html, "html.parser").select_one(".w-human-readable-date")
+    assert when is not None
+    assert when.time["datetime"] == timezone.localtime(pending.submitted_at).isoformat()
+    tooltip = formats.date_format(timezone.localtime(pending.submitted_at), "DATETIME_FORMAT")
+    assert when["data-w-tooltip-content-value"] == tooltip
