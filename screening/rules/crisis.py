@@ -272,6 +272,7 @@ _DENIAL = compile_later(
 _NOT_ABOUT_CRISIS_AFTER = compile_later(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
     r"|patients?|screening|training|bereavement|counsel\w*|support|services?|groups?|research"
+    r"|presentations?|cases?|admissions?|assessments?|referrals?|liaison|history|scars?|team|policy"
     r"|statistics|of\s+(?:my|a|his|her|their))\b",
 )
 # "I tried to kill myself in 2015. Today I'm five years sober": a survivor's story.
@@ -398,6 +399,8 @@ class CrisisRule(Rule):
                 continue
             if _THOUGHTS_DENIED.search(before[-45:] + match.group()):
                 continue
+            if _TOPIC_BEFORE.search(before[-40:]):
+                continue
             if (
                 text[match.start() - 1 : match.start()] == "-"
                 or text[match.end() : match.end() + 1] == "-"
@@ -413,7 +416,19 @@ class CrisisRule(Rule):
 
 
 # "I haven't hurt myself in three years": denied inside the match.
-_HARM_DENIED = compile_later(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)")
+_HARM_DENIED = compile_later(
+    r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)"
+    # "I've never done anything to hurt myself", "never made any plans to harm myself".
+    r"|(?:n['’]t|\bnever)\s+(?:\w+\s+)?(?:done|made|had|got)\s+(?:any\s+|anything\s+)?(?:plans?\s+)?(?:to\s+)?"
+    r"(?:hurt|harm|cut|kill)|\bno\s+(?:intention|plans?|desire|urge)\s+(?:of|to)\s+(?:hurt|harm|cut|kill)"
+)
+# Before the words, they name a topic or a history, not the author's act now:
+# "clean of self-harm", "a form of self-harm", "I ask them directly about suicide".
+_TOPIC_BEFORE = compile_later(
+    r"\b(?:clean|free)\s+(?:of|from)\s+$|\b(?:form|kind|type|sort)\s+of\s+$"
+    r"|\b(?:ask|asks|asked|asking|talk|talks|talked|talking|speak\w*|teach\w*|educat\w*|lectur\w*"
+    r"|writ\w*|wrote|read|reading)\s+(?:\w+\s+){0,2}?(?:about|on)\s+$"
+)
 # "I haven't had thoughts of ending my life for years", "no thoughts of harming myself".
 _THOUGHTS_DENIED = compile_later(
     r"(?:\bno|n['’]t\s+(?:had|have|been\s+having)(?:\s+any)?|\bnot\s+having(?:\s+any)?)\s+"
@@ -472,6 +487,9 @@ CAME_THROUGH = compile_later(
     r"|\b(?:a\s+|six\s+|few\s+|two\s+|three\s+)?(?:weeks?|months?|years?)\s+later\b"
     r"|\b(?:grateful|glad)\s+(?:now|nobody|that|i)\b|\bnot\s+that\s+(?:woman|man|person|girl|boy)\s+any\s*more\b"
     r"|\bhaven['’]?t\s+(?:hurt|cut|harmed)\s+myself\s+in\b|\bhow\s+far\s+i['’]?ve\s+come\b|\bi\s+went\s+back\s+to\b"
+    r"|\bthings\s+(?:got|get)\s+better\b|\b(?:one|two|three|four|five|six|\d+)\s+(?:years?|months?)\s+(?:clean|free)\b"
+    r"|\bhaven['’]?t\s+(?:\w+\s+){0,2}?in\s+(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|many)\s+(?:years?|months?)\b"
     r"|\bthings\s+change\b|\bit\s+(?:gets|does\s+get|really\s+does\s+get|will\s+get)\s+better\b|\bi['’]m\s+(?:still\s+)?here\b|\bstill\s+here\b"
 )
 # Someone else's words or state: "he started saying 'I want to die'", "my sister died by suicide".
@@ -512,8 +530,10 @@ _AUTHOR_SPOKE_AFTER = compile_later(
     r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b"
 )
 _OTHER_SPOKE_AFTER = compile_later(
-    r"[\"”’']\s*[,!?]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
+    r"[\"”’']\s*[,!?\-–—]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
     r"|shouted|yelled|sobbed|muttered|kept\s+saying|would\s+say|used\s+to\s+say)\b"
+    # '"I'm going to end it all" - said the patient': the verb first.
+    r"|[\"”’']\s*[,!?\-–—]?\s*(?:said|says|asked|replied|added)\s+(?!i\b|me\b)(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+"
 )
 _OPENING = compile_later(r"(?:^|(?<=[\s(:,]))[\"“‘'](?=\w)")
 _CLOSING = compile_later(r"(?<=[\w.!?,])[\"”’'](?!\w)")

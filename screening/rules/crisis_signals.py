@@ -33,8 +33,14 @@ from .crisis import (
     quoted_by_someone_else,
 )
 
-__all__ = ["CrisisSignalsRule"]
+__all__ = ["TO_A_TREATMENT", "CrisisSignalsRule"]
 
+# After "goodbye": a treatment, not a person ("goodbye cannula", "said goodbye to my hair").
+TO_A_TREATMENT = (
+    r"\s+(?:to\s+)?(?:the\s+|my\s+|that\s+)?(?:cannula|chemo\w*|ward|hospital|cast|crutch\w*"
+    r"|wheelchair|drip|port|picc|lines?|tubes?|cold\s+cap|catheter|stitches|staples|needles?|wig|hair"
+    r"|scans?|radiation|radiotherapy|clinic|drains?|boot|brace|sling|splint|oxygen|feeding|dialysis|bay)\b"
+)
 _ME = r"(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|ill|me|my|myself)"
 _KIN = (
     r"(?:wife|husband|son|boy|daughter|girl|mother|mom|mum|father|dad|baby|brother|sister|kids"
@@ -138,10 +144,7 @@ _SIGNALS = {
         r"\b(?:wrote|written|writing|left)\s+(?:a|the|my|some|two)\s+(?:goodbye\s+)?(?:notes?|letters?|envelopes?)"
         r"\s+(?:for|to|in|where)\b|\btwo\s+envelopes\b|\bwritten\s+\w+\s+a\s+note\b",
         # Not a goodbye to a treatment: "goodbye cannula, goodbye cold cap", "goodbye to my hair".
-        r"\bgoodbye\b(?!\s+(?:to\s+)?(?:the\s+|my\s+|that\s+)?(?:cannula|chemo\w*|ward|hospital|cast|crutch\w*"
-        r"|wheelchair|drip|port|picc|lines?|tubes?|cold\s+cap|catheter|stitches|staples|needles?|wig|hair"
-        r"|scans?|radiation|radiotherapy|clinic|drains?|boot|brace|sling|splint|oxygen|feeding|dialysis|bay)\b)"
-        r"|\bmade\s+(?:my\s+)?peace\b",
+        rf"\bgoodbye\b(?!{TO_A_TREATMENT})|\bmade\s+(?:my\s+)?peace\b",
         r"\bpaid\s+(?:off|back)\b|\blife\s+insurance\b|\bclosed\s+out\b|\bwon['’]?t\s+be\s+needing\b",
         r"\b(?:picked|chose|circled|set)\s+(?:a|the)\s+(?:date|day|night)\b|\b(?:a|the)\s+(?:date|day)\s+picked\b",
         r"\bcircled\s+the\b|\bcalendar\s+blank\b|\bhave\s+a\s+plan\s+and\b|\bbackup\s+plan\b",
@@ -172,7 +175,9 @@ _SIGNALS = {
         r"\bropes?\b",
         r"\b(?:bridge|overpass|ledge|cliff|rooftop|top\s+level|parking\s+(?:deck|garage)|train\s+tracks)\b",
         r"\b(?:close\s+to|at|over|off)\s+the\s+edge\b|\blook(?:ed)?\s+down\s+at\s+the\b|\bwalked\s+out\s+to\s+the\s+middle\b",
-        r"\b(?:engine\s+running|closed\s+garage|crash|the\s+wheel|oncoming|paralytics|switch\s+off\s+the\s+machine)\b"
+        # "the crash would look like an accident"; not a past accident ("a car crash in 2015").
+        r"\b(?:engine\s+running|closed\s+garage|the\s+wheel|oncoming|paralytics|switch\s+off\s+the\s+machine)\b"
+        r"|(?<!car\s)(?<!motorcycle\s)(?<!bike\s)(?<!road\s)(?<!a\s)\bcrash\b(?!\s+in\s+(?:19|20)\d\d)"
         r"|\b(?:take|took|taking|pull|pulled|pulling|rip|ripped)\s+(?:off|out)\s+(?:the\s+|my\s+)?"
         r"(?:cannula|oxygen|mask|lines?|tubes?)\b",
         r"\bhow\s+many\s+of\b|\blooking\s+up\s+(?:how|doses|the\s+dose)\b|\bwhat\s+speed\b",
@@ -301,6 +306,11 @@ class CrisisSignalsRule(Rule):
                 urgent = "means" in near or (
                     "preparing" in near and ("ending" in near or "preparing again" in near)
                 )
+                # "I drive past the overpass and think about how it'd be a relief":
+                # the means only thought of, nothing prepared, is a possible crisis.
+                if urgent and "preparing" not in near:
+                    bare = sentence.rstrip(" \t\n.!?\"”’'")
+                    urgent = not only_thought_of(bare, bare, "")
                 yield start, end, BLOCK if urgent else REVIEW
 
     @staticmethod
