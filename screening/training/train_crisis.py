@@ -41,7 +41,15 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 
 from screening import screen  # noqa: E402
 from screening.base import Document  # noqa: E402
-from screening.learned import MODEL_PATH, Model, eligible, features, units  # noqa: E402
+from screening.learned import (  # noqa: E402
+    MODEL_PATH,
+    Model,
+    eligible,
+    features,
+    unit_score,
+    units,
+    urgent_evidence,
+)
 
 DATA = ROOT / "benchmarks" / "data"
 CORPUS = DATA / "crisis_corpus"
@@ -145,15 +153,16 @@ def fit(rows):
 
 
 def text_scores(model: Model, item: dict) -> tuple[float, float]:
-    """The text's highest P(crisis) over its units, and P(urgent) there."""
+    """The text's highest P(crisis) over its units, and P(urgent) there (0 where
+    the unit says no intent, plan, means or time: the reader does not block it)."""
     doc = Document(item["text"], kind=item.get("kind", "story"), role=item.get("role"))
     best = (0.0, 0.0)
     for start, end in units(doc):
         if not eligible(doc, start, end):
             continue
-        crisis, urgent, _ = model.score(features(item["text"][start:end]))
+        crisis, urgent, _ = unit_score(model, doc, start, end)
         if crisis > best[0]:
-            best = (crisis, urgent)
+            best = (crisis, urgent if urgent_evidence(item["text"][start:end]) else 0.0)
     return best
 
 
