@@ -68,6 +68,17 @@ _DENIED = re.compile(
     r"|\b(?:no|n['’]t\s+had\s+(?:any\s+)?)\s*(?:suicidal\s+)?thoughts\s+(?:of|about)\s+"
     r"(?:suicide|ending\s+(?:it|my\s+life)|killing\s+myself|harming\s+myself|hurting\s+myself)\b"
 )
+# Hyperbole the crisis rules skip, blanked the same way: "I'd rather die than do
+# another audit", "killing myself studying", "jump off a bridge for that nurse".
+_HYPERBOLE = re.compile(
+    r"\b(?:rather|prefer\s+to)\s+(?:be\s+dead|die)\s+than\s+(?:work|do|sit|eat|wait|watch|listen|use|fill"
+    r"|attend|pay|queue|drink|wear|deal\s+with|go\s+back\s+(?:there|to\s+(?:that|this|the))|another|more|ask)\b"
+    r"|\bkill(?:ing)?\s+myself\s+(?:working|studying|trying|training|running|revising|cleaning|cooking"
+    r"|rushing|juggling|commuting|at\s+(?:work|the\s+gym))\b"
+    r"|\b(?:jump\s+off\s+a\s+bridge|take\s+a\s+bullet|walk\s+through\s+fire)\s+for\b"
+    r"|\b(?:die|died|dying)\s+(?:of|from)\s+(?:embarrassment|shame|laughter|boredom|cringe|cuteness)\b"
+    r"|\b(?:wanted|want)\s+to\s+die\s+when\s+i\s+saw\s+(?:the|my|that|how\s+much)\b"
+)
 # What a learned "urgent" reading needs in its words to be blocked: intent, a
 # plan, the means or a time ("tonight", "going to", "I've decided", "saved",
 # "the note", "I've got the..."). Without it the finding is for review: on the
@@ -194,10 +205,10 @@ def units(doc: Document) -> Iterator[tuple[int, int]]:
 
 
 def unit_score(model: Model, doc: Document, start: int, end: int):
-    """``model.score`` of a unit, with a denial's words blanked first."""
-    unit = doc.text[start:end]
-    if _DENIED.search(unit.lower()):
-        return model.score(features(_DENIED.sub(" ", unit.lower())))
+    """``model.score`` of a unit, with a denial's or a hyperbole's words blanked first."""
+    unit = doc.lower[start:end]
+    if _DENIED.search(unit) or _HYPERBOLE.search(unit):
+        return model.score(features(_HYPERBOLE.sub(" ", _DENIED.sub(" ", unit))))
     return model.score(unit_features(doc, start, end))
 
 
