@@ -52,7 +52,14 @@ _MAX_UNIT = 600
 # What the crisis rules know about words that are someone else's or over, read
 # over a unit before the model is: advice to readers, quoted speech, a unit
 # about someone else with nothing of the author in it.
-_TO_READERS = re.compile(r"\bif\s+you\b|\byou['’]re\s+not\s+alone\b|\b988\b|\bif\s+anyone\b")
+_TO_READERS = re.compile(
+    r"\bif\s+you\b|\byou['’]re\s+not\s+alone\b|\b988\b|\bif\s+anyone\b|\badvice\s+to\b"
+    r"|\bto\s+(?:every|all|any)\s+readers?\b"
+)
+# An imperative to the reader without the author in it: "Please stop taking the metformin."
+_IMPERATIVE = re.compile(
+    r"^\W*(?:so\s+)?(?:please\s+)?(?:stop|don['’]?t|do\s+not|never|keep|start|take|ask|call|tell|go)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|me|my|mine|myself)\b")
 _SOMEONE_ELSE = re.compile(
     r"\b(?:he|she|his|her|him|they|their|he['’]s|she['’]s|they['’]re|patients?|friend|son"
@@ -97,6 +104,9 @@ _URGENT_CUE = re.compile(
 _ROUTINE = re.compile(
     r"\b(?:like\s+always|as\s+(?:usual|always|prescribed)|every\s+(?:week|day|morning|night|evening)"
     r"|for\s+the\s+week|pill\s+(?:box|organi[sz]er)|dosette|check-?up|appointment|scan)\b"
+    # Nor getting rid of a dead person's pills, nor a natural death in its time.
+    r"|\b(?:don['’]?t\s+want\s+them\s+(?:in|around|sitting)|get\s+rid\s+of|dispos\w+|take\s+(?:them\s+)?back"
+    r"|when\s+my\s+time\s+comes|until\s+then)\b"
 )
 
 
@@ -217,6 +227,8 @@ def eligible(doc: Document, start: int, end: int) -> bool:
     someone else alone, not a past crisis in a text that says the author came through."""
     unit = doc.lower[start:end]
     if _TO_READERS.search(unit) or REPORTED_SPEECH.search(unit):
+        return False
+    if _IMPERATIVE.search(unit) and not _FIRST_PERSON.search(unit):
         return False
     if _SOMEONE_ELSE.search(unit) and not _FIRST_PERSON.search(unit):
         return False
