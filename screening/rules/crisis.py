@@ -19,6 +19,9 @@ from ..lazy import compile_later, needs_later
 
 __all__ = [
     "WISH_IN",
+    "IDEATION_BEFORE",
+    "INTENT",
+    "only_thought_of",
     "BACK_THEN",
     "CAME_THROUGH",
     "CARE_PLAN",
@@ -81,6 +84,9 @@ _PATTERNS = (
     Wish(
         r"\b(?:rather|prefer\s+to)\s+(?:be\s+dead|die|not\s+wake\s+up|not\s+be\s+here|be\s+with\s+(?:him|her|them)"
         r"|join\s+(?:him|her|them))\b[^.!?\n]{0,40}\bthan\b"
+        # Not "I'd rather die than do another audit": an ordinary chore after "than".
+        r"(?!\s+(?:work|do|sit|eat|wait|watch|listen|use|fill|attend|pay|queue|drink|wear|deal\s+with"
+        r"|go\s+back\s+(?:there|to\s+(?:that|this|the))|another\s+\w+|more\s+\w+|ask)\b)"
     ),
     Wish(
         r"\brather\s+[^.!?\n]{0,40}\bthan\s+(?:wake\s+up|live|be\s+alive|go\s+on|keep\s+living)\b"
@@ -152,7 +158,7 @@ _PATTERNS = (
     ),
     Wish(
         r"\b(?:nobody|no\s+one|no-one)\s+would\s+(?:even\s+|really\s+)?(?:notice|care|miss\s+me)\b[^.!?\n]{0,30}"
-        r"\bif\s+i\b"
+        r"\bif\s+i\b(?!\s+(?:skipped|missed|left\s+early|took\s+a|wore|changed|didn['’]?t\s+(?:go|come|show|turn)))"
     ),
     Wish(r"\bif\s+i\s+(?:was|were)\s+(?:gone|dead|not\s+here|not\s+around)\b"),
     # Means at hand, held back, counted.
@@ -196,6 +202,38 @@ WISH_IN = compile_later(
     r"\bnot\s+being\s+here\b|\bdying\b|\bbe\s+dead\b|\bstop\s+existing\b|\bnot\s+exist\b"
 )
 
+# "Some nights I think about ending my life", "I don't want to kill myself but",
+# "I'm suicidal": thoughts of the act, without intent, a plan, the means or a
+# time, are a possible crisis (review), as the crisis corpus tiers them.
+IDEATION_BEFORE = compile_later(
+    r"\b(?:think|thinks|thinking|thought|thoughts|imagine|imagining|imagined|wonder|wondering"
+    r"|wondered|fantasi[sz]\w*|daydream\w*|picture|picturing|how\s+easy|caught\s+myself"
+    r"|don['’]?t\s+(?:really\s+)?want\s+to|do\s+not\s+want\s+to)\b[^.!?\n]*$"
+)
+_IDEATION_IN = compile_later(
+    r"^(?:i\s+)?(?:\w+\s+){0,3}?(?:think|thinking|thought)\b|\bsuicidal\b"
+    r"|\bdon['’]?t\s+(?:really\s+)?want\s+to\s+(?:kill|hurt|harm|cut)\b"
+)
+# What makes thoughts urgent: intent, a plan, the means, a time.
+INTENT = compile_later(
+    r"\b(?:tonight|today|tomorrow|this\s+(?:weekend|week|time|month)|going\s+to|gonna|plan\w*"
+    r"|decided|ready|will|i['’]ll|bought|saved|saving|stockpil\w*|stash\w*|enough|how\s+(?:much|many)"
+    r"|written|wrote|note|letters?|goodbye|gun|pistol|rifle|rope|pills|tablets|razor|blade|bridge"
+    r"|soon|now|after\s+(?:the|my)\s+(?:holidays|birthday|wedding|funeral|appointment|shift|exams?)"
+    r"|(?:after|when)\s+(?:she|he|they)\s+(?:goes|leaves|dies|is\s+gone)|method|attempt\w*"
+    r"|tried|trying|try|keep\s+(?:the|a|my)|kept|have\s+(?:the|a)|got\s+(?:the|a))\b"
+)
+
+
+def only_thought_of(sentence: str, before: str, matched: str) -> bool:
+    """Whether the words are thoughts of the act, not intent: framed by thinking
+    or a "don't want to", or "suicidal" alone, and nothing in the sentence says
+    intent, a plan, the means or a time."""
+    if not (IDEATION_BEFORE.search(before) or _IDEATION_IN.search(matched)):
+        return False
+    return not INTENT.search(sentence)
+
+
 # Every pattern above needs one of these words; only sentences holding one are read.
 _TRIGGER = frozenset(
     "stockpiling stockpile stockpiled gun pistol rifle firearm driving drive drove lake river "
@@ -233,16 +271,21 @@ _DENIAL = compile_later(
 # "suicide prevention", "suicidal patients": the word names a topic, not a state.
 _NOT_ABOUT_CRISIS_AFTER = compile_later(
     r"\s+(?:prevention|hotline|line|awareness|survivors?|loss|rates?|risk\s+assessment|watch\s+(?:on|for)"
-    r"|patients?|screening|training|of\s+(?:my|a|his|her|their))\b",
+    r"|patients?|screening|training|bereavement|counsel\w*|support|services?|groups?|research"
+    r"|presentations?|cases?|admissions?|assessments?|referrals?|liaison|history|scars?|team|policy"
+    r"|statistics|of\s+(?:my|a|his|her|their))\b",
 )
 # "I tried to kill myself in 2015. Today I'm five years sober": a survivor's story.
 _PAST_ATTEMPT = compile_later(
     r"\b(?:tried|attempted|attempt|survived)\b[^.!?\n]*\b(?:in\s+(?:19|20)\d\d|years\s+ago|when\s+i\s+was"
     r"|back\s+in|as\s+a\s+(?:teen\w*|kid|student)|at\s+(?:age\s+)?\d\d?\b)"
+    r"|\b(?:in\s+(?:19|20)\d\d|years\s+ago|when\s+i\s+was|back\s+in|as\s+a\s+(?:teen\w*|kid|student))\b"
+    r"[^.!?\n]*\b(?:tried|attempted|attempt|survived)\b"
 )
 _RECOVERED = compile_later(
     r"\b(?:today|now|these\s+days|since\s+then)\b[^.!?\n]{0,60}\b(?:sober|alive|grateful|glad|better"
-    r"|recovery|recovered|thriving|doing\s+well|peer|counsel|volunteer|happy)"
+    r"|recovery|recovered|thriving|doing\s+well|peer|counsel|volunteer|happy|love|married|kids)"
+    r"|\bit\s+(?:does|really|will|did)\s+get\s+better\b"
 )
 _FIRST_PERSON = compile_later(r"\b(?:i|i['’]m|i['’]ve|i['’]d|i['’]ll|me|my|mine|myself)\b")
 # "I haven't thought about dying in years": the match is denied just before it.
@@ -254,6 +297,12 @@ _IDIOM_AFTER = compile_later(
     r"\s+(?:of|from)\s+(?:the\s+)?(?:embarrassment|shame|laughter|laughing|boredom|humiliation|cringe"
     r"|mortification|jealousy|envy|happiness|joy|curiosity|exhaustion|heat|cuteness)\b"
     r"|\s+laughing\b"
+    r"|\s+when\s+i\s+saw\s+(?:the|my|that|how\s+much)\s+(?:\w+\s+)?(?:bill|price|prices|charges?|parking|queue|photos?"
+    r"|pictures?|menu|cost|invoice|rota|schedule)\b"
+    # "I was killing myself studying", "I'd jump off a bridge for that nurse": hyperbole.
+    r"|\s+(?:working|studying|trying|training|running|revising|cleaning|cooking|rushing|juggling"
+    r"|commuting|practi[cs]ing|at\s+(?:work|the\s+gym)|over\s+(?:this|that|it|nothing))\b"
+    r"|\s+for\s+(?:her|him|them|you|that|this|those|these|our|a\s+\w+|the\s+(?:job|team|kids))\b(?!\s+to\b)"
 )
 _IDIOM_IN = compile_later(r"\bdie\s+(?:laughing|of\s+(?:embarrassment|shame|laughter|boredom))\b")
 # "I'm not thinking about ending it": denied inside the match.
@@ -307,8 +356,13 @@ class CrisisRule(Rule):
             yield match.span()
 
     def find(self, doc: Document) -> Iterator[Finding]:
+        text = doc.lower
         for match in self._matches(doc):
-            if _is_wish(match):
+            s_start, s_end = doc.sentence_at(match.start())
+            thought = only_thought_of(
+                text[s_start:s_end], text[s_start : match.start()], match.group()
+            )
+            if thought or _is_wish(match):
                 yield replace(
                     self.finding(*match.span(), severity=REVIEW), message=self.wish_message
                 )
@@ -343,6 +397,10 @@ class CrisisRule(Rule):
                 continue
             if _HARM_DENIED.search(match.group()) or _BY_SUICIDE.search(before[-20:]):
                 continue
+            if _THOUGHTS_DENIED.search(before[-45:] + match.group()):
+                continue
+            if _TOPIC_BEFORE.search(before[-40:]):
+                continue
             if (
                 text[match.start() - 1 : match.start()] == "-"
                 or text[match.end() : match.end() + 1] == "-"
@@ -358,7 +416,24 @@ class CrisisRule(Rule):
 
 
 # "I haven't hurt myself in three years": denied inside the match.
-_HARM_DENIED = compile_later(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)")
+_HARM_DENIED = compile_later(
+    r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+\s+)?(?:hurt|harm|cut|kill)"
+    # "I've never done anything to hurt myself", "never made any plans to harm myself".
+    r"|(?:n['’]t|\bnever)\s+(?:\w+\s+)?(?:done|made|had|got)\s+(?:any\s+|anything\s+)?(?:plans?\s+)?(?:to\s+)?"
+    r"(?:hurt|harm|cut|kill)|\bno\s+(?:intention|plans?|desire|urge)\s+(?:of|to)\s+(?:hurt|harm|cut|kill)"
+)
+# Before the words, they name a topic or a history, not the author's act now:
+# "clean of self-harm", "a form of self-harm", "I ask them directly about suicide".
+_TOPIC_BEFORE = compile_later(
+    r"\b(?:clean|free)\s+(?:of|from)\s+$|\b(?:form|kind|type|sort)\s+of\s+$"
+    r"|\b(?:ask|asks|asked|asking|talk|talks|talked|talking|speak\w*|teach\w*|educat\w*|lectur\w*"
+    r"|writ\w*|wrote|read|reading)\s+(?:\w+\s+){0,2}?(?:about|on)\s+$"
+)
+# "I haven't had thoughts of ending my life for years", "no thoughts of harming myself".
+_THOUGHTS_DENIED = compile_later(
+    r"(?:\bno|n['’]t\s+(?:had|have|been\s+having)(?:\s+any)?|\bnot\s+having(?:\s+any)?)\s+"
+    r"(?:suicidal\s+)?(?:thoughts?|urges?|plans?|intentions?|ideas?)\s+(?:of|about|to)\b"
+)
 # "My sister died by suicide": a death, not a wish.
 _BY_SUICIDE = compile_later(r"\b(?:died|death|lost\s+\w+|loss|losses)\s+(?:by|to|from)\s+$")
 
@@ -412,7 +487,10 @@ CAME_THROUGH = compile_later(
     r"|\b(?:a\s+|six\s+|few\s+|two\s+|three\s+)?(?:weeks?|months?|years?)\s+later\b"
     r"|\b(?:grateful|glad)\s+(?:now|nobody|that|i)\b|\bnot\s+that\s+(?:woman|man|person|girl|boy)\s+any\s*more\b"
     r"|\bhaven['’]?t\s+(?:hurt|cut|harmed)\s+myself\s+in\b|\bhow\s+far\s+i['’]?ve\s+come\b|\bi\s+went\s+back\s+to\b"
-    r"|\bthings\s+change\b|\bit\s+gets\s+better\b|\bi['’]m\s+(?:still\s+)?here\b|\bstill\s+here\b"
+    r"|\bthings\s+(?:got|get)\s+better\b|\b(?:one|two|three|four|five|six|\d+)\s+(?:years?|months?)\s+(?:clean|free)\b"
+    r"|\bhaven['’]?t\s+(?:\w+\s+){0,2}?in\s+(?:\d+|a|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|many)\s+(?:years?|months?)\b"
+    r"|\bthings\s+change\b|\bit\s+(?:gets|does\s+get|really\s+does\s+get|will\s+get)\s+better\b|\bi['’]m\s+(?:still\s+)?here\b|\bstill\s+here\b"
 )
 # Someone else's words or state: "he started saying 'I want to die'", "my sister died by suicide".
 REPORTED_SPEECH = compile_later(
@@ -434,11 +512,15 @@ ASKED = compile_later(
     r"\b(?:whether|if|how)\b[^.!?\n]*$"
 )
 # "I literally want to die lol": a joke, marked as one in the same sentence.
-JOKING = compile_later(r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk)\b|[\U0001F602\U0001F923]")
+JOKING = compile_later(
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|jk|kidding)\b|\bi\s+(?:joke|joked|jokingly)\b|\bmotto\b"
+    r"|[\U0001F602\U0001F923]"
+)
 # What names the words in quotation marks as someone's words, a title or a joke.
 _SPEECH = compile_later(
     r"\b(?:said|says|saying|say|told|tells|telling|wrote|writes|texted|posted|shouted|yelled"
-    r"|screamed|screams|asks|asked|called|title|titled|song|lyrics?|joke|jokes|line|quote)\b"
+    r"|screamed|screams|asks|asked|called|title|titled|song|lyrics?|joke|jokes|line|quote|hear|heard"
+    r"|hearing)\b"
 )
 _AUTHOR_SPEAKS = compile_later(
     r"\bi\s+(?:\w+\s+){0,2}?(?:said|say|told|tell|wrote|write|texted|typed|posted|screamed|shouted"
@@ -448,8 +530,10 @@ _AUTHOR_SPOKE_AFTER = compile_later(
     r"[\"”’']\s*[,.!?]?\s*i\s+(?:said|told|wrote|texted|typed|screamed)\b"
 )
 _OTHER_SPOKE_AFTER = compile_later(
-    r"[\"”’']\s*[,!?]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
+    r"[\"”’']\s*[,!?\-–—]?\s*(?!i\s)(?:[a-z]+\s+){1,3}?(?:said|says|told|asked|whispered|replied|added|insisted"
     r"|shouted|yelled|sobbed|muttered|kept\s+saying|would\s+say|used\s+to\s+say)\b"
+    # '"I'm going to end it all" - said the patient': the verb first.
+    r"|[\"”’']\s*[,!?\-–—]?\s*(?:said|says|asked|replied|added)\s+(?!i\b|me\b)(?:the\s+|my\s+|her\s+|his\s+)?[a-z]+"
 )
 _OPENING = compile_later(r"(?:^|(?<=[\s(:,]))[\"“‘'](?=\w)")
 _CLOSING = compile_later(r"(?<=[\w.!?,])[\"”’'](?!\w)")
@@ -466,7 +550,8 @@ def quoted_by_someone_else(text: str, s_start: int, start: int, end: int, s_end:
     opening = openings[-1]
     if _CLOSING.search(text[:start], opening.end()):
         return False  # the quotation closed before the words
-    closing = _CLOSING.search(text, end, s_end + 2)
+    # A quotation may run on past its first sentence: '"Doctor, I'm ready to die. Help me."'
+    closing = _CLOSING.search(text, end, s_end + 2) or _CLOSING.search(text, end, end + 300)
     if closing is None:
         return False
     if _AUTHOR_SPOKE_AFTER.match(text, closing.start()):

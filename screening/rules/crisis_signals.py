@@ -29,11 +29,18 @@ from .crisis import (
     REPORTED_SPEECH,
     WISH_IN,
     Wish,
+    only_thought_of,
     quoted_by_someone_else,
 )
 
-__all__ = ["CrisisSignalsRule"]
+__all__ = ["TO_A_TREATMENT", "CrisisSignalsRule"]
 
+# After "goodbye": a treatment, not a person ("goodbye cannula", "said goodbye to my hair").
+TO_A_TREATMENT = (
+    r"\s+(?:to\s+)?(?:the\s+|my\s+|that\s+)?(?:cannula|chemo\w*|ward|hospital|cast|crutch\w*"
+    r"|wheelchair|drip|port|picc|lines?|tubes?|cold\s+cap|catheter|stitches|staples|needles?|wig|hair"
+    r"|scans?|radiation|radiotherapy|clinic|drains?|boot|brace|sling|splint|oxygen|feeding|dialysis|bay)\b"
+)
 _ME = r"(?:i|i['’]m|im|i['’]ve|ive|i['’]d|i['’]ll|ill|me|my|myself)"
 _KIN = (
     r"(?:wife|husband|son|boy|daughter|girl|mother|mom|mum|father|dad|baby|brother|sister|kids"
@@ -64,7 +71,11 @@ _OUTRIGHT = (
         r"\b(?:ask|asked|beg|begged|begging|pray|praying|prayed)\s+(?:the\s+lord\s+|god\s+|him\s+|jesus\s+)?"
         r"(?:to\s+)?(?:take\s+me|call\s+me\s+home|let\s+me\s+die)\b"
     ),
-    Wish(r"\b(?:go\s+to\s+sleep|sleep)\s+for\s+good\b|\bnot\s+(?:wake|get\s+back)\s+up\b"),
+    Wish(
+        r"\b(?:go\s+to\s+sleep|sleep)\s+for\s+good\b|\bnot\s+(?:wake|get\s+back)\s+up\b"
+        # Not "I did not wake up with a stoma".
+        r"(?!\s+(?:with|in|at|until|till|during|once|to\s+find))"
+    ),
     Wish(
         r"\bwouldn['’]?t\s+mind\s+if\s+(?:the\s+)?(?:cancer|disease|tumou?r|it)\s+(?:won|wins|took|takes)\b"
     ),
@@ -132,7 +143,8 @@ _SIGNALS = {
         rf"\b(?:letter|note|envelope)s?\s+(?:to|for)\s+(?:each\s+of\s+)?(?:my\s+(?:\w+\s+)?{_KIN}|her|him)\b",
         r"\b(?:wrote|written|writing|left)\s+(?:a|the|my|some|two)\s+(?:goodbye\s+)?(?:notes?|letters?|envelopes?)"
         r"\s+(?:for|to|in|where)\b|\btwo\s+envelopes\b|\bwritten\s+\w+\s+a\s+note\b",
-        r"\bgoodbye\b|\bsaying\s+goodbye\b|\bmade\s+(?:my\s+)?peace\b",
+        # Not a goodbye to a treatment: "goodbye cannula, goodbye cold cap", "goodbye to my hair".
+        rf"\bgoodbye\b(?!{TO_A_TREATMENT})|\bmade\s+(?:my\s+)?peace\b",
         r"\bpaid\s+(?:off|back)\b|\blife\s+insurance\b|\bclosed\s+out\b|\bwon['’]?t\s+be\s+needing\b",
         r"\b(?:picked|chose|circled|set)\s+(?:a|the)\s+(?:date|day|night)\b|\b(?:a|the)\s+(?:date|day)\s+picked\b",
         r"\bcircled\s+the\b|\bcalendar\s+blank\b|\bhave\s+a\s+plan\s+and\b|\bbackup\s+plan\b",
@@ -157,10 +169,17 @@ _SIGNALS = {
         r"\b(?:stopped|quit|skipping|skipped|haven['’]?t\s+taken)\s+(?:taking\s+|going\s+to\s+)?(?:my\s+)?"
         r"(?:insulin|dialysis|meds|medication|pills|tacrolimus|anti-rejection|water\s+pills|treatment)\b",
         r"\b(?:stopped|quietly\s+stopped)\s+(?:going\s+to\s+)?(?:dialysis|treatment|chemo|taking)\b",
-        r"\b(?:gun|handgun|revolver|pistol|shotgun|rope|razor|blade)s?\b",
+        # Not "at the end of my rope", "learning the ropes", "jump rope".
+        r"\b(?:gun|handgun|revolver|pistol|shotgun|razor|blade)s?\b"
+        r"|(?<!end\sof\smy\s)(?<!end\sof\sthe\s)(?<!jump\s)(?<!skipping\s)(?<!learning\sthe\s)(?<!learn\sthe\s)"
+        r"\bropes?\b",
         r"\b(?:bridge|overpass|ledge|cliff|rooftop|top\s+level|parking\s+(?:deck|garage)|train\s+tracks)\b",
         r"\b(?:close\s+to|at|over|off)\s+the\s+edge\b|\blook(?:ed)?\s+down\s+at\s+the\b|\bwalked\s+out\s+to\s+the\s+middle\b",
-        r"\b(?:engine\s+running|closed\s+garage|crash|the\s+wheel|oncoming|paralytics|cannula|switch\s+off\s+the\s+machine)\b",
+        # "the crash would look like an accident"; not a past accident ("a car crash in 2015").
+        r"\b(?:engine\s+running|closed\s+garage|the\s+wheel|oncoming|paralytics|switch\s+off\s+the\s+machine)\b"
+        r"|(?<!car\s)(?<!motorcycle\s)(?<!bike\s)(?<!road\s)(?<!a\s)\bcrash\b(?!\s+in\s+(?:19|20)\d\d)"
+        r"|\b(?:take|took|taking|pull|pulled|pulling|rip|ripped)\s+(?:off|out)\s+(?:the\s+|my\s+)?"
+        r"(?:cannula|oxygen|mask|lines?|tubes?)\b",
         r"\bhow\s+many\s+of\b|\blooking\s+up\s+(?:how|doses|the\s+dose)\b|\bwhat\s+speed\b",
     ),
     # Hopelessness: nothing left, a burden, done, relief.
@@ -252,7 +271,8 @@ class CrisisSignalsRule(Rule):
             sentence = text[start:end]
             if _TO_READERS.search(sentence) or REPORTED_SPEECH.search(sentence):
                 continue
-            if ASKED.search(sentence):
+            # The question asked, up to its end: "he asked me whether I was wanting to end my life."
+            if ASKED.search(sentence.rstrip(" \t\n.!?\"”’'")):
                 continue
             if (recovered or _ATTEMPTED.search(sentence)) and BACK_THEN.search(sentence):
                 continue
@@ -286,6 +306,11 @@ class CrisisSignalsRule(Rule):
                 urgent = "means" in near or (
                     "preparing" in near and ("ending" in near or "preparing again" in near)
                 )
+                # "I drive past the overpass and think about how it'd be a relief":
+                # the means only thought of, nothing prepared, is a possible crisis.
+                if urgent and "preparing" not in near:
+                    bare = sentence.rstrip(" \t\n.!?\"”’'")
+                    urgent = not only_thought_of(bare, bare, "")
                 yield start, end, BLOCK if urgent else REVIEW
 
     @staticmethod
@@ -303,7 +328,13 @@ class CrisisSignalsRule(Rule):
                     if not NEGATED_BEFORE.search(
                         text, max(start, match.start() - 12), match.start()
                     ) and not quoted_by_someone_else(text, start, *match.span(), end):
-                        wished = wish or WISH_IN.search(match.group())
+                        wished = (
+                            wish
+                            or WISH_IN.search(match.group())
+                            or only_thought_of(
+                                text[start:end], text[start : match.start()], match.group()
+                            )
+                        )
                         kinds[index_of[start, end]].add("wish" if wished else "outright")
                         break
         for kind, patterns in _SIGNAL_RES.items():

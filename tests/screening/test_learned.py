@@ -29,11 +29,17 @@ def tiny_model(urgent_bias: float) -> Model:
     )
 
 
-@pytest.mark.parametrize(("urgent_bias", "severity"), [(-3.0, REVIEW), (3.0, BLOCK)])
+INTENT = "tonight i am going to stop existing"
+
+
+@pytest.mark.parametrize(
+    ("urgent_bias", "sentence", "severity"),
+    [(-3.0, WISH, REVIEW), (-3.0, INTENT, REVIEW), (3.0, INTENT, BLOCK)],
+)
 def test_a_learned_finding_covers_the_sentence_with_its_tier_and_what_it_matched(
-    urgent_bias, severity
+    urgent_bias, sentence, severity
 ):
-    text = "Long week on the ward. " + WISH.capitalize() + ". Anyway, thanks for reading."
+    text = "Long week on the ward. " + sentence.capitalize() + ". Anyway, thanks for reading."
     doc = Document(text, kind="comment", role="reader")
 
     (finding,) = LearnedCrisisRule(tiny_model(urgent_bias)).find(doc)
@@ -41,9 +47,69 @@ def test_a_learned_finding_covers_the_sentence_with_its_tier_and_what_it_matched
     assert finding.category == "crisis"
     assert finding.rule == "crisis.learned"
     assert finding.severity == severity
-    assert text[finding.start : finding.end] == WISH.capitalize() + "."
+    assert text[finding.start : finding.end] == sentence.capitalize() + "."
     assert "learned model" in finding.message
     assert "“existing”" in finding.message or "“stop existing”" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        WISH,
+        "i counted out my pills and now i want to stop existing, like always",
+        "i want to stop existing before my scan",
+        "i said goodbye to my hair and want to stop existing",
+    ],
+)
+def test_an_urgent_reading_without_intent_a_plan_or_a_time_is_for_review(sentence):
+    """The model's urgent reading alone does not block: the words must say
+    intent, a plan, the means or a time, and not a routine or a treatment."""
+    doc = Document(sentence.capitalize() + ".", kind="comment", role="patient")
+
+    (finding,) = LearnedCrisisRule(tiny_model(3.0)).find(doc)
+
+    assert finding.severity == REVIEW
+    assert "wish not to be alive" in finding.message
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "tonight i am going to stop existing",
+        "i have decided to stop existing on friday",
+        "i have saved enough to stop existing",
+        "i wrote the note and i want to stop existing",
+    ],
+)
+def test_an_urgent_reading_with_intent_a_plan_the_means_or_a_time_is_blocked(sentence):
+    doc = Document(sentence.capitalize() + ".", kind="comment", role="patient")
+
+    (finding,) = LearnedCrisisRule(tiny_model(3.0)).find(doc)
+
+    assert finding.severity == BLOCK
+    assert "intent, a plan or the means" in finding.message
+
+
+def test_the_learned_reader_reads_a_denial_without_its_words():
+    """'I'm not suicidal' holds a word the model reads as crisis: it is blanked first."""
+    weights = {name: [40.0, 0.0] for name in features("suicidal") if name.startswith("w:")}
+    model = Model(
+        {
+            "version": "test",
+            "bias": [-2.0, -3.0],
+            "weights": weights,
+            "thresholds": {"crisis": {"comment": 0.5, "story": 0.5}, "urgent": 0.5},
+        }
+    )
+    rule = LearnedCrisisRule(model)
+
+    for denial in (
+        "I'm not suicidal, I just hate this ward.",
+        "To be clear, I am not suicidal.",
+        "I have no thoughts of suicide, only of home.",
+    ):
+        assert list(rule.find(Document(denial, kind="comment"))) == []
+    assert list(rule.find(Document("Honestly I feel suicidal on this ward.", kind="comment")))
 
 
 def test_the_learned_reader_skips_advice_to_readers_and_quoted_speech():
