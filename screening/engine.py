@@ -43,6 +43,7 @@ from .rules.name_groups import (
     ListedNameRule,
     TeamNameRule,
 )
+from .rules.name_roles import InitialsNameRule, KinLowercaseNameRule, RoleNameRule
 from .rules.name_signals import PraisedNameRule, SignOffNameRule, SpokenToNameRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
@@ -90,6 +91,9 @@ RULES: tuple[Rule, ...] = (
     TeamNameRule(),
     CalledNameRule(),
     AddressedNameRule(),
+    InitialsNameRule(),
+    RoleNameRule(),
+    KinLowercaseNameRule(),
     CrisisRule(),
     CrisisSignalsRule(),
     MedicalAdviceRule(),

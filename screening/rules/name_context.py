@@ -106,11 +106,19 @@ def title_before(words: list[str]) -> str | None:
 _GREAT = compile_later(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
 
 
+def _relation(word: str) -> str:
+    """A relation word in the singular: "daughters" is "daughter"."""
+    if word not in RELATION_WORDS and word.endswith("s") and word[:-1] in RELATION_WORDS:
+        return word[:-1]
+    return word
+
+
 def relation_before(words: list[str]) -> bool:
-    """Whether a relation comes just before: "my husband", "our night nurse,"."""
-    if not words or clean(words[-1]) not in RELATION_WORDS:
+    """Whether a relation comes just before: "my husband", "our night nurse,", "my
+    daughters"."""
+    if not words or _relation(clean(words[-1])) not in RELATION_WORDS:
         return False
-    cleaned = [clean(w) for w in words]
+    cleaned = [_relation(clean(w)) for w in words]
     end = len(cleaned)
     if not end or cleaned[-1] not in RELATION_WORDS:
         return False

@@ -81,6 +81,37 @@ __all__ = ["NameRule"]
 _BULLET = compile_later(r"(?:^|\n)[^\S\n]*[-–—~*•]+[^\S\n]*$")
 
 
+# "our golden retriever Rufus", "the parrot is called Winston": a pet, not a person.
+_PETS = frozenset(
+    "dog dogs doggo puppy pup cat cats kitten kitty retriever labrador lab spaniel terrier "
+    "collie poodle beagle dachshund greyhound whippet pug husky alsatian labradoodle cockapoo "
+    "lurcher staffie chihuahua parrot budgie budgerigar cockatiel canary hamster guinea rabbit "
+    "bunny horse pony goldfish fish tortoise turtle ferret gerbil pet pets teddy".split()
+)
+# "the Edith Cavell ward", "on Florence ward", "the Mary Seacole building": a ward or a
+# building named after someone, told in lower case.
+_NAMED_PLACE_AFTER = compile_later(
+    r"(?:[^\S\n]+[A-Z][^\W\d_]+){0,2}[^\S\n]+(?:ward|wards|building|wing|unit|suite|centre|"
+    r"center|lecture[^\S\n]+theatre|library|hall|block|garden|gardens|fund|foundation|award|"
+    r"scholarship|lecture|statue|room|clinic|day[^\S\n]+room|birthing[^\S\n]+suite)\b"
+)
+_PET_PEOPLE = frozenset("walker walkers sitter groomer trainer lady man owner vet".split())
+_NAMED_PLACE_BEFORE = frozenset("the on onto off to from at".split())
+
+
+def _pet_before(words: list[str]) -> bool:
+    """Whether a pet word stands in the last four words of the same sentence."""
+    recent = words[-4:]
+    for index in range(len(recent) - 1, -1, -1):
+        word = recent[index]
+        if word[-1:] in ".!?":
+            return False
+        if clean(word) in _PETS:
+            following = clean(recent[index + 1]) if index + 1 < len(recent) else ""
+            return following not in _PET_PEOPLE  # "my dog walker Sam" is a person
+    return False
+
+
 class NameRule(Rule):
     id = "name.lexicon"
     category = "name"
@@ -182,6 +213,14 @@ class NameRule(Rule):
 
         org = org_follows(tokens)
         words = prev_words(before)
+        if _pet_before(words):
+            return None  # "our golden retriever Rufus", "the parrot is called Winston"
+        if (
+            words
+            and clean(words[-1]).lower() in _NAMED_PLACE_BEFORE
+            and _NAMED_PLACE_AFTER.match(doc.text, first_end)
+        ):
+            return None  # "the Edith Cavell ward", "on Florence ward"
         if words and words[-1] in ("St.", "St", "Saint", "Ste.", "San", "Santa"):
             return None  # St. Luke's, Saint Jude: a church, a hospital, a place
         if len(words) > 1 and words[-1] in ("de", "of") and words[-2] in DEVOTIONS:
@@ -207,8 +246,19 @@ class NameRule(Rule):
             return count, "name.context", "A name introduced by a relation or an introduction."
         if RELATION_AFTER.match(doc.text, first_end) and self._plausible_unknown(word):
             return 1, "name.context", "A name followed by who the person is to the author."
-        if AND_I_AFTER.match(after) and (word in firsts or word in WORD_NAMES_PEOPLE):
+        if AND_I_AFTER.match(after) and (
+            word in firsts
+            or word in WORD_NAMES_PEOPLE
+            or (self._unknown_word(word) and not place_before(words) and word[-1] != "s")
+        ):  # not "in the queue at Bunnings and I sat down": a shop
             return 1, "name.context", 'A name in "X and I".'
+        if (
+            len(words) > 1
+            and clean(words[-1]) == "and"
+            and words[-2] in ("Me", "me")
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+        ):
+            return 1, "name.context", 'A name in "me and X".'
         if (
             appositive(words, after)
             and (word in firsts or word.lower() not in dictionary_words())
@@ -351,6 +401,18 @@ class NameRule(Rule):
         if text[end : end + 2] in ("'s", "’s"):
             return True
         return bool(words and words[-1].endswith(",") and re.match(r"[!?.]|\s*$", text[end:]))
+
+    @staticmethod
+    def _unknown_word(word: str) -> bool:
+        """A capitalised word no English, place or holiday list knows ("Emre", "Tash")."""
+        return (
+            len(word) >= 3
+            and word.lower() not in dictionary_words()
+            and word not in place_names()
+            and word not in HOLIDAYS
+            and word not in PLACE_WORDS
+            and word not in MONTHS
+        )
 
     @staticmethod
     def _plausible_unknown(word: str) -> bool:
