@@ -96,6 +96,8 @@ def title_before(words: list[str]) -> str | None:
     stem = words[-1].lstrip("(\"'“‘").rstrip(".")
     if stem in _TITLE_STEMS:
         return stem
+    if stem in _LOWER_TITLES and (words[-1] == "dr." or words[-1][-1:].isalpha()):
+        return stem.capitalize()  # "shukran to dr Khalid": a title typed in lower case
     # "Great-uncle Walt", "great-grandma Ines": a kinship title with "great-".
     bare = _GREAT.sub("", stem)
     if bare != stem and bare[:1].upper() + bare[1:] in _TITLE_STEMS:
@@ -103,6 +105,7 @@ def title_before(words: list[str]) -> str | None:
     return None
 
 
+_LOWER_TITLES = frozenset("dr nurse sister matron prof".split())
 _GREAT = compile_later(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
 
 
@@ -182,7 +185,7 @@ def at_sentence_start(before: str) -> bool:
     return last in "\"'”’)" and len(stripped) > 1 and stripped[-2] in ".!?"
 
 
-AND_I_AFTER = compile_later(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
+AND_I_AFTER = compile_later(r"^[^\S\n]+and[^\S\n]+(?:I|i|me)\b")
 EPONYM_AFTER = compile_later(
     rf"^(?:['’]s?)?[^\S\n]+(?:{EPONYM_NOUNS})\b|^['’]s?[^\S\n]+(?:[A-Z]\w*[^\S\n]+)?Day\b",
     re.IGNORECASE,
@@ -233,6 +236,12 @@ def state_after() -> re.Pattern[str]:
 # "Jack, our son," / "Ana, my nurse,": an appositive after the name.
 RELATION_AFTER = compile_later(
     rf",[^\S\n]+(?:my|our|his|her|their|your)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{RELATIONS})\b",
+    re.IGNORECASE,
+)
+# "Mark (my husband) had", "Faith my daughter was": who the person is, without a comma.
+RELATION_AFTER_BARE = compile_later(
+    rf"(?:[^\S\n]*\(|[^\S\n]+)(?:my|our)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,1}}?(?:{RELATIONS})\b"
+    r"(?![\w'’-])",
     re.IGNORECASE,
 )
 PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)

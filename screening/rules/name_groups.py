@@ -206,6 +206,7 @@ class TeamNameRule(Rule):
         r"team|unit|ward|hospice|chaplaincy|physio|physiotherapy|OT|pharmacy|reception|theatres?"
         r"|group|night\s+shift|day\s+shift|nights|clinic|department|service|crew|staff|practice"
         r"|surgery|radiology|oncology|cardiology|maternity|ICU|HDU|NICU|A&E|ER|dialysis|wards?"
+        r"|circle|club|choir|society|support\s+group|church|parish|mosque|temple|gurdwara"
     )
     pattern = compile_later(
         rf"(?<![\w'’-])({_CAP})(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+(?:and|&)[^\S\n]+|[^\S\n]*&[^\S\n]*)"
@@ -215,7 +216,8 @@ class TeamNameRule(Rule):
     _gate = frozenset(
         "team unit ward hospice chaplaincy physio physiotherapy ot pharmacy reception theatre "
         "theatres group shift nights clinic department service crew staff practice surgery "
-        "radiology oncology cardiology maternity icu hdu nicu er dialysis wards".split()
+        "radiology oncology cardiology maternity icu hdu nicu er dialysis wards circle club choir "
+        "society church parish mosque temple gurdwara".split()
     )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:

@@ -191,7 +191,7 @@ class KinLowercaseNameRule(Rule):
     id = "name.kin_lowercase"
     category = "name"
     severity = REVIEW
-    message = "A given name typed in lower case after a kin word (\"auntie pam\")."
+    message = 'A given name typed in lower case after a kin word ("auntie pam").'
     _pattern = compile_later(
         r"(?<![\w’'-])(?:auntie|aunty|aunt|uncle|nana|nanna|nan|gran|granny|grandma|grandad|"
         r"granddad|grandpa|nanny|cousin|tita|tito|lola|lolo)[^\S\n]+([a-z]{3,})(?![\w’'-])"

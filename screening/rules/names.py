@@ -49,6 +49,7 @@ from .name_context import (
     PERSON_SPEAKS_AFTER,
     PERSON_VERB_AFTER,
     RELATION_AFTER,
+    RELATION_AFTER_BARE,
     RELATION_WORDS,
     ROLE_WORDS,
     SEASONS,
@@ -95,6 +96,23 @@ _NAMED_PLACE_AFTER = compile_later(
     r"center|lecture[^\S\n]+theatre|library|hall|block|garden|gardens|fund|foundation|award|"
     r"scholarship|lecture|statue|room|clinic|day[^\S\n]+room|birthing[^\S\n]+suite)\b"
 )
+# A lower-case noun after a place name: "the Alberta winter", "a Kerry accent".
+_PLACE_ADJECTIVE = compile_later(
+    r"[^\S\n]+(?!(?:and|or|who|was|is|has|had|said|told|came|went|did|will|would|to|of|in|at"
+    r"|family|families|clan|household|twins|brothers|sisters|kids|children|boys|girls|sisters)\b)"
+    r"[a-z]{3,}\b"
+)
+# "a Sarah who", "a Sarah from billing", "a Sarah, I think": a person still.
+_PERSON_AFTER_A = compile_later(r",|[^\S\n]+(?:who|from|in|at|on|with|called|named)\b")
+# Names that are verbs or wishes before "my": "Hope my husband gets", "Thank God".
+_VERB_LIKE = frozenset(
+    "Will May Can Hope Mark Bill Sue Pat Rob Trust Wish Pray Thank Tell Ask Let Get Call "
+    "Ring Meet Bless Love Miss Watch Guess Grant Chase Drew Dawn Kiss Hug Kerry".split()
+)
+_PREPOSITIONS = frozenset(
+    "on in at for by since until till after before during over from to into of with".split()
+)
+_WHO_AFTER = compile_later(r",?[^\S\n]+who\b")
 _PET_PEOPLE = frozenset("walker walkers sitter groomer trainer lady man owner vet".split())
 _NAMED_PLACE_BEFORE = frozenset("the on onto off to from at".split())
 
@@ -215,6 +233,22 @@ class NameRule(Rule):
         words = prev_words(before)
         if _pet_before(words):
             return None  # "our golden retriever Rufus", "the parrot is called Winston"
+        if len(word) <= 4 and word[:1].isupper() and any(ch.isupper() for ch in word[1:]):
+            return None  # "IgA nephropathy", "PhD": capitals inside a short word
+        if len(tokens) == 1 and words and clean(words[-1]) in ("a", "an"):
+            if not RELATION_AFTER.match(doc.text, first_end) and not _PERSON_AFTER_A.match(
+                doc.text, first_end
+            ):
+                return None  # "asking for a Milo", "an Anzac": a thing, not a person
+        if (
+            len(tokens) == 1
+            and word in place_names()
+            and _PLACE_ADJECTIVE.match(doc.text, first_end)
+            and words
+            and words[-1][-1:] not in ".!?,;:"
+            and any(clean(w) in ("the", "a", "an", "this", "that") for w in words[-2:])
+        ):
+            return None  # "the dry Alberta winter", "a Georgia peach": a place's
         if (
             words
             and clean(words[-1]).lower() in _NAMED_PLACE_BEFORE
@@ -246,6 +280,25 @@ class NameRule(Rule):
             return count, "name.context", "A name introduced by a relation or an introduction."
         if RELATION_AFTER.match(doc.text, first_end) and self._plausible_unknown(word):
             return 1, "name.context", "A name followed by who the person is to the author."
+        bare = RELATION_AFTER_BARE.match(doc.text, first_end)
+        if (
+            bare
+            and (bare.group().lstrip().startswith("(") or word not in _VERB_LIKE)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+            and word not in MONTHS
+            and word not in HOLIDAYS
+            and not (words and clean(words[-1]) in _PREPOSITIONS)
+        ):  # not "On Eid my father was discharged"
+            return 1, "name.context", "A name followed by who the person is to the author."
+        if (
+            len(words) > 1
+            and clean(words[-2]) == "there"
+            and clean(words[-1]) in ("was", "were", "is")
+            and _WHO_AFTER.match(doc.text, first_end)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word)
+                 or word in GIVEN_WORD_NAMES)
+        ):  # fmt: skip
+            return 1, "name.context", 'A name in "there was X, who".'
         if AND_I_AFTER.match(after) and (
             word in firsts
             or word in WORD_NAMES_PEOPLE

@@ -183,3 +183,51 @@ def test_a_shop_before_and_i_is_no_name():
     text = "I was in the queue at Bunnings and I sat down on the mulch bags."
 
     assert names(text, kind="comment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Desmond (my husband) drove through the night to get here.", "Desmond"),
+        ("Patience my daughter was in the NICU for six weeks.", "Patience"),
+        ("Olumide my brother is the one who noticed the lump.", "Olumide"),
+        ("so my mate Kezia said i should write this up", "Kezia"),
+        ("Hollie and i did the hospital fun run last year.", "Hollie"),
+        ("there was Blessing, who sang hymns at night, and there was Zosia who did hair.", "Zosia"),
+        ("The play specialist, Tamsin, brought him a doll with a line in it.", "Tamsin"),
+        ("big thanks to dr Siddharth Rao for explaining it all", "Siddharth Rao"),
+    ],
+)
+def test_a_name_told_with_who_the_person_is_is_a_name(text, name):
+    assert name in names(text, kind="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hope my husband gets home before Christmas.",
+        "On Eid my father was finally discharged.",
+        "Then my sister took over the night shift.",
+        "Please don't shout at the triage nurse. Call the ward directly.",
+    ],
+)
+def test_a_wish_a_holiday_or_a_sentence_break_before_my_relation_is_no_name(text):
+    assert names(text, kind="comment") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By the morning he was sitting up and asking for a Milo.",
+        "He had a condition called IgA nephropathy for years.",
+        "I blamed the dry Alberta winter for the cough at first.",
+        "Bhai rang me at four in the morning from the emergency department at Apollo.",
+        "Didi and I took turns sleeping in the recliner.",
+        "fa'afetai to everyone at Middlemore, you were amazing",
+        "The operation was done at Guy's and I was home in two days.",
+        "Aroha nui to you and your whānau.",
+        "The nurse held my hand and sang to me in Welsh.",
+    ],
+)
+def test_a_drink_a_test_a_place_a_hospital_or_a_kin_word_is_no_name(text):
+    assert names(text, kind="comment") == []
