@@ -17,6 +17,7 @@ from ..lexicons import (
     EPONYMS,
     GIVEN_WORD_NAMES,
     HOLIDAYS,
+    LOWERCASE_NOT_NAMES,
     MONTHS,
     NEVER_NAMES,
     NOT_NAMES,
@@ -31,7 +32,7 @@ from ..lexicons import (
 from .cased_names import is_english_word
 from .name_context import CONTRACTION, RELATION_WORDS, institution_spans, phrase_spans
 
-__all__ = ["InitialsNameRule", "KinLowercaseNameRule", "RoleNameRule"]
+__all__ = ["InitialsNameRule", "KinLowercaseNameRule", "RoleNameRule", "TitledLowercaseNameRule"]
 
 _NOT_INITIALS = frozenset("P.S. U.S. U.K. E.U. A.M. P.M. I.".split())
 _SURNAME = r"[A-Z](?:[a-z]+|['’][A-Z][a-z]+)(?:-[A-Z][a-z]+)?"
@@ -212,3 +213,37 @@ class KinLowercaseNameRule(Rule):
             if title not in firsts or _not_a_person_word(title):
                 continue
             yield match.span(1)
+
+
+class TitledLowercaseNameRule(Rule):
+    """A surname no list knows, typed in lower case after a title in lower case:
+    "nurse oyelaran", "dr nwachukwu", "sister adebayo". The word is no English word,
+    not an abbreviation ("dr appt": a word of four letters or more with two vowels)."""
+
+    id = "name.lowercase_titled"
+    category = "name"
+    severity = REVIEW
+    message = "Looks like a surname typed in lower case after a title."
+    _pattern = compile_later(
+        r"(?<![\w’'-])(?:dr|doc|nurse|sister|matron|midwife|prof)\.?[^\S\n]+([a-z]{4,})(?![\w’'@-])"
+    )
+
+    def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if not doc.word_set & _TITLE_WORDS:
+            return
+        everyday = common_words()
+        for match in self._pattern.finditer(doc.text):
+            word = match.group(1)
+            if word in everyday or is_english_word(word) or word in LOWERCASE_NOT_NAMES:
+                continue
+            if sum(ch in "aeiou" for ch in word) < 2:
+                continue  # "dr appt", "nurse pls"
+            if word.endswith(_WORD_ENDINGS):
+                continue  # "the nurse begged", "nurse coordinator": a verb or a job
+            if word.title() in place_names() or _not_a_person_word(word.title()):
+                continue
+            yield match.span(1)
+
+
+_WORD_ENDINGS = ("ed", "ing", "er", "or", "ist", "ian", "ant", "ent", "ly", "tion", "ship", "ness")
+_TITLE_WORDS = frozenset("dr doc nurse sister matron midwife prof".split())

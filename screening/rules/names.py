@@ -24,6 +24,7 @@ from ..lexicons import (
     NEVER_NAMES,
     NOT_NAMES,
     PLACE_WORDS,
+    RELATIONS,
     TITLES,
     WORD_NAMES_PEOPLE,
     common_word_names,
@@ -108,6 +109,17 @@ _PERSON_AFTER_A = compile_later(r",|[^\S\n]+(?:who|from|in|at|on|with|called|nam
 _VERB_LIKE = frozenset(
     "Will May Can Hope Mark Bill Sue Pat Rob Trust Wish Pray Thank Tell Ask Let Get Call "
     "Ring Meet Bless Love Miss Watch Guess Grant Chase Drew Dawn Kiss Hug Kerry".split()
+)
+# "Will came in every night": "will" before a past tense is a person.
+_WILL_DID = compile_later(
+    r"[^\S\n]+(?:came|went|said|told|drove|took|gave|brought|sat|stood|held|rang|wrote|sang"
+    r"|was|had|has|did|didn['’]t|wasn['’]t|does|doesn['’]t|got|made|found|kept|left|met)\b"
+)
+# What a person has, after a word-name's "'s": "Hope's first birthday", "Grace's mum".
+_OWNED = compile_later(
+    rf"[^\S\n]+(?:first[^\S\n]+)?(?:birthday|room|bed|cot|incubator|funeral|christening|surgery"
+    rf"|operation|op|scan|diagnosis|consultant|nurse|nurses|team|family|{RELATIONS})\b",
+    re.IGNORECASE,
 )
 _PREPOSITIONS = frozenset(
     "on in at for by since until till after before during over from to into of with".split()
@@ -339,6 +351,8 @@ class NameRule(Rule):
         at_start = at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
             return None
+        if word == "Will" and _WILL_DID.match(after):
+            return 1, "name.context", 'A name that is also a word, used of a person ("Will came").'
         if word in GIVEN_WORD_NAMES and word not in firsts:
             # "Dot rang", "Sky wept": a word that is a name only when it does what only people do
             end = tokens[0][2]
@@ -441,6 +455,8 @@ class NameRule(Rule):
         text = doc.text
         if PERSON_AFTER.match(text, end) and not text[end : end + 3].startswith(" is"):
             return True
+        if text[end : end + 2] in ("'s", "’s") and _OWNED.match(text, end + 2):
+            return True  # "Hope's first birthday", "Grace's mum": a person's
         if at_start:
             return False
         # "Summer and Hunter", "Hope and Mason": a list of people.

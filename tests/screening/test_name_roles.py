@@ -231,3 +231,38 @@ def test_a_wish_a_holiday_or_a_sentence_break_before_my_relation_is_no_name(text
 )
 def test_a_drink_a_test_a_place_a_hospital_or_a_kin_word_is_no_name(text):
     assert names(text, kind="comment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Will came in every night after his shift to sit with mum.", "Will"),
+        ("The ward was packed. Will drove us home at 2am.", "Will"),
+        ("Hope's first birthday was spent on the ward.", "Hope"),
+        ("Grace's mum slept in the chair for a week.", "Grace"),
+        ("dr nwosu and nurse oyelaran, you saved my life", "oyelaran"),
+        ("sister adebayo held my hand the whole time", "adebayo"),
+    ],
+)
+def test_a_word_name_doing_what_people_do_or_a_lower_case_surname_after_a_title_is_a_name(
+    text, name
+):
+    assert name in names(text, kind="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will it hurt? Will they let me go home?",
+        "Hope's a funny thing on a cancer ward.",
+        "the nurse begged me to eat something",
+        "got a dr appt tmrw, the nurse coordinator rang",
+        "Popo and Gung Gung send their love from Ipoh.",
+        "Simbang Gabi in the hospital chapel was beautiful this year.",
+        "Ramazan Bayramı at home with the family is the best medicine.",
+        "Thank you, Scottish Ambulance Service, for getting there in eight minutes.",
+        "The surgeon called it a Sister Mary Joseph nodule.",
+    ],
+)
+def test_a_question_a_verb_a_kin_word_a_feast_or_a_service_is_no_name(text):
+    assert names(text, kind="comment") == []
