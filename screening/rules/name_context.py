@@ -69,7 +69,7 @@ _INTRO_TWO = frozenset(
      ("thanks", "to"), ("thank", "you"), ("known", "as"), ("goes", "by"), ("memory", "of"),
      ("calls", "him"), ("calls", "her"), ("calls", "me"), ("calls", "them"), ("call", "me"),
      ("call", "him"), ("call", "her"), ("called", "him"), ("called", "her"),
-     ("called", "me"), ("shout-out", "to"), ("shoutout", "to"), ("love", "you")]
+     ("called", "me"), ("shout-out", "to"), ("shoutout", "to"), ("love", "you"), ("out", "to")]
 )  # fmt: skip
 # Self-introductions: enough for a listed first name or a full name.
 _SELF_ONE = frozenset("i'm i’m it's it’s".split())

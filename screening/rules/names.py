@@ -121,6 +121,16 @@ _OWNED = compile_later(
     rf"|operation|op|scan|diagnosis|consultant|nurse|nurses|team|family|{RELATIONS})\b",
     re.IGNORECASE,
 )
+# "Burak and the kids send their love", "Jide and the theatre team".
+_AND_THE_GROUP = compile_later(
+    r"^[^\S\n]+and[^\S\n]+the[^\S\n]+(?:whole[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(?:kids|children|team|family|whānau|whanau|gang|girls|boys|lads|crew|grandkids|twins)\b"
+)
+# "Asif, who can fix the phone system": a person set off before "who".
+_WHO_CLAUSE = compile_later(r"^(?:[^\S\n]+[A-Z][\w'’-]+)?,[^\S\n]+who\b")
+_FAMILY_OWNED = compile_later(
+    r"['’]s[^\S\n]+(?:family|mum|mom|dad|wife|husband|kids|children|funeral|partner)\b"
+)
 _PREPOSITIONS = frozenset(
     "on in at for by since until till after before during over from to into of with".split()
 )
@@ -311,6 +321,19 @@ class NameRule(Rule):
                  or word in GIVEN_WORD_NAMES)
         ):  # fmt: skip
             return 1, "name.context", 'A name in "there was X, who".'
+        if (
+            _AND_THE_GROUP.match(after)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+            and not (words and clean(words[-1]) in _PREPOSITIONS)
+        ):
+            return 1, "name.context", 'A name before "and the kids", "and the team".'
+        if _WHO_CLAUSE.match(after) and (word in firsts or self._unknown_word(word)):
+            if word not in wordlike and word not in place_names() and word not in MONTHS:
+                return (
+                    self._extent(tokens, firsts, lasts, wordlike, strict=False),
+                    ("name.context"),
+                    'A name set off before "who": "Asif, who can fix the phones".',
+                )
         if AND_I_AFTER.match(after) and (
             word in firsts
             or word in WORD_NAMES_PEOPLE
@@ -386,7 +409,8 @@ class NameRule(Rule):
                     return 1, "name.lexicon", self.message
                 return None
             if place_before(words) and word in place_names() and not surname_follows:
-                return None
+                if not _FAMILY_OWNED.match(doc.text, first_end):
+                    return None  # but "all of Stuart's family"
             return self._extent(tokens, firsts, lasts, wordlike), "name.lexicon", self.message
         if (
             word not in lasts

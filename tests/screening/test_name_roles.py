@@ -266,3 +266,30 @@ def test_a_word_name_doing_what_people_do_or_a_lower_case_surname_after_a_title_
 )
 def test_a_question_a_verb_a_kin_word_a_feast_or_a_service_is_no_name(text):
     assert names(text, kind="comment") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("We're all thinking of you. Berkay and the kids send their love.", "Berkay"),
+        ("love from Hamilton, Wiremu and the whole whānau", "Wiremu"),
+        ("Grace and the team on the day unit were unbelievable.", "Grace"),
+        ("Femi, who runs the porters, found us a wheelchair.", "Femi"),
+        ("Shout out to Tayla-Rose and Jaxon for the bake sale.", "Tayla-Rose"),
+        ("Sending love to you and all of Stuart's family.", "Stuart"),
+    ],
+)
+def test_a_name_before_and_the_kids_or_who_or_after_a_shout_out_is_a_name(text, name):
+    assert name in names(text, kind="comment")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Christmas and the kids were chaos this year.",
+        "We moved to Leeds and the kids settled in fast.",
+        "London, who knew it had so many hospitals?",
+    ],
+)
+def test_a_holiday_or_a_place_before_and_the_kids_or_who_is_no_name(text):
+    assert names(text, kind="comment") == []
