@@ -43,6 +43,12 @@ from .rules.name_groups import (
     ListedNameRule,
     TeamNameRule,
 )
+from .rules.name_roles import (
+    InitialsNameRule,
+    KinLowercaseNameRule,
+    RoleNameRule,
+    TitledLowercaseNameRule,
+)
 from .rules.name_signals import PraisedNameRule, SignOffNameRule, SpokenToNameRule
 from .rules.names import NameRule
 from .rules.patient_disclosure import PatientDisclosureRule
@@ -90,6 +96,10 @@ RULES: tuple[Rule, ...] = (
     TeamNameRule(),
     CalledNameRule(),
     AddressedNameRule(),
+    InitialsNameRule(),
+    RoleNameRule(),
+    KinLowercaseNameRule(),
+    TitledLowercaseNameRule(),
     CrisisRule(),
     CrisisSignalsRule(),
     MedicalAdviceRule(),

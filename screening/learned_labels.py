@@ -155,6 +155,14 @@ class LabelModel:
         return [(_sigmoid(self.bias[i] + sums[i] * scale), pushes[i]) for i in range(n)]
 
 
+#: Lowest thresholds, over the cross-validated ones of the model file: a promotion
+#: threshold of 0.525 for comments flagged short sign-offs and calls to reply
+#: ("Slán for now.", "Message me on here.") at 0.59-0.68 on clean comments of the
+#: tuning sets, while no promotion comment of prof_train, professionalism_tune or the
+#: tuning sets scores under 0.7.
+THRESHOLD_FLOORS: dict[tuple[str, str], float] = {("promotion", "comment"): 0.7}
+
+
 def _sigmoid(x: float) -> float:
     if x < -30:
         return 0.0
@@ -187,7 +195,10 @@ class LearnedLabelRule(Rule):
         model = self.model
         kind = "comment" if doc.kind == "comment" else "story"
         best: list[dict[tuple[int, int], tuple[float, list]]] = [{} for _ in model.labels]
-        cut = [model.thresholds[label][kind] for label in model.labels]
+        cut = [
+            max(model.thresholds[label][kind], THRESHOLD_FLOORS.get((label, kind), 0.0))
+            for label in model.labels
+        ]
         for start, end in units(doc):
             scores = model.score(label_features(doc.text[start:end]))
             for i, (p, pushes) in enumerate(scores):

@@ -211,6 +211,12 @@ _SCORN_TRIGGER = compile_later(
 )
 
 
+# "lying" as lying down: "you are lying in a hospital bed", "they're lying awake".
+_LYING_DOWN = compile_later(
+    r"[^\S\n]+(?:in|on|there|here|down|flat|awake|still|back|beside|next|under|around)\b"
+)
+
+
 class AbuseRule(Rule):
     id = "abuse.insult_or_threat"
     category = "abuse"
@@ -233,6 +239,8 @@ class AbuseRule(Rule):
                 continue  # "You are not lazy. You are not imagining it."
             if _DENIED_BEFORE.search(lower, sentence_start, match.start()):
                 continue  # "Nobody here thinks you're stupid for asking."
+            if snippet.endswith("lying") and _LYING_DOWN.match(lower, match.end()):
+                continue  # "when you are lying in a hospital bed": lying down, not lies
             # "you're so sorry", "you are sick" read as sympathy, not insult.
             if re.search(r"\b(?:sorry|sick)$", snippet) and not re.search(
                 r"\bsick\s+(?:fuck|bastard)", snippet

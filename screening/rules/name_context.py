@@ -69,7 +69,7 @@ _INTRO_TWO = frozenset(
      ("thanks", "to"), ("thank", "you"), ("known", "as"), ("goes", "by"), ("memory", "of"),
      ("calls", "him"), ("calls", "her"), ("calls", "me"), ("calls", "them"), ("call", "me"),
      ("call", "him"), ("call", "her"), ("called", "him"), ("called", "her"),
-     ("called", "me"), ("shout-out", "to"), ("shoutout", "to"), ("love", "you")]
+     ("called", "me"), ("shout-out", "to"), ("shoutout", "to"), ("love", "you"), ("out", "to")]
 )  # fmt: skip
 # Self-introductions: enough for a listed first name or a full name.
 _SELF_ONE = frozenset("i'm i’m it's it’s".split())
@@ -96,6 +96,8 @@ def title_before(words: list[str]) -> str | None:
     stem = words[-1].lstrip("(\"'“‘").rstrip(".")
     if stem in _TITLE_STEMS:
         return stem
+    if stem in _LOWER_TITLES and (words[-1] == "dr." or words[-1][-1:].isalpha()):
+        return stem.capitalize()  # "shukran to dr Khalid": a title typed in lower case
     # "Great-uncle Walt", "great-grandma Ines": a kinship title with "great-".
     bare = _GREAT.sub("", stem)
     if bare != stem and bare[:1].upper() + bare[1:] in _TITLE_STEMS:
@@ -103,14 +105,23 @@ def title_before(words: list[str]) -> str | None:
     return None
 
 
+_LOWER_TITLES = frozenset("dr nurse sister matron prof".split())
 _GREAT = compile_later(r"^(?:(?:great|grand)[-‑])+", re.IGNORECASE)
 
 
+def _relation(word: str) -> str:
+    """A relation word in the singular: "daughters" is "daughter"."""
+    if word not in RELATION_WORDS and word.endswith("s") and word[:-1] in RELATION_WORDS:
+        return word[:-1]
+    return word
+
+
 def relation_before(words: list[str]) -> bool:
-    """Whether a relation comes just before: "my husband", "our night nurse,"."""
-    if not words or clean(words[-1]) not in RELATION_WORDS:
+    """Whether a relation comes just before: "my husband", "our night nurse,", "my
+    daughters"."""
+    if not words or _relation(clean(words[-1])) not in RELATION_WORDS:
         return False
-    cleaned = [clean(w) for w in words]
+    cleaned = [_relation(clean(w)) for w in words]
     end = len(cleaned)
     if not end or cleaned[-1] not in RELATION_WORDS:
         return False
@@ -174,7 +185,7 @@ def at_sentence_start(before: str) -> bool:
     return last in "\"'”’)" and len(stripped) > 1 and stripped[-2] in ".!?"
 
 
-AND_I_AFTER = compile_later(r"^[^\S\n]+and[^\S\n]+(?:I|me)\b")
+AND_I_AFTER = compile_later(r"^[^\S\n]+and[^\S\n]+(?:I|i|me)\b")
 EPONYM_AFTER = compile_later(
     rf"^(?:['’]s?)?[^\S\n]+(?:{EPONYM_NOUNS})\b|^['’]s?[^\S\n]+(?:[A-Z]\w*[^\S\n]+)?Day\b",
     re.IGNORECASE,
@@ -225,6 +236,12 @@ def state_after() -> re.Pattern[str]:
 # "Jack, our son," / "Ana, my nurse,": an appositive after the name.
 RELATION_AFTER = compile_later(
     rf",[^\S\n]+(?:my|our|his|her|their|your)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,2}}?(?:{RELATIONS})\b",
+    re.IGNORECASE,
+)
+# "Mark (my husband) had", "Faith my daughter was": who the person is, without a comma.
+RELATION_AFTER_BARE = compile_later(
+    rf"(?:[^\S\n]*\(|[^\S\n]+)(?:my|our)[^\S\n]+(?:[\w-]+[^\S\n]+){{0,1}}?(?:{RELATIONS})\b"
+    r"(?![\w'’-])",
     re.IGNORECASE,
 )
 PATIENT_TITLE_STEMS = frozenset(t.rstrip(".") for t in PATIENT_TITLES)

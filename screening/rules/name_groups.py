@@ -115,7 +115,43 @@ class ListedNameRule(Rule):
                 taken[s:e] = b"\x01" * (e - s)
                 todo.append((s, e))
                 added.append(self.finding(s, e))
+        if taken and (" and " in text or "&" in text):
+            added.extend(self._in_long_list(text, taken))
         return added
+
+    _list = compile_later(
+        rf"(?<![\w'’-])(?:{_CAP})(?:[^\S\n]*,[^\S\n]*{_CAP}){{1,6}},?[^\S\n]+(?:and|&)[^\S\n]+"
+        rf"{_CAP}(?![\w'’-])"
+    )
+    _member = compile_later(_CAP)
+
+    def _in_long_list(self, text: str, taken: bytearray) -> list[Finding]:
+        """Every member of a list of three or more single capitalised words that holds
+        a name ("Me, Kath, Bernie and Sal", "Meenakshi, Vidya and Suresh"): a given
+        name that is also a rare English word ("Kath", "Sal", "Vidya") counts here,
+        but not an everyday word, a place, a relation or a holiday."""
+        added = []
+        for match in self._list.finditer(text):
+            members = [m.span() for m in self._member.finditer(text, match.start(), match.end())]
+            members = [(s, e) for s, e in members if text[s:e] not in ("and",)]
+            if not any(any(taken[s:e]) for s, e in members):
+                continue
+            for s, e in members:
+                if any(taken[s:e]) or not _lax_given(text[s:e]):
+                    continue
+                taken[s:e] = b"\x01" * (e - s)
+                added.append(self.finding(s, e))
+        return added
+
+
+def _lax_given(word: str) -> bool:
+    """A capitalised word that may be a given name in a list of names: not an
+    everyday English word, a place, a relation, a title or a holiday."""
+    if len(word) < 2 or any(ch.isupper() for ch in word[1:]) or word in ("Me", "I"):
+        return False
+    if _not_a_name(word) or word in PLACE_WORDS or word in HOLIDAYS:
+        return False
+    return word.lower() not in common_words()
 
 
 class FamilyNameRule(Rule):
@@ -170,6 +206,7 @@ class TeamNameRule(Rule):
         r"team|unit|ward|hospice|chaplaincy|physio|physiotherapy|OT|pharmacy|reception|theatres?"
         r"|group|night\s+shift|day\s+shift|nights|clinic|department|service|crew|staff|practice"
         r"|surgery|radiology|oncology|cardiology|maternity|ICU|HDU|NICU|A&E|ER|dialysis|wards?"
+        r"|circle|club|choir|society|support\s+group|church|parish|mosque|temple|gurdwara"
     )
     pattern = compile_later(
         rf"(?<![\w'’-])({_CAP})(?:(?:[^\S\n]*,[^\S\n]*|[^\S\n]+(?:and|&)[^\S\n]+|[^\S\n]*&[^\S\n]*)"
@@ -179,7 +216,8 @@ class TeamNameRule(Rule):
     _gate = frozenset(
         "team unit ward hospice chaplaincy physio physiotherapy ot pharmacy reception theatre "
         "theatres group shift nights clinic department service crew staff practice surgery "
-        "radiology oncology cardiology maternity icu hdu nicu er dialysis wards".split()
+        "radiology oncology cardiology maternity icu hdu nicu er dialysis wards circle club choir "
+        "society church parish mosque temple gurdwara".split()
     )
 
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:

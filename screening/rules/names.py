@@ -24,6 +24,7 @@ from ..lexicons import (
     NEVER_NAMES,
     NOT_NAMES,
     PLACE_WORDS,
+    RELATIONS,
     TITLES,
     WORD_NAMES_PEOPLE,
     common_word_names,
@@ -49,6 +50,7 @@ from .name_context import (
     PERSON_SPEAKS_AFTER,
     PERSON_VERB_AFTER,
     RELATION_AFTER,
+    RELATION_AFTER_BARE,
     RELATION_WORDS,
     ROLE_WORDS,
     SEASONS,
@@ -79,6 +81,75 @@ __all__ = ["NameRule"]
 
 # "- Ask your prescriber": a dash that starts a line is a list's bullet, not a sign-off.
 _BULLET = compile_later(r"(?:^|\n)[^\S\n]*[-–—~*•]+[^\S\n]*$")
+
+
+# "our golden retriever Rufus", "the parrot is called Winston": a pet, not a person.
+_PETS = frozenset(
+    "dog dogs doggo puppy pup cat cats kitten kitty retriever labrador lab spaniel terrier "
+    "collie poodle beagle dachshund greyhound whippet pug husky alsatian labradoodle cockapoo "
+    "lurcher staffie chihuahua parrot budgie budgerigar cockatiel canary hamster guinea rabbit "
+    "bunny horse pony goldfish fish tortoise turtle ferret gerbil pet pets teddy".split()
+)
+# "the Edith Cavell ward", "on Florence ward", "the Mary Seacole building": a ward or a
+# building named after someone, told in lower case.
+_NAMED_PLACE_AFTER = compile_later(
+    r"(?:[^\S\n]+[A-Z][^\W\d_]+){0,2}[^\S\n]+(?:ward|wards|building|wing|unit|suite|centre|"
+    r"center|lecture[^\S\n]+theatre|library|hall|block|garden|gardens|fund|foundation|award|"
+    r"scholarship|lecture|statue|room|clinic|day[^\S\n]+room|birthing[^\S\n]+suite)\b"
+)
+# A lower-case noun after a place name: "the Alberta winter", "a Kerry accent".
+_PLACE_ADJECTIVE = compile_later(
+    r"[^\S\n]+(?!(?:and|or|who|was|is|has|had|said|told|came|went|did|will|would|to|of|in|at"
+    r"|family|families|clan|household|twins|brothers|sisters|kids|children|boys|girls|sisters)\b)"
+    r"[a-z]{3,}\b"
+)
+# "a Sarah who", "a Sarah from billing", "a Sarah, I think": a person still.
+_PERSON_AFTER_A = compile_later(r",|[^\S\n]+(?:who|from|in|at|on|with|called|named)\b")
+# Names that are verbs or wishes before "my": "Hope my husband gets", "Thank God".
+_VERB_LIKE = frozenset(
+    "Will May Can Hope Mark Bill Sue Pat Rob Trust Wish Pray Thank Tell Ask Let Get Call "
+    "Ring Meet Bless Love Miss Watch Guess Grant Chase Drew Dawn Kiss Hug Kerry".split()
+)
+# "Will came in every night": "will" before a past tense is a person.
+_WILL_DID = compile_later(
+    r"[^\S\n]+(?:came|went|said|told|drove|took|gave|brought|sat|stood|held|rang|wrote|sang"
+    r"|was|had|has|did|didn['’]t|wasn['’]t|does|doesn['’]t|got|made|found|kept|left|met)\b"
+)
+# What a person has, after a word-name's "'s": "Hope's first birthday", "Grace's mum".
+_OWNED = compile_later(
+    rf"[^\S\n]+(?:first[^\S\n]+)?(?:birthday|room|bed|cot|incubator|funeral|christening|surgery"
+    rf"|operation|op|scan|diagnosis|consultant|nurse|nurses|team|family|{RELATIONS})\b",
+    re.IGNORECASE,
+)
+# "Burak and the kids send their love", "Jide and the theatre team".
+_AND_THE_GROUP = compile_later(
+    r"^[^\S\n]+and[^\S\n]+the[^\S\n]+(?:whole[^\S\n]+)?(?:[a-z]+[^\S\n]+)?"
+    r"(?:kids|children|team|family|whānau|whanau|gang|girls|boys|lads|crew|grandkids|twins)\b"
+)
+# "Asif, who can fix the phone system": a person set off before "who".
+_WHO_CLAUSE = compile_later(r"^(?:[^\S\n]+[A-Z][\w'’-]+)?,[^\S\n]+who\b")
+_FAMILY_OWNED = compile_later(
+    r"['’]s[^\S\n]+(?:family|mum|mom|dad|wife|husband|kids|children|funeral|partner)\b"
+)
+_PREPOSITIONS = frozenset(
+    "on in at for by since until till after before during over from to into of with".split()
+)
+_WHO_AFTER = compile_later(r",?[^\S\n]+who\b")
+_PET_PEOPLE = frozenset("walker walkers sitter groomer trainer lady man owner vet".split())
+_NAMED_PLACE_BEFORE = frozenset("the on onto off to from at".split())
+
+
+def _pet_before(words: list[str]) -> bool:
+    """Whether a pet word stands in the last four words of the same sentence."""
+    recent = words[-4:]
+    for index in range(len(recent) - 1, -1, -1):
+        word = recent[index]
+        if word[-1:] in ".!?":
+            return False
+        if clean(word) in _PETS:
+            following = clean(recent[index + 1]) if index + 1 < len(recent) else ""
+            return following not in _PET_PEOPLE  # "my dog walker Sam" is a person
+    return False
 
 
 class NameRule(Rule):
@@ -182,6 +253,30 @@ class NameRule(Rule):
 
         org = org_follows(tokens)
         words = prev_words(before)
+        if _pet_before(words):
+            return None  # "our golden retriever Rufus", "the parrot is called Winston"
+        if len(word) <= 4 and word[:1].isupper() and any(ch.isupper() for ch in word[1:]):
+            return None  # "IgA nephropathy", "PhD": capitals inside a short word
+        if len(tokens) == 1 and words and clean(words[-1]) in ("a", "an"):
+            if not RELATION_AFTER.match(doc.text, first_end) and not _PERSON_AFTER_A.match(
+                doc.text, first_end
+            ):
+                return None  # "asking for a Milo", "an Anzac": a thing, not a person
+        if (
+            len(tokens) == 1
+            and word in place_names()
+            and _PLACE_ADJECTIVE.match(doc.text, first_end)
+            and words
+            and words[-1][-1:] not in ".!?,;:"
+            and any(clean(w) in ("the", "a", "an", "this", "that") for w in words[-2:])
+        ):
+            return None  # "the dry Alberta winter", "a Georgia peach": a place's
+        if (
+            words
+            and clean(words[-1]).lower() in _NAMED_PLACE_BEFORE
+            and _NAMED_PLACE_AFTER.match(doc.text, first_end)
+        ):
+            return None  # "the Edith Cavell ward", "on Florence ward"
         if words and words[-1] in ("St.", "St", "Saint", "Ste.", "San", "Santa"):
             return None  # St. Luke's, Saint Jude: a church, a hospital, a place
         if len(words) > 1 and words[-1] in ("de", "of") and words[-2] in DEVOTIONS:
@@ -207,8 +302,51 @@ class NameRule(Rule):
             return count, "name.context", "A name introduced by a relation or an introduction."
         if RELATION_AFTER.match(doc.text, first_end) and self._plausible_unknown(word):
             return 1, "name.context", "A name followed by who the person is to the author."
-        if AND_I_AFTER.match(after) and (word in firsts or word in WORD_NAMES_PEOPLE):
+        bare = RELATION_AFTER_BARE.match(doc.text, first_end)
+        if (
+            bare
+            and (bare.group().lstrip().startswith("(") or word not in _VERB_LIKE)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+            and word not in MONTHS
+            and word not in HOLIDAYS
+            and not (words and clean(words[-1]) in _PREPOSITIONS)
+        ):  # not "On Eid my father was discharged"
+            return 1, "name.context", "A name followed by who the person is to the author."
+        if (
+            len(words) > 1
+            and clean(words[-2]) == "there"
+            and clean(words[-1]) in ("was", "were", "is")
+            and _WHO_AFTER.match(doc.text, first_end)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word)
+                 or word in GIVEN_WORD_NAMES)
+        ):  # fmt: skip
+            return 1, "name.context", 'A name in "there was X, who".'
+        if (
+            _AND_THE_GROUP.match(after)
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+            and not (words and clean(words[-1]) in _PREPOSITIONS)
+        ):
+            return 1, "name.context", 'A name before "and the kids", "and the team".'
+        if _WHO_CLAUSE.match(after) and (word in firsts or self._unknown_word(word)):
+            if word not in wordlike and word not in place_names() and word not in MONTHS:
+                return (
+                    self._extent(tokens, firsts, lasts, wordlike, strict=False),
+                    ("name.context"),
+                    'A name set off before "who": "Asif, who can fix the phones".',
+                )
+        if AND_I_AFTER.match(after) and (
+            word in firsts
+            or word in WORD_NAMES_PEOPLE
+            or (self._unknown_word(word) and not place_before(words) and word[-1] != "s")
+        ):  # not "in the queue at Bunnings and I sat down": a shop
             return 1, "name.context", 'A name in "X and I".'
+        if (
+            len(words) > 1
+            and clean(words[-1]) == "and"
+            and words[-2] in ("Me", "me")
+            and (word in firsts or word in WORD_NAMES_PEOPLE or self._unknown_word(word))
+        ):
+            return 1, "name.context", 'A name in "me and X".'
         if (
             appositive(words, after)
             and (word in firsts or word.lower() not in dictionary_words())
@@ -236,6 +374,8 @@ class NameRule(Rule):
         at_start = at_sentence_start(before)
         if at_start and word in LEADING_WORDS and word not in firsts:
             return None
+        if word == "Will" and _WILL_DID.match(after):
+            return 1, "name.context", 'A name that is also a word, used of a person ("Will came").'
         if word in GIVEN_WORD_NAMES and word not in firsts:
             # "Dot rang", "Sky wept": a word that is a name only when it does what only people do
             end = tokens[0][2]
@@ -269,7 +409,8 @@ class NameRule(Rule):
                     return 1, "name.lexicon", self.message
                 return None
             if place_before(words) and word in place_names() and not surname_follows:
-                return None
+                if not _FAMILY_OWNED.match(doc.text, first_end):
+                    return None  # but "all of Stuart's family"
             return self._extent(tokens, firsts, lasts, wordlike), "name.lexicon", self.message
         if (
             word not in lasts
@@ -338,6 +479,8 @@ class NameRule(Rule):
         text = doc.text
         if PERSON_AFTER.match(text, end) and not text[end : end + 3].startswith(" is"):
             return True
+        if text[end : end + 2] in ("'s", "’s") and _OWNED.match(text, end + 2):
+            return True  # "Hope's first birthday", "Grace's mum": a person's
         if at_start:
             return False
         # "Summer and Hunter", "Hope and Mason": a list of people.
@@ -351,6 +494,18 @@ class NameRule(Rule):
         if text[end : end + 2] in ("'s", "’s"):
             return True
         return bool(words and words[-1].endswith(",") and re.match(r"[!?.]|\s*$", text[end:]))
+
+    @staticmethod
+    def _unknown_word(word: str) -> bool:
+        """A capitalised word no English, place or holiday list knows ("Emre", "Tash")."""
+        return (
+            len(word) >= 3
+            and word.lower() not in dictionary_words()
+            and word not in place_names()
+            and word not in HOLIDAYS
+            and word not in PLACE_WORDS
+            and word not in MONTHS
+        )
 
     @staticmethod
     def _plausible_unknown(word: str) -> bool:

@@ -8,6 +8,7 @@ from ..base import Document, Rule
 from ..findings import REVIEW
 from ..gates import rarity_cost
 from ..lazy import compile_later, needs_later
+from ..lexicons import MONTHS, common_words
 
 __all__ = ["PatientDisclosureRule"]
 
@@ -187,6 +188,24 @@ _NOT_SUBJECT = frozenset(
 )
 
 
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred".split()
+)
+
+
+def _may_be_a_person(word: str) -> bool:
+    """Whether a capitalised word before "was admitted" may be who was: not "Eighteen
+    months ago I was admitted"."""
+    low = word.lower()
+    return low not in _NUMBER_WORDS and low not in common_words() and word not in MONTHS
+
+
+# "in Napier", "at Beaumont": a place before "I was admitted", not a person.
+_PLACE_PREP = compile_later(r"\b(?:in|at|from|to|near|of|into)\s+$")
+
+
 class PatientDisclosureRule(Rule):
     id = "patient_disclosure.other_patient"
     category = "patient_disclosure"
@@ -208,7 +227,12 @@ class PatientDisclosureRule(Rule):
             for position in doc.word_positions(verb):
                 lo = max(doc.sentence_at(position)[0], position - 90)
                 if _DIAGNOSED_BEFORE.search(doc.lower, lo, position):
-                    matches.extend(_CAPITALISED.finditer(text, lo, position))
+                    matches.extend(
+                        m
+                        for m in _CAPITALISED.finditer(text, lo, position)
+                        if _may_be_a_person(m.group())
+                        and not _PLACE_PREP.search(text, max(0, m.start() - 8), m.start())
+                    )
         staff = doc.role == "employee" or bool(_STAFF_AUTHOR.search(doc.lower))
         if staff:
             matches.extend(_NAMED_ARRIVAL.finditer(text))

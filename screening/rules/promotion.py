@@ -38,7 +38,9 @@ _PROMO_STRONG = compile_later(
     r"|\b(?:earn|make\s+money|extra\s+income)\s+(?:from\s+home|online|on\s+the\s+side)\b"
     r"|\bjoin(?:ed)?\s+(?:my|our|an?)\s+(?:[\w-]+\s+){0,2}?(?:team|business|opportunity)\b"
     r"|\b(?:message|dm|text|pm)\s+me\s+to\s+(?:hear|learn|find\s+out)\s+more\b"
-    r"|\bbook\s+(?:at|online\s+at|through)\b|\bavailable\s+24/7\b",
+    r"|\bbook\s+(?:at|online\s+at|through)\b|\bavailable\s+24/7\b"
+    r"|\b(?:orders|sales|shop|store|bookings)@|\b(?:all|any)\s+sizes\b|\bmade\s+to\s+order\b"
+    r"|\b(?:taking|custom)\s+orders\b|\bback\s+in\s+stock\b",
 )
 # A price by the hour or the session: "$28 an hour" (a parking fee has one too).
 _PROMO_RATE = compile_later(
@@ -64,7 +66,8 @@ _PROMO_WORDS = frozenset(
     "affiliate referral wholesale special introductory group front yours copy consult "
     "consultation session call class assessment evaluation lesson text first package program "
     "programme course bundle membership kit plan visit message flat half earn money income team "
-    "business opportunity pm hear learn find available".split()
+    "business opportunity pm hear learn find available orders sales bookings sizes made taking "
+    "custom stock".split()
 )
 
 

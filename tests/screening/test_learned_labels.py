@@ -111,3 +111,16 @@ def test_any_text_screens_with_the_label_reader_and_spans_lie_inside(text, kind)
         if finding.rule.endswith(".learned") and finding.category in PROFESSIONALISM:
             snippet = text[finding.start : finding.end]
             assert snippet == snippet.strip() and snippet
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dia dhuit from Galway. This made me ring my own mam. Slán for now.",
+        "Same thing happened to my dad at the Royal. Message me on here.",
+    ],
+)
+def test_the_shipped_reader_takes_a_comments_sign_off_or_call_to_reply_for_no_sale(text):
+    found = LearnedLabelRule().find(Document(text, kind="comment"))
+
+    assert "promotion" not in {f.category for f in found}

@@ -561,3 +561,31 @@ def test_insults_at_someone_beside_the_authors_own_words_are_abuse(text):
 )
 def test_someone_elses_insult_quoted_and_thick_hair_are_not_abuse(text):
     assert "abuse" not in labels(text, kind="comment", role="family")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "handmade hospital gowns, all sizes, DM me or email orders@gownsbyliz.example",
+        "Knitted NICU hats, made to order, message me for prices.",
+        "Taking orders now for my recovery cushions, $25 each, DM me.",
+    ],
+)
+def test_a_sale_with_sizes_orders_or_an_orders_address_is_promotion(text):
+    assert "promotion" in {f.category for f in screen(text, kind="comment")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keep your policy number handy for when you are lying in a hospital bed abroad.",
+        "When you're lying awake at 3am, the night nurses are there.",
+        "Eighteen months ago I was admitted to a psychiatric unit and had ECT and lithium.",
+        "Eight weeks ago I was diagnosed with MS after losing the sight in one eye.",
+        "The ward in Napier was lovely. I was admitted with sepsis and a chest infection.",
+    ],
+)
+def test_lying_down_and_the_authors_own_admission_are_no_professionalism_problem(text):
+    found = {f.category for f in screen(text, kind="story", role="patient")}
+
+    assert not found & {"abuse", "patient_disclosure"}
