@@ -67,12 +67,58 @@ def quick_tree(source: str, flags: int = 0):
     if data is None:
         return None
     rewritten = sre_parse.SubPattern(tree.state, data)
-    return rewritten if _starts_quickly(rewritten, flags) else None
+    if not _starts_quickly(rewritten, flags) or _share(_first_chars(rewritten, flags)) > 0.12:
+        return None
+    return rewritten
 
 
 def _starts_quickly(tree, flags: int) -> bool:
+    return _first_chars(tree, flags) is not None
+
+
+def _first_chars(tree, flags: int):
+    """The set the engine skips to, as ``IN`` items; None when it has none."""
     prefix, _skip, _all = sre_compile._get_literal_prefix(tree, flags)
-    return bool(prefix) or sre_compile._get_charset_prefix(tree, flags) is not None
+    if prefix:
+        return [(sre.LITERAL, prefix[0])]
+    return sre_compile._get_charset_prefix(tree, flags)
+
+
+# About how often each lower-case letter occurs in English text, per character.
+_LETTER_SHARE = dict(
+    zip(
+        "etaoinshrdlcumwfgypbvkjxqz",
+        (0.10, 0.073, 0.066, 0.06, 0.056, 0.054, 0.05, 0.049, 0.048, 0.034, 0.032, 0.022, 0.022,
+         0.019, 0.019, 0.018, 0.016, 0.016, 0.015, 0.012, 0.008, 0.006, 0.001, 0.001, 0.001, 0.001),
+        strict=True,
+    )
+)  # fmt: skip
+
+
+def _char_share(code: int) -> float:
+    char = chr(code)
+    if char in _LETTER_SHARE:
+        return _LETTER_SHARE[char]
+    if char.isspace():
+        return 0.17
+    return 0.002  # a capital, a digit, a mark
+
+
+def _share(items) -> float:
+    """About what share of a text's characters ``items`` (a character set) matches:
+    where the engine still tries the whole pattern. A set of common letters saves
+    little and adds a lookbehind at each of them, so such a rewrite is not made."""
+    total = 0.0
+    for op, av in items:
+        if op is sre.LITERAL:
+            total += _char_share(av)
+        elif op is sre.RANGE:
+            total += sum(_char_share(code) for code in range(av[0], min(av[1], 0x2FF) + 1))
+        elif op is sre.CATEGORY and av is sre.CATEGORY_DIGIT:
+            total += 0.02
+        else:  # a negated set, words, spaces, anything else: assume much of the text
+            return 1.0
+    return total
 
 
 def _char(item) -> bool:
@@ -150,6 +196,8 @@ def _lead(seq, pending, state):
                 return None
             if led[0][0] is sre.BRANCH:  # "(?:(?:a|b)x|c)" is "(?:ax|bx|c)"
                 branches.extend([*inner, *led[1:]] for inner in led[0][1][1])
+            elif _letters(led[0]):  # "[wc]x" is "(?:wx|cx)": one of them can match here
+                branches.extend([letter, *led[1:]] for letter in _letters(led[0]))
             else:
                 branches.append(led)
         if all(branch[0][0] is sre.LITERAL for branch in branches):
@@ -185,3 +233,11 @@ def _hoisted(branches, rest, state):
         for branch in branches
     ]
     return [(sre.IN, chars), (sre.BRANCH, (None, alternatives)), *rest]
+
+
+def _letters(item) -> list:
+    """A set of a few single characters as literals, in order, each once; else []."""
+    op, av = item
+    if op is not sre.IN or len(av) > 6 or any(o is not sre.LITERAL for o, _a in av):
+        return []
+    return [(sre.LITERAL, code) for code in dict.fromkeys(a for _o, a in av)]
