@@ -9,11 +9,15 @@ from functools import cached_property
 
 from .findings import REPLACEMENTS, Finding
 from .gates import Need
+from .quickstart import compile_quick
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+# Bytes as themselves if a-z, else a space: ``_LOWER_WORD``'s runs, read by ``split``.
+_SPACE_BUT_LETTERS = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 # What the patterns read by ``Document.unpunctuated`` never consume.
 _PUNCTUATION = re.compile(r"[^\w\s-]")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+# Read with a quick start: the engine skips to the next mark or line break.
+_SENTENCE_END = compile_quick(r"[.!?][\"'”’)]*\s+|\n+")
 
 
 class Document:
@@ -103,7 +107,13 @@ class Document:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """The lower-case ASCII words of the text: built once, shared by the rules."""
-        return frozenset(_LOWER_WORD.findall(self.lower))
+        return frozenset(self._letters.decode("ascii").split())
+
+    @cached_property
+    def _letters(self) -> bytes:
+        """The lowered text with every character but a-z (any non-ASCII one too) made
+        a space, offset for offset: its words are the runs of a-z, read in C."""
+        return self.lower.encode("ascii", "replace").translate(_SPACE_BUT_LETTERS)
 
     @cached_property
     def _positions(self) -> dict[str, list[int]]:
@@ -123,6 +133,23 @@ class Document:
         return positions
 
     def _find_word(self, word: str) -> list[int]:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            return self._find_any_word(word)
+        # A run of a-z equal to ``word`` is the word where no other letter touches
+        # it; only a non-ASCII neighbour ("é") can be one, and is read as text.
+        lower, letters, out = self.lower, b" " + self._letters + b" ", []
+        needle, size = b" " + word.encode("ascii") + b" ", len(word)
+        index = letters.find(needle)
+        while index != -1:  # ``index`` is where the word starts in the text
+            end = index + size
+            if (index == 0 or lower[index - 1].isascii() or not lower[index - 1].isalpha()) and (
+                end == len(lower) or lower[end].isascii() or not lower[end].isalpha()
+            ):
+                out.append(index)
+            index = letters.find(needle, end)
+        return out
+
+    def _find_any_word(self, word: str) -> list[int]:
         lower, out, size = self.lower, [], len(word)
         index = lower.find(word)
         while index != -1:

@@ -99,9 +99,9 @@ def _char_share(code: int) -> float:
     char = chr(code)
     if char in _LETTER_SHARE:
         return _LETTER_SHARE[char]
-    if char.isspace():
+    if char == " ":
         return 0.17
-    return 0.002  # a capital, a digit, a mark
+    return 0.002  # a capital, a digit, a mark, a line break
 
 
 def _share(items) -> float:
