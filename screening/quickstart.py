@@ -63,6 +63,11 @@ def quick_tree(source: str, flags: int = 0):
     tree = sre_parse.parse(source, flags)
     if tree.state.flags & re.IGNORECASE or _starts_quickly(tree, flags):
         return None
+    if tree.data and tree.data[0] in (
+        (sre.AT, sre.AT_BEGINNING),
+        (sre.AT, sre.AT_BEGINNING_STRING),
+    ):
+        return None  # "^x": the engine tries the start alone
     data = _lead(list(tree.data), (), tree.state)
     if data is None:
         return None
@@ -142,7 +147,12 @@ def _movable(item) -> bool:
     """A zero-width test that can be made after the first character instead of before it."""
     op, av = item
     if op is sre.AT:
-        return av is sre.AT_BOUNDARY or av is sre.AT_NON_BOUNDARY
+        return av in (
+            sre.AT_BOUNDARY,
+            sre.AT_NON_BOUNDARY,
+            sre.AT_BEGINNING,
+            sre.AT_BEGINNING_STRING,
+        )
     if op is sre.ASSERT or op is sre.ASSERT_NOT:
         direction, body = av
         if direction == -1:
@@ -189,6 +199,11 @@ def _lead(seq, pending, state):
     if _movable(seq[0]):
         return _lead(seq[1:], (*pending, seq[0]), state)
     if op is sre.BRANCH:
+        if any(_lead(list(branch), pending, state) is None for branch in av[1]) and seq[1:]:
+            # "(?:^|,\\s*)(?:RN|MD)" is "(?:^(?:RN|MD)|,\\s*(?:RN|MD))": what follows,
+            # in every branch, gives the branches that start with a test a character.
+            alternatives = [sre_parse.SubPattern(state, [*branch, *seq[1:]]) for branch in av[1]]
+            return _lead([(sre.BRANCH, (None, alternatives))], pending, state)
         branches = []
         for branch in av[1]:
             led = _lead(list(branch), pending, state)
