@@ -33,11 +33,12 @@ __all__ = ["compile_quick", "quick_tree"]
 
 
 def compile_quick(source: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(source, flags)``, rewritten to start quickly where that helps."""
+    """``re.compile(source, flags)``, rewritten to start quickly where that helps
+    (read once: the tree that is not rewritten is compiled as it was read)."""
     try:
-        tree = quick_tree(source, flags)
+        tree = _parsed(source, flags)
         if tree is not None:
-            return _compiled(tree, source, flags)
+            return _compiled(_rewritten(tree, flags) or tree, source, flags)
     except Exception:  # noqa: S110 - a tree of a shape this code does not know
         pass
     return re.compile(source, flags)
@@ -58,9 +59,17 @@ def _compiled(tree, source: str, flags: int) -> re.Pattern[str]:
 
 def quick_tree(source: str, flags: int = 0):
     """The rewritten parse tree of ``source``, or None when there is nothing to gain."""
+    tree = _parsed(source, flags)
+    return None if tree is None else _rewritten(tree, flags)
+
+
+def _parsed(source: str, flags: int):
     if sre_parse is None or flags & re.IGNORECASE or not isinstance(source, str):
         return None
-    tree = sre_parse.parse(source, flags)
+    return sre_parse.parse(source, flags)
+
+
+def _rewritten(tree, flags: int):
     if tree.state.flags & re.IGNORECASE or _starts_quickly(tree, flags):
         return None
     if tree.data and tree.data[0] in (

@@ -78,6 +78,26 @@ def test_many_of_the_rules_patterns_start_quickly_now():
     assert len(REWRITTEN) > 40
 
 
+def test_a_pattern_left_as_written_is_the_pattern_as_written():
+    for _name, item in PATTERNS:
+        quick, plain = (
+            compile_quick(item.pattern, item._flags),
+            re.compile(item.pattern, item._flags),
+        )
+        assert (quick.pattern, quick.flags, quick.groups, quick.groupindex) == (
+            plain.pattern,
+            plain.flags,
+            plain.groups,
+            plain.groupindex,
+        )
+    text = "Ward 7B, (312) 555-0199, in his 90s."
+    for _name, item in PATTERNS:
+        if (_name, item) not in REWRITTEN:
+            quick = compile_quick(item.pattern, item._flags)
+            plain = re.compile(item.pattern, item._flags)
+            assert _found(quick, text) == _found(plain, text)
+
+
 @pytest.mark.parametrize(("name", "item"), REWRITTEN, ids=[name for name, _item in REWRITTEN])
 def test_a_rewritten_rule_pattern_finds_what_it_finds_as_written(name, item):
     quick, plain = compile_quick(item.pattern, item._flags), re.compile(item.pattern, item._flags)
