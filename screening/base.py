@@ -112,8 +112,9 @@ class Document:
     @cached_property
     def _letters(self) -> bytes:
         """The lowered text with every character but a-z (any non-ASCII one too) made
-        a space, offset for offset: its words are the runs of a-z, read in C."""
-        return self.lower.encode("ascii", "replace").translate(_SPACE_BUT_LETTERS)
+        a space, offset for offset after one space more at each end: its words are
+        the runs of a-z, read in C."""
+        return b" " + self.lower.encode("ascii", "replace").translate(_SPACE_BUT_LETTERS) + b" "
 
     @cached_property
     def _positions(self) -> dict[str, list[int]]:
@@ -137,7 +138,7 @@ class Document:
             return self._find_any_word(word)
         # A run of a-z equal to ``word`` is the word where no other letter touches
         # it; only a non-ASCII neighbour ("é") can be one, and is read as text.
-        lower, letters, out = self.lower, b" " + self._letters + b" ", []
+        lower, letters, out = self.lower, self._letters, []
         needle, size = b" " + word.encode("ascii") + b" ", len(word)
         index = letters.find(needle)
         while index != -1:  # ``index`` is where the word starts in the text

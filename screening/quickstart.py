@@ -208,14 +208,14 @@ def _lead(seq, pending, state):
     if _movable(seq[0]):
         return _lead(seq[1:], (*pending, seq[0]), state)
     if op is sre.BRANCH:
-        if any(_lead(list(branch), pending, state) is None for branch in av[1]) and seq[1:]:
+        leds = [_lead(list(branch), pending, state) for branch in av[1]]
+        if None in leds and seq[1:]:
             # "(?:^|,\\s*)(?:RN|MD)" is "(?:^(?:RN|MD)|,\\s*(?:RN|MD))": what follows,
             # in every branch, gives the branches that start with a test a character.
             alternatives = [sre_parse.SubPattern(state, [*branch, *seq[1:]]) for branch in av[1]]
             return _lead([(sre.BRANCH, (None, alternatives))], pending, state)
         branches = []
-        for branch in av[1]:
-            led = _lead(list(branch), pending, state)
+        for led in leds:
             if led is None:
                 return None
             if led[0][0] is sre.BRANCH:  # "(?:(?:a|b)x|c)" is "(?:ax|bx|c)"
