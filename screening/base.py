@@ -252,8 +252,9 @@ class Document:
         far cheaper than a large regex over the whole text. With ``need`` (see
         ``gates.needs``), only in those that also hold what every match holds."""
         spans = self.sentences_with_words(words, suffixes)
-        if need is not None and not need.everywhere and self.gated:
-            # A word every match holds is a whole word there (``gates``): the
+        if spans and need is not None and not need.everywhere and self.gated:
+            # (A gate is read off its pattern only once a sentence asks.) A word
+            # every match holds is a whole word there (``gates``): the
             # sentences that hold one are known without reading any sentence.
             holding = self._sentences_with_any(need.words)
             spans = [
