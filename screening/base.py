@@ -9,11 +9,15 @@ from functools import cached_property
 
 from .findings import REPLACEMENTS, Finding
 from .gates import Need
+from .quickstart import compile_quick
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+# Bytes as themselves if a-z, else a space: ``_LOWER_WORD``'s runs, read by ``split``.
+_SPACE_BUT_LETTERS = bytes(code if 97 <= code <= 122 else 32 for code in range(256))
 # What the patterns read by ``Document.unpunctuated`` never consume.
 _PUNCTUATION = re.compile(r"[^\w\s-]")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*\s+|\n+")
+# Read with a quick start: the engine skips to the next mark or line break.
+_SENTENCE_END = compile_quick(r"[.!?][\"'”’)]*\s+|\n+")
 
 
 class Document:
@@ -103,7 +107,14 @@ class Document:
     @cached_property
     def word_set(self) -> frozenset[str]:
         """The lower-case ASCII words of the text: built once, shared by the rules."""
-        return frozenset(_LOWER_WORD.findall(self.lower))
+        return frozenset(self._letters.decode("ascii").split())
+
+    @cached_property
+    def _letters(self) -> bytes:
+        """The lowered text with every character but a-z (any non-ASCII one too) made
+        a space, offset for offset after one space more at each end: its words are
+        the runs of a-z, read in C."""
+        return b" " + self.lower.encode("ascii", "replace").translate(_SPACE_BUT_LETTERS) + b" "
 
     @cached_property
     def _positions(self) -> dict[str, list[int]]:
@@ -113,12 +124,33 @@ class Document:
         """Where ``word`` starts as a whole word (no other letter touching it) in the
         lower-cased text. Found on demand and kept: rules ask for a few dozen words,
         far fewer than the text holds, so indexing every word up front costs more."""
+        return list(self._word_starts(word))
+
+    def _word_starts(self, word: str) -> list[int]:
+        """``word_positions`` itself, not a copy: for this class's own reading."""
         positions = self._positions.get(word)
         if positions is None:
             positions = self._positions[word] = self._find_word(word)
-        return list(positions)
+        return positions
 
     def _find_word(self, word: str) -> list[int]:
+        if not (word.isascii() and word.isalpha() and word.islower()):
+            return self._find_any_word(word)
+        # A run of a-z equal to ``word`` is the word where no other letter touches
+        # it; only a non-ASCII neighbour ("é") can be one, and is read as text.
+        lower, letters, out = self.lower, self._letters, []
+        needle, size = b" " + word.encode("ascii") + b" ", len(word)
+        index = letters.find(needle)
+        while index != -1:  # ``index`` is where the word starts in the text
+            end = index + size
+            if (index == 0 or lower[index - 1].isascii() or not lower[index - 1].isalpha()) and (
+                end == len(lower) or lower[end].isascii() or not lower[end].isalpha()
+            ):
+                out.append(index)
+            index = letters.find(needle, end)
+        return out
+
+    def _find_any_word(self, word: str) -> list[int]:
         lower, out, size = self.lower, [], len(word)
         index = lower.find(word)
         while index != -1:
@@ -134,11 +166,36 @@ class Document:
         self, words: frozenset[str], suffixes: tuple[str, ...] = ()
     ) -> list[tuple[int, int]]:
         """Sentences holding any of ``words`` (or a word ending in one of ``suffixes``)."""
-        hits = words & self.word_set
+        spans = self._sentences_with_any(words)
         if suffixes:
-            hits |= {word for word in self.word_set if word.endswith(suffixes)}
-        spans = {self.sentence_at(p) for word in hits for p in self.word_positions(word)}
-        return sorted(span for span in spans if span[0] < span[1])
+            for word in self.word_set:
+                if word.endswith(suffixes):
+                    spans |= self._word_sentences(word)
+        return sorted(spans)
+
+    def _sentences_with_any(self, words: frozenset[str]) -> set[tuple[int, int]]:
+        """The sentences in which one of ``words`` is a whole word, in no order."""
+        spans: set[tuple[int, int]] = set()
+        for word in words & self.word_set:
+            spans |= self._word_sentences(word)
+        return spans
+
+    def _word_sentences(self, word: str) -> frozenset[tuple[int, int]]:
+        """The sentences in which ``word`` is a whole word: found once a document,
+        since the rules' trigger sets and gates share many of their words."""
+        found = self._sentences_of.get(word)
+        if found is None:
+            starts, sentences, spans = self._sentence_starts, self.sentences, set()
+            for position in self._word_starts(word):
+                index = bisect_right(starts, position) - 1
+                if index >= 0 and position < sentences[index][1]:
+                    spans.add(sentences[index])
+            found = self._sentences_of[word] = frozenset(spans)
+        return found
+
+    @cached_property
+    def _sentences_of(self) -> dict[str, frozenset[tuple[int, int]]]:
+        return {}
 
     @cached_property
     def _punctuation(self) -> list[int]:
@@ -154,7 +211,7 @@ class Document:
             raise ValueError("unpunctuated() reads whole words only")
         marks, spans = self._punctuation, set()
         for word in need.words & self.word_set:
-            for position in self.word_positions(word):
+            for position in self._word_starts(word):
                 index = bisect_right(marks, position)
                 start = marks[index - 1] + 1 if index else 0
                 spans.add((start, marks[index] if index < len(marks) else len(self.text)))
@@ -194,9 +251,20 @@ class Document:
         sentences that hold one of the trigger ``words``: a dictionary look-up is
         far cheaper than a large regex over the whole text. With ``need`` (see
         ``gates.needs``), only in those that also hold what every match holds."""
-        for start, end in self.sentences_with_words(words, suffixes):
-            if need is None or self.holds(need, start, end):
-                yield from pattern.finditer(self.lower, start, end)
+        spans = self.sentences_with_words(words, suffixes)
+        if spans and need is not None and not need.everywhere and self.gated:
+            # (A gate is read off its pattern only once a sentence asks.) A word
+            # every match holds is a whole word there (``gates``): the
+            # sentences that hold one are known without reading any sentence.
+            holding = self._sentences_with_any(need.words)
+            spans = [
+                (start, end)
+                for start, end in spans
+                if (start, end) in holding
+                or any(self.lower.find(f, start, end) != -1 for f in need.fragments)
+            ]
+        for start, end in spans:
+            yield from pattern.finditer(self.lower, start, end)
 
     def sentences_with(self, trigger: re.Pattern[str]) -> list[tuple[int, int]]:
         """Sentences in which ``trigger`` matches the lower-cased text, in order."""

@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from .gates import Need, needs
+from .quickstart import compile_quick
 
 __all__ = ["LazyNeed", "LazyPattern", "compile_later", "needs_later", "resolved"]
 
@@ -41,7 +42,7 @@ class LazyPattern:
         compiled = self.__dict__.get("_compiled")
         if compiled is None:
             # Two threads may both compile: the same pattern, set twice, harmless.
-            compiled = re.compile(self.pattern, self._flags)
+            compiled = compile_quick(self.pattern, self._flags)
             self.__dict__["_compiled"] = compiled
             for name in _PATTERN_ATTRIBUTES:
                 self.__dict__[name] = getattr(compiled, name)
