@@ -88,6 +88,16 @@ def _inside(spans: list[tuple[int, int]], start: int) -> bool:
     return any(s <= start < e for s, e in spans)
 
 
+# Gates read off the words every match holds: a role's last run of a-z letters (the
+# words of ``Document.word_set``; a role with none lets every text through), and a
+# word of each care-role title.
+_ROLE_RUNS = [re.findall(r"[a-z]+", role) for role in _ROLES]
+_ROLE_GATE = frozenset(runs[-1] for runs in _ROLE_RUNS) if all(_ROLE_RUNS) else None
+_ROLE_TITLE_GATE = frozenset(
+    "midwife porter physio chaplain paramedic matron assistant hca nurse visitor carer".split()
+)
+
+
 class InitialsNameRule(Rule):
     """A surname after one to three initials: "A. Mwale", "J. P. Hollingsworth",
     "M.K. Anand". The surname is a listed surname that is no everyday word, or a
@@ -153,7 +163,7 @@ class RoleNameRule(Rule):
         text = doc.text
         firsts = first_names()
         blocked = None
-        if " the " in text:
+        if " the " in text and (_ROLE_GATE is None or doc.word_set & _ROLE_GATE):
             for match in self._before_role.finditer(text):
                 word, comma, role = match.group(1), match.group(2), match.group(3)
                 words = role.split()
@@ -169,6 +179,8 @@ class RoleNameRule(Rule):
                 if _inside(blocked, match.start(1)):
                     continue  # "Bob the Builder" is in lower case no role, but be safe
                 yield match.span(1)
+        if not doc.word_set & _ROLE_TITLE_GATE:
+            return
         for match in self._role_title.finditer(text):
             word = match.group(2)
             if _not_a_person_word(word):
@@ -202,7 +214,14 @@ class KinLowercaseNameRule(Rule):
         "would could will can did does made always never still just too".split()
     )
 
+    _kin = frozenset(
+        "auntie aunty aunt uncle nana nanna nan gran granny grandma grandad granddad "
+        "grandpa nanny cousin tita tito lola lolo".split()
+    )
+
     def spans(self, doc: Document) -> Iterator[tuple[int, int]]:
+        if not doc.word_set & self._kin:  # every match starts with one of them
+            return
         firsts = first_names()
         everyday = common_words()
         for match in self._pattern.finditer(doc.text):
