@@ -21,7 +21,7 @@ from .findings import (
     Finding,
 )
 
-ENGINE_VERSION = "1.8.0"
+ENGINE_VERSION = "1.9.0"
 
 __all__ = [
     "BLOCK",
