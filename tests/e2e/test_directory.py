@@ -76,7 +76,7 @@ def test_representative_proposes_moderator_approves_reader_finds_it(live_server,
         "1 organisation, 1 account", use_inner_text=True
     )
     cards.first.get_by_role("link", name="Fernhill Rehabilitation Hospital").click()
-    assert page.locator("h1").inner_text() == "Fernhill Rehabilitation Hospital"
+    expect(page.locator("h1")).to_have_text("Fernhill Rehabilitation Hospital", use_inner_text=True)
     assert page.get_by_role("link", name="X (Twitter) @FernhillRehab").get_attribute("href") == (
         "https://x.com/fernhillrehab"
     )
@@ -109,7 +109,7 @@ def test_an_update_through_the_private_link_replaces_the_entry_only_after_approv
 
     entry = base + directory.url + "organisations/fernhill-rehabilitation-hospital/"
     page.goto(entry)
-    assert page.locator("h1").inner_text() == "Fernhill Rehabilitation Hospital"
+    expect(page.locator("h1")).to_have_text("Fernhill Rehabilitation Hospital", use_inner_text=True)
     assert page.get_by_role("link", name="Instagram @fernhill").count() == 0
 
     update = Proposal.objects.latest("pk")
@@ -118,5 +118,5 @@ def test_an_update_through_the_private_link_replaces_the_entry_only_after_approv
     moderator.get_by_role("button", name="Approve and publish").click()
 
     page.goto(entry)
-    assert page.locator("h1").inner_text() == "Fernhill Hospital"
+    expect(page.locator("h1")).to_have_text("Fernhill Hospital", use_inner_text=True)
     assert page.get_by_role("link", name="Instagram @fernhill").count() == 1
