@@ -2,6 +2,8 @@
 443: ``X-Forwarded-Proto: https`` (SECURE_PROXY_SSL_HEADER) and the Host with its
 port. Wagtail alone says ``http://`` of any site whose port is not 443."""
 
+from xml.etree import ElementTree
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail.models import Site
@@ -22,6 +24,9 @@ def proxied_site(story_index, settings):
     return story_index
 
 
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
 def test_a_storys_canonical_link_feed_and_sitemap_say_https_with_the_port(
     client, proxied_site, make_story
 ):
@@ -35,8 +40,8 @@ def test_a_storys_canonical_link_feed_and_sitemap_say_https_with_the_port(
     assert f'href="{ROOT}{story.url}"' in feed
     sitemap = client.get("/sitemap.xml", **BEHIND_THE_PROXY).content.decode()
     assert f"<loc>{ROOT}{story.url}</loc>" in sitemap
-    locations = BeautifulSoup(sitemap, "html.parser").find_all("loc")
-    assert locations and all(loc.text.startswith(ROOT + "/") for loc in locations)
+    locations = [loc.text for loc in ElementTree.fromstring(sitemap).iter(f"{{{SITEMAP}}}loc")]
+    assert locations and all(loc.startswith(ROOT + "/") for loc in locations)
     robots = client.get("/robots.txt", **BEHIND_THE_PROXY).content.decode()
     assert f"Sitemap: {ROOT}/sitemap.xml" in robots
 
