@@ -20,11 +20,12 @@ from directory.models import DirectoryPage, Organisation, Proposal
 from home.models import InformationPage
 from moderation.actions import ReviewStoryAction
 from moderation.models import StoryReviewTaskState
-from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
+from moderation.permissions import RESPONDERS_GROUP
 from moderation.services import redact_story
 from stories.actions import ReviewResponseAction, WriteResponseAction
 from stories.models import StoryIndexPage, StoryPage, StoryPhoto, Topic
 from stories.services import post_message, submit_story
+from tests.e2e.steps import make_moderator
 from tests.e2e.test_content_security_policy import public_media  # noqa: F401 (a fixture)
 from tests.e2e.test_form_accessibility import AXE
 from tests.factories import CLEAN_STORY, PHONE_STORY, CommentFactory
@@ -122,8 +123,7 @@ def site_content(make_story):
     response; a comment held; submissions waiting, sent back with messages and
     published; a response waiting; a moderator and a responder."""
     users = get_user_model().objects
-    moderator = users.create_user("moira", password=PASSWORD, first_name="Moira")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    moderator = make_moderator("moira", PASSWORD, first_name="Moira")
     responder = users.create_user("rhea", password=PASSWORD, first_name="Rhea")
     responder.groups.add(Group.objects.get(name=RESPONDERS_GROUP))
     users.create_superuser("ada", password=PASSWORD, first_name="Ada")

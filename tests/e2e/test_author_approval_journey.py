@@ -3,14 +3,11 @@ what they sent beside what would be published, and approves; the moderator, who
 could not publish before, then publishes."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage, Submission
 from stories.services import submit_story
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -29,8 +26,7 @@ def test_the_author_approves_the_redaction_and_the_moderator_publishes(
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
 
     # The moderator redacts the phone number; publishing waits for the author.
     sign_in(page, live_server.url, "moira", "a-good-password-1")

@@ -9,13 +9,11 @@ that a site without one cannot pass.
 
 import pytest
 import wagtail_factories
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core.files.storage import FileSystemStorage, storages
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPhoto
 from stories.services import submit_story
+from tests.e2e.steps import make_moderator
 from tests.factories import CLEAN_STORY, CommentFactory
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -121,8 +119,7 @@ def content(make_story, public_media):
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password=PASSWORD)
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", PASSWORD)
     return {"story": story, "waiting": waiting, "image": photo}
 
 

@@ -3,13 +3,10 @@ organisation, a moderator approves it, a reader finds it with the filters; an up
 through the private link replaces the entry only once approved."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
 from directory.models import DirectoryPage, Proposal
-from moderation.permissions import MODERATORS_GROUP
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
@@ -37,8 +34,7 @@ def propose_organisation(page, base):
 
 
 def sign_in_as_moderator(page, base):
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
     sign_in(page, base, "moira", "a-good-password-1")
 
 

@@ -6,14 +6,11 @@ axe-core is the copy the axe-playwright-python package ships (requirements-dev.t
 from importlib.resources import files
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
 from stories.services import submit_story
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -138,8 +135,7 @@ def test_after_a_redaction_focus_stays_with_the_findings(live_server, page):
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
     sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.get_by_role("link", name="Open the story queue").click()
     page.get_by_role("link", name="Talk to me before your surgery").click()

@@ -1,12 +1,9 @@
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import StoryPage
 from stories.services import submit_story
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 from tests.factories import PHONE_STORY
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -23,8 +20,7 @@ def test_moderator_redacts_and_approves_and_the_story_goes_live_redacted(live_se
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
 
     sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.get_by_role("link", name="Open the story queue").click()
@@ -65,7 +61,6 @@ def test_moderator_is_told_to_wait_for_the_spam_check_before_approving(
 ):
     """Akismet's answer comes from a background task; until it has, "Approve and
     publish" publishes nothing and says why, on the review page."""
-    from playwright.sync_api import expect
 
     submission = submit_story(
         {
@@ -77,8 +72,7 @@ def test_moderator_is_told_to_wait_for_the_spam_check_before_approving(
             "email": "ines@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
 
     sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.goto(f"{live_server.url}/admin/story-queue/{submission.story_id}/")

@@ -4,12 +4,10 @@ no accessibility violation in the report, nothing refused by the
 Content-Security-Policy."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.services import submit_story
+from tests.e2e.steps import make_moderator
 from tests.e2e.test_content_security_policy import PASSWORD, PolicyWatch
 from tests.e2e.test_form_accessibility import AXE
 from tests.factories import PHONE_STORY
@@ -28,8 +26,7 @@ def test_moderator_opens_the_figures_from_the_reports_menu(live_server, page):
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password=PASSWORD)
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", PASSWORD)
     watch = PolicyWatch(page, live_server.url)
     watch.sign_in("moira", PASSWORD)
 

@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP, RESPONDERS_GROUP
+from moderation.permissions import RESPONDERS_GROUP
 from stories.models import OfficialResponse, StoryPage
+from tests.e2e.steps import make_moderator
 from tests.e2e.test_form_accessibility import AXE, axe_violations
 
 pytestmark = pytest.mark.usefixtures("demo_site")
@@ -46,8 +47,7 @@ def test_a_responders_response_goes_through_review_and_appears_under_the_story(l
     users = get_user_model().objects
     responder = users.create_user("rhea", password=PASSWORD, first_name="Rhea", last_name="Okonkwo")
     responder.groups.add(Group.objects.get(name=RESPONDERS_GROUP))
-    moderator = users.create_user("moira", password=PASSWORD, first_name="Moira")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", PASSWORD, first_name="Moira")
     story = StoryPage.objects.live().order_by("pk").first()
 
     # The responder finds the story in "Official responses" and writes.

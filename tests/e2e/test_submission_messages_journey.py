@@ -2,14 +2,11 @@
 status page, on a phone-narrow screen and by keyboard; the moderator reads the answer."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission, SubmissionMessage
 from stories.services import submit_story
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 from tests.e2e.test_form_accessibility import AXE, DESCRIPTIONS, axe_violations
 from tests.factories import CLEAN_STORY
 
@@ -49,8 +46,7 @@ def test_the_author_answers_a_request_for_changes_and_the_moderator_reads_it(
             "email": "imre@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", "a-good-password-1")
 
     # The moderator sends the story back with a reason.
     sign_in(page, live_server.url, "moira", "a-good-password-1")

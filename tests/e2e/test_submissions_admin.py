@@ -4,13 +4,11 @@ page, and an erasure confirmed from the keyboard; axe-core finds nothing on the
 three pages and the Content-Security-Policy refuses nothing."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from stories.models import Submission
 from stories.services import submit_story
+from tests.e2e.steps import make_moderator
 from tests.e2e.test_content_security_policy import PASSWORD, PolicyWatch
 from tests.e2e.test_form_accessibility import AXE, DESCRIPTIONS
 from tests.factories import PHONE_STORY
@@ -46,8 +44,7 @@ def test_moderator_looks_up_a_submission_and_erases_it_from_the_keyboard(live_se
             "email": "hal@example.org",
         }
     )
-    moderator = get_user_model().objects.create_user("moira", password=PASSWORD)
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    make_moderator("moira", PASSWORD)
     watch = PolicyWatch(page, live_server.url)
     watch.sign_in("moira", PASSWORD)
 

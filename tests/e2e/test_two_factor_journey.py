@@ -4,23 +4,19 @@ import re
 from base64 import b32decode
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
-from moderation.permissions import MODERATORS_GROUP
 from tests.authenticator import next_code
-from tests.e2e.steps import sign_in
+from tests.e2e.steps import make_moderator, sign_in
 from tests.e2e.test_content_security_policy import PolicyWatch
 
 pytestmark = pytest.mark.usefixtures("demo_site")
 
 
 def test_moderator_sets_up_an_app_and_signs_in_with_its_code(live_server, page):
-    moderator = get_user_model().objects.create_user("moira", password="a-good-password-1")
-    moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+    moderator = make_moderator("moira", "a-good-password-1")
 
     sign_in(page, live_server.url, "moira", "a-good-password-1")
     page.wait_for_url(live_server.url + "/admin/")
